@@ -1,0 +1,25 @@
+// Two tiers: `unit` needs no database; `int` runs against a real Neo4j that tests/support/globalSetup.ts
+// starts once for the run (or the one NEO4J_URI names).
+const transform = { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  // Integration tests start and stop Neo4j instances; unit tests finish in milliseconds anyway.
+  testTimeout: 120000,
+  projects: [
+    {
+      displayName: "unit",
+      testEnvironment: "node",
+      transform,
+      testMatch: ["<rootDir>/tests/unit/**/*.test.ts"],
+    },
+    {
+      displayName: "int",
+      testEnvironment: "node",
+      transform,
+      testMatch: ["<rootDir>/tests/int/**/*.test.ts"],
+      globalSetup: "<rootDir>/tests/support/globalSetup.ts",
+      globalTeardown: "<rootDir>/tests/support/globalTeardown.ts",
+    },
+  ],
+};

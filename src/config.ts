@@ -1,0 +1,103 @@
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The service's whole configuration, read once at start-up from the environment. Invalid
+ * configuration is reported all at once (every problem, one per line) by {@link ConfigError}.
+ */
+export interface Config {
+  /** NODE_ENV: development (default) shows Sandbox and error details; production hides both. */
+  env: "development" | "production" | "test";
+  /** HOST (default 127.0.0.1) and PORT (default 4000) of the HTTP server. */
+  host: string;
+  port: number;
+  /** LOG_LEVEL (default info). */
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  neo4j: {
+    /** NEO4J_URI; when unset the service starts its own local Neo4j (see `local`). */
+    uri: string | undefined;
+    /** NEO4J_USER (default neo4j) and NEO4J_PASSWORD; without a password the driver sends no credentials. */
+    user: string;
+    password: string | undefined;
+    /** NEO4J_DATABASE (default neo4j). */
+    database: string;
+    /** NEO4J_TX_TIMEOUT_MS (default 10000): every transaction is cancelled by the server after this long. */
+    transactionTimeoutMs: number;
+  };
+  /** The embedded default, used only when NEO4J_URI is unset. */
+  local: {
+    /** NEO4J_LOCAL_DATA_DIR (default .data/neo4j). */
+    dataDir: string;
+    /** NEO4J_LOCAL_PORT (default 7687; 0 picks a free port). */
+    port: number;
+    /** NEO4J_LOCAL_HEAP (default 512m) and NEO4J_LOCAL_PAGECACHE (default 128m). */
+    heap: string;
+    pageCache: string;
+  };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+const memorySize = z.string().regex(/^\d+[kmg]$/i, "must be a size such as 512m or 2g");
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number from ${min} to ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: wholeNumber(0, 65535).default(4000),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  NEO4J_URI: z
+    .string()
+    .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, "must be a bolt:// or neo4j:// URI")
+    .optional(),
+  NEO4J_USER: z.string().min(1).default("neo4j"),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().min(1).default("neo4j"),
+  NEO4J_TX_TIMEOUT_MS: wholeNumber(100, 600_000).default(10_000),
+  NEO4J_LOCAL_DATA_DIR: z.string().min(1).default(".data/neo4j"),
+  NEO4J_LOCAL_PORT: wholeNumber(0, 65535).default(7687),
+  NEO4J_LOCAL_HEAP: memorySize.default("512m"),
+  NEO4J_LOCAL_PAGECACHE: memorySize.default("128m"),
+});
+
+/** Reads and validates the configuration; throws {@link ConfigError} listing every problem. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set": shells and .env files often leave `X=` behind.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`),
+    );
+  }
+  const e = parsed.data;
+  return {
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    logLevel: e.LOG_LEVEL,
+    neo4j: {
+      uri: e.NEO4J_URI,
+      user: e.NEO4J_USER,
+      password: e.NEO4J_PASSWORD,
+      database: e.NEO4J_DATABASE,
+      transactionTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+    },
+    local: {
+      dataDir: path.resolve(e.NEO4J_LOCAL_DATA_DIR),
+      port: e.NEO4J_LOCAL_PORT,
+      heap: e.NEO4J_LOCAL_HEAP,
+      pageCache: e.NEO4J_LOCAL_PAGECACHE,
+    },
+  };
+}

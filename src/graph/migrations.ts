@@ -1,0 +1,78 @@
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { CypherExecutor } from "./executor";
+
+export const MIGRATIONS_DIR = path.resolve(__dirname, "../../cypher/migrations");
+
+export interface Migration {
+  /** The file name without extension, e.g. "001_constraints"; applied in this order. */
+  id: string;
+  checksum: string;
+  statements: string[];
+}
+
+/** Splits a migration file into statements: `;` ends a statement, `//` lines are comments. */
+export function parseMigration(id: string, source: string): Migration {
+  const statements = source
+    .split("\n")
+    .filter((line) => !line.trim().startsWith("//"))
+    .join("\n")
+    .split(";")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+  return { id, checksum: createHash("sha256").update(source).digest("hex"), statements };
+}
+
+export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".cypher"))
+    .sort()
+    .map((f) => parseMigration(path.basename(f, ".cypher"), readFileSync(path.join(dir, f), "utf8")));
+}
+
+/**
+ * Applies the migrations not yet recorded in the database, in order, and records each one as a
+ * `(:Migration {id, checksum, appliedAt})` node. Schema statements cannot share a transaction with
+ * writes, so each statement runs on its own; they are all `IF NOT EXISTS`, so a migration cut short
+ * is simply applied again. A recorded migration whose file has since changed is an error: migrations
+ * are append-only.
+ */
+export async function applyMigrations(executor: CypherExecutor, migrations: Migration[]): Promise<string[]> {
+  const rows = await executor.read<{ id: string; checksum: string }>({
+    name: "migrations.applied",
+    cypher: "MATCH (m:Migration) RETURN m.id AS id, m.checksum AS checksum",
+    params: {},
+  });
+  const applied = new Map(rows.map((r) => [r.id, r.checksum]));
+  const done: string[] = [];
+  for (const migration of migrations) {
+    const checksum = applied.get(migration.id);
+    if (checksum !== undefined) {
+      if (checksum !== migration.checksum) {
+        throw new Error(
+          `Migration ${migration.id} was changed after it was applied; add a new migration instead of editing it.`,
+        );
+      }
+      continue;
+    }
+    for (const statement of migration.statements) {
+      await executor.write({ name: `migration.${migration.id}`, cypher: statement, params: {} });
+    }
+    await executor.write({
+      name: "migrations.record",
+      cypher: "MERGE (m:Migration {id: $id}) SET m.checksum = $checksum, m.appliedAt = datetime()",
+      params: { id: migration.id, checksum: migration.checksum },
+    });
+    done.push(migration.id);
+  }
+  if (done.length > 0) {
+    // Indexes fill in the background; queries planned before they are online would not use them.
+    await executor.write({
+      name: "migrations.awaitIndexes",
+      cypher: "CALL db.awaitIndexes(300)",
+      params: {},
+    });
+  }
+  return done;
+}

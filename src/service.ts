@@ -1,0 +1,61 @@
+import type { Driver } from "neo4j-driver";
+import type { Config } from "./config";
+import { CypherExecutor } from "./graph/executor";
+import { applyMigrations, loadMigrations } from "./graph/migrations";
+import type { Logger } from "./logger";
+import { createDriver, waitForDatabase } from "./neo4j/driver";
+import { startLocalNeo4j, type LocalNeo4j } from "./neo4j/localNeo4j";
+import { createApp } from "./server/app";
+
+export interface RunningService {
+  /** e.g. http://127.0.0.1:4000/graphql */
+  url: string;
+  port: number;
+  driver: Driver;
+  executor: CypherExecutor;
+  /** The embedded Neo4j, when NEO4J_URI was not set. */
+  localNeo4j: LocalNeo4j | undefined;
+  /** Drains HTTP, closes the driver and stops the embedded Neo4j; safe to call twice. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Start-up in order: Neo4j (the embedded one unless NEO4J_URI is set), a driver that waits for it,
+ * migrations, then Apollo Server. Whatever started is stopped again if a later step fails.
+ */
+export async function startService(config: Config, logger: Logger): Promise<RunningService> {
+  const cleanups: Array<() => Promise<void>> = [];
+  const stop = async (): Promise<void> => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  };
+  try {
+    let localNeo4j: LocalNeo4j | undefined;
+    if (config.neo4j.uri === undefined) {
+      logger.info({ dataDir: config.local.dataDir }, "NEO4J_URI not set: starting the embedded Neo4j");
+      localNeo4j = await startLocalNeo4j({ ...config.local, onProgress: (message) => logger.info(message) });
+      cleanups.push(() => localNeo4j?.stop() ?? Promise.resolve());
+      logger.info({ pid: localNeo4j.pid, uri: localNeo4j.uri }, "embedded Neo4j ready");
+    }
+    const uri = config.neo4j.uri ?? localNeo4j?.uri ?? "";
+    const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
+    cleanups.push(() => driver.close());
+    await waitForDatabase(driver, logger);
+
+    const executor = new CypherExecutor(driver, {
+      database: config.neo4j.database,
+      transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
+      logger,
+    });
+    const applied = await applyMigrations(executor, loadMigrations());
+    if (applied.length > 0) logger.info({ applied }, "migrations applied");
+
+    const app = await createApp({ config, driver, executor, logger });
+    const port = await app.listen(config.port, config.host);
+    cleanups.push(() => app.stop());
+    const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
+    return { url: `http://${host}:${port}/graphql`, port, driver, executor, localNeo4j, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,117 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import readline from "node:readline";
+import { CypherExecutor } from "../../src/graph/executor";
+import { createDriver } from "../../src/neo4j/driver";
+import { startLocalNeo4j, type LocalNeo4j } from "../../src/neo4j/localNeo4j";
+import { createApp, type App } from "../../src/server/app";
+import { postGraphQL } from "../support/http";
+import { silentLogger } from "../support/testGraph";
+
+const ROOT = path.resolve(__dirname, "../..");
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function waitUntil(condition: () => boolean | Promise<boolean>, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await condition()) return true;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return condition();
+}
+
+// These tests start Neo4j instances of their own: stopping the run's shared one would break other suites.
+describe("service lifecycle with its own local Neo4j", () => {
+  const dirs: string[] = [];
+  const tempDir = (): string => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), "kg-lifecycle-"));
+    dirs.push(dir);
+    return dir;
+  };
+  afterAll(() => {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it("answers /readyz 503 while Neo4j is stopped and 200 again once it is back", async () => {
+    const dataDir = tempDir();
+    const options = { dataDir, heap: "512m", pageCache: "32m" };
+    let neo4j: LocalNeo4j = await startLocalNeo4j({ ...options, port: 0 });
+    const driver = createDriver({ uri: neo4j.uri, user: "neo4j", password: undefined });
+    const executor = new CypherExecutor(driver, {
+      database: "neo4j",
+      transactionTimeoutMs: 5000,
+      logger: silentLogger,
+    });
+    const app: App = await createApp({ config: { env: "test" }, driver, executor, logger: silentLogger });
+    try {
+      const port = await app.listen(0, "127.0.0.1");
+      const readyz = async (): Promise<number> => (await fetch(`http://127.0.0.1:${port}/readyz`)).status;
+      expect(await readyz()).toBe(200);
+
+      const pid = neo4j.pid;
+      await neo4j.stop();
+      expect(isAlive(pid)).toBe(false);
+      expect(await readyz()).toBe(503);
+      expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+
+      neo4j = await startLocalNeo4j({ ...options, port: neo4j.port });
+      expect(await waitUntil(async () => (await readyz()) === 200, 20_000)).toBe(true);
+    } finally {
+      await app.stop();
+      await driver.close();
+      await neo4j.stop();
+    }
+  });
+
+  it("`npm start` serves GraphQL over HTTP and SIGTERM leaves no Neo4j process behind", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NEO4J_URI: "",
+        PORT: "0",
+        NEO4J_LOCAL_PORT: "0",
+        NEO4J_LOCAL_DATA_DIR: tempDir(),
+        NEO4J_LOCAL_PAGECACHE: "32m",
+        LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    const started = new Promise<{ url: string; neo4jPid: number }>((resolve, reject) => {
+      let neo4jPid = -1;
+      readline.createInterface({ input: child.stdout }).on("line", (line) => {
+        if (!line.startsWith("{")) return;
+        const entry = JSON.parse(line) as { pid?: number; url?: string };
+        if (entry.pid !== undefined) neo4jPid = entry.pid;
+        if (entry.url !== undefined) resolve({ url: entry.url, neo4jPid });
+      });
+      child.once("exit", (code) => reject(new Error(`service exited early with ${code}`)));
+    });
+    const { url, neo4jPid } = await started;
+    try {
+      expect(neo4jPid).toBeGreaterThan(0);
+      expect(isAlive(neo4jPid)).toBe(true);
+      const response = await postGraphQL(url, "{ __typename }");
+      expect(response).toEqual({ status: 200, body: { data: { __typename: "Query" } } });
+      expect((await fetch(url.replace("/graphql", "/readyz"))).status).toBe(200);
+
+      const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+      child.kill("SIGTERM");
+      expect(await exited).toBe(0);
+      expect(await waitUntil(() => !isAlive(neo4jPid), 10_000)).toBe(true);
+    } finally {
+      if (child.exitCode === null) child.kill("SIGKILL");
+      if (neo4jPid > 0 && isAlive(neo4jPid)) process.kill(neo4jPid, "SIGKILL");
+    }
+  });
+});
