@@ -39,6 +39,7 @@ const config: CodegenConfig = {
           SearchHit: "../graph/records#SearchHitRecord",
           Subgraph: "../graph/records#SubgraphRecord",
           Path: "../graph/records#PathRecord",
+          RelationshipTypeCount: "../graph/records#RelationshipTypeRecord",
         },
       },
     },

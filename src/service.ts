@@ -2,6 +2,7 @@ import type { Driver } from "neo4j-driver";
 import type { Config } from "./config";
 import { CypherExecutor } from "./graph/executor";
 import { applyMigrations, loadMigrations } from "./graph/migrations";
+import { seedIfEmpty } from "./import/importDataset";
 import type { Logger } from "./logger";
 import { createDriver, waitForDatabase } from "./neo4j/driver";
 import { startLocalNeo4j, type LocalNeo4j } from "./neo4j/localNeo4j";
@@ -21,7 +22,7 @@ export interface RunningService {
 
 /**
  * Start-up in order: Neo4j (the embedded one unless NEO4J_URI is set), a driver that waits for it,
- * migrations, then Apollo Server. Whatever started is stopped again if a later step fails.
+ * migrations, the bundled datasets when the graph is empty, then Apollo Server. Whatever started is stopped again if a later step fails.
  */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   const cleanups: Array<() => Promise<void>> = [];
@@ -48,6 +49,8 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     });
     const applied = await applyMigrations(executor, loadMigrations());
     if (applied.length > 0) logger.info({ applied }, "migrations applied");
+    const seeded = await seedIfEmpty(executor, logger);
+    if (seeded.length > 0) logger.info({ documents: seeded }, "empty graph seeded with the bundled datasets");
 
     const app = await createApp({ config, driver, executor, logger });
     const port = await app.listen(config.port, config.host);

@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type RecordShape } from "neo4j-driver";
+import neo4j, { type Driver, type Integer, type RecordShape } from "neo4j-driver";
 import type { Logger } from "../logger";
 
 /** A Cypher statement and its parameters: what the data-access layer produces and tests pin. */
@@ -7,6 +7,37 @@ export interface CypherQuery {
   name: string;
   cypher: string;
   params: Record<string, unknown>;
+}
+
+/**
+ * A JS number sent as a Cypher INTEGER. The driver sends every JS number as a FLOAT, which LIMIT
+ * refuses and which would store offsets as 12.0: wrap whole numbers that Cypher must see as integers.
+ */
+export function int(value: number): Integer {
+  return neo4j.int(value);
+}
+
+/** What a write changed, summed from Neo4j's query statistics. */
+export interface WriteCounters {
+  nodesCreated: number;
+  nodesDeleted: number;
+  relationshipsCreated: number;
+  relationshipsDeleted: number;
+  propertiesSet: number;
+}
+
+function emptyCounters(): WriteCounters {
+  return {
+    nodesCreated: 0,
+    nodesDeleted: 0,
+    relationshipsCreated: 0,
+    relationshipsDeleted: 0,
+    propertiesSet: 0,
+  };
+}
+
+function addCounters(total: WriteCounters, updates: Record<string, number>): void {
+  for (const key of Object.keys(total) as Array<keyof WriteCounters>) total[key] += updates[key] ?? 0;
 }
 
 export interface ExecutorOptions {
@@ -42,25 +73,38 @@ export class CypherExecutor {
     return this.run<Row>(query, "WRITE");
   }
 
-  /** Runs `work` in one write transaction: all of it is committed, or none. */
-  async writeTransaction<T>(
+  /**
+   * Runs `work` in one explicit write transaction: committed when it succeeds (or rolled back when
+   * `rollback` is set, for dry runs), rolled back when it throws. The counters add up every query's.
+   */
+  async transaction<T>(
     name: string,
-    work: (run: (query: CypherQuery) => Promise<void>) => Promise<T>,
-  ): Promise<T> {
+    work: (run: <Row extends RecordShape>(query: CypherQuery) => Promise<Row[]>) => Promise<T>,
+    options: { rollback?: boolean } = {},
+  ): Promise<{ result: T; counters: WriteCounters }> {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: neo4j.session.WRITE,
     });
+    const counters = emptyCounters();
     const started = performance.now();
+    const tx = await session.beginTransaction({
+      timeout: this.options.transactionTimeoutMs,
+      metadata: { app: "kg-graphql", query: name },
+    });
     try {
-      return await session.executeWrite(
-        (tx) =>
-          work(async (query) => {
-            this.queryCount += 1;
-            await tx.run(query.cypher, query.params);
-          }),
-        { timeout: this.options.transactionTimeoutMs, metadata: { app: "kg-graphql", query: name } },
-      );
+      const result = await work(async <Row extends RecordShape>(query: CypherQuery) => {
+        this.queryCount += 1;
+        const outcome = await tx.run<Row>(query.cypher, query.params);
+        addCounters(counters, outcome.summary.counters.updates());
+        return outcome.records.map((record) => record.toObject());
+      });
+      if (options.rollback) await tx.rollback();
+      else await tx.commit();
+      return { result, counters };
+    } catch (error) {
+      if (tx.isOpen()) await tx.rollback();
+      throw error;
     } finally {
       await session.close();
       this.options.logger.debug(

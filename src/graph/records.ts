@@ -101,3 +101,9 @@ export interface PathRecord {
   nodes: EntityRecord[];
   relationships: RelationshipRecord[];
 }
+
+export interface RelationshipTypeRecord {
+  type: string;
+  description: string;
+  count: number;
+}

@@ -1,3 +1,33 @@
+import { DateTimeResolver, JSONResolver } from "graphql-scalars";
 import type { Resolvers } from "../generated/resolvers-types";
+import {
+  EntityConnection,
+  QuoteConnection,
+  RelationshipConnection,
+  StatisticConnection,
+} from "./connections";
+import { entityFields, Person } from "./entityFields";
+import { Citation, Quote, Relationship, Statistic } from "./linkedTypes";
+import { Place } from "./Place";
+import { Query } from "./Query";
 
-export const resolvers: Resolvers = {};
+export const resolvers: Resolvers = {
+  DateTime: DateTimeResolver,
+  JSON: JSONResolver,
+  Query,
+  Person,
+  Place,
+  Organization: entityFields,
+  Initiative: entityFields,
+  Event: entityFields,
+  Role: entityFields,
+  Sector: entityFields,
+  Relationship,
+  Statistic,
+  Quote,
+  Citation,
+  EntityConnection,
+  RelationshipConnection,
+  StatisticConnection,
+  QuoteConnection,
+};

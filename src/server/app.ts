@@ -1,22 +1,12 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
-import { ApolloServer } from "@apollo/server";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-  ApolloServerPluginLandingPageProductionDefault,
-} from "@apollo/server/plugin/landingPage/default";
 import { expressMiddleware } from "@as-integrations/express5";
 import express from "express";
 import type { Driver } from "neo4j-driver";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
-import { resolvers } from "../resolvers";
-import type { RequestContext } from "./context";
-import { formatError } from "./formatError";
-import { SANDBOX_EXAMPLE } from "./sandboxExample";
-import { buildSchema } from "./schema";
+import { createApolloServer, createRequestContext } from "./apollo";
 
 export interface AppDeps {
   config: Pick<Config, "env">;
@@ -38,18 +28,7 @@ export async function createApp({ config, driver, executor, logger }: AppDeps): 
   const expressApp = express();
   const httpServer = http.createServer(expressApp);
   const development = config.env !== "production";
-  const apollo = new ApolloServer<RequestContext>({
-    schema: buildSchema(resolvers),
-    introspection: development,
-    includeStacktraceInErrorResponses: development,
-    formatError: formatError(logger, development),
-    plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
-      development
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
-    ],
-  });
+  const apollo = createApolloServer({ development, logger, httpServer });
   await apollo.start();
 
   expressApp.disable("x-powered-by");
@@ -69,15 +48,8 @@ export async function createApp({ config, driver, executor, logger }: AppDeps): 
     "/graphql",
     express.json({ limit: "1mb" }),
     expressMiddleware(apollo, {
-      context: ({ req }) => {
-        const requestId = requestIdOf(req.get("x-request-id"));
-        const requestLogger = logger.child({ requestId });
-        return Promise.resolve<RequestContext>({
-          requestId,
-          logger: requestLogger,
-          executor: executor.forRequest(requestLogger),
-        });
-      },
+      context: ({ req }) =>
+        Promise.resolve(createRequestContext(executor, logger, requestIdOf(req.get("x-request-id")))),
     }),
   );
 

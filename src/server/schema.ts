@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { makeExecutableSchema } from "@graphql-tools/schema";
-import type { GraphQLSchema } from "graphql";
+import { MapperKind, mapSchema } from "@graphql-tools/utils";
+import { isObjectType, type GraphQLSchema } from "graphql";
 import type { Resolvers } from "../generated/resolvers-types";
 
 export const SCHEMA_DIR = path.resolve(__dirname, "../../schema");
@@ -15,10 +16,27 @@ export function loadTypeDefs(dir: string = SCHEMA_DIR): string[] {
 }
 
 export function buildSchema(resolvers: Resolvers): GraphQLSchema {
-  return makeExecutableSchema({
+  const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
     resolvers,
     // Records carry __typename, which graphql-js's default type resolver reads.
     resolverValidationOptions: { requireResolversForResolveType: "ignore" },
+  });
+  return inheritFieldDescriptions(schema);
+}
+
+/**
+ * A field that an interface declares is documented once, on the interface (Entity.name), and the
+ * implementing types (Person.name, Place.name, ...) show the same description.
+ */
+function inheritFieldDescriptions(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (field, fieldName, typeName) => {
+      if (field.description) return field;
+      const type = schema.getType(typeName);
+      const interfaces = isObjectType(type) ? type.getInterfaces() : [];
+      const inherited = interfaces.map((i) => i.getFields()[fieldName]?.description).find(Boolean);
+      return inherited ? { ...field, description: inherited } : field;
+    },
   });
 }

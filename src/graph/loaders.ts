@@ -1,0 +1,109 @@
+import DataLoader from "dataloader";
+import type { Direction } from "../generated/resolvers-types";
+import { DocumentRepository } from "./documentRepository";
+import { EntityRepository } from "./entityRepository";
+import type { CypherExecutor } from "./executor";
+import { ExplorationRepository } from "./exploration";
+import { QuoteRepository } from "./quoteRepository";
+import type {
+  DocumentRecord,
+  EntityRecord,
+  QuotePage,
+  QuoteRecord,
+  RelationshipPage,
+  RelationshipRecord,
+  StatisticPage,
+  StatisticRecord,
+} from "./records";
+import { RelationshipRepository, type RelationshipArgs } from "./relationshipRepository";
+import { StatisticRepository } from "./statisticRepository";
+
+/**
+ * Everything a request reads the graph through: the repositories, and DataLoaders that batch the
+ * lookups of one request into one query per kind of lookup (and per argument set, for nested
+ * pages). Built per request: nothing is cached across requests.
+ */
+export interface GraphAccess {
+  entities: EntityRepository;
+  relationships: RelationshipRepository;
+  statistics: StatisticRepository;
+  quotes: QuoteRepository;
+  exploration: ExplorationRepository;
+  entity: DataLoader<string, EntityRecord | null>;
+  /** The place a place lies in (Place.partOf). */
+  parentPlace: DataLoader<string, EntityRecord | null>;
+  relationship: DataLoader<string, RelationshipRecord | null>;
+  statistic: DataLoader<string, StatisticRecord | null>;
+  quote: DataLoader<string, QuoteRecord | null>;
+  document: DataLoader<string, DocumentRecord | null>;
+  relationshipsOf(args: RelationshipArgs): DataLoader<string, RelationshipPage>;
+  statisticsOf(args: PageArgs): DataLoader<string, StatisticPage>;
+  quotesOf(args: PageArgs): DataLoader<string, QuotePage>;
+}
+
+export interface PageArgs {
+  first: number;
+  /** The decoded sort key of `after`. */
+  after: string | null;
+}
+
+/** One loader per distinct argument set, created on first use. */
+function keyedLoaders<Args, V>(
+  create: (args: Args) => DataLoader<string, V>,
+): (args: Args) => DataLoader<string, V> {
+  const loaders = new Map<string, DataLoader<string, V>>();
+  return (args) => {
+    const key = JSON.stringify(args);
+    let loader = loaders.get(key);
+    if (loader === undefined) {
+      loader = create(args);
+      loaders.set(key, loader);
+    }
+    return loader;
+  };
+}
+
+export function createGraphAccess(executor: CypherExecutor): GraphAccess {
+  const entities = new EntityRepository(executor);
+  const relationships = new RelationshipRepository(executor);
+  const statistics = new StatisticRepository(executor);
+  const quotes = new QuoteRepository(executor);
+  const documents = new DocumentRepository(executor);
+
+  const relationshipCounts = keyedLoaders(
+    ({ types, direction }: { types: string[] | null; direction: Direction }) =>
+      new DataLoader<string, number>((ids) => relationships.countsOf(ids, types, direction)),
+  );
+  const statisticCounts = new DataLoader<string, number>((ids) => statistics.countsOf(ids));
+  const quoteCounts = new DataLoader<string, number>((ids) => quotes.countsOf(ids));
+
+  return {
+    entities,
+    relationships,
+    statistics,
+    quotes,
+    exploration: new ExplorationRepository(executor),
+    entity: new DataLoader((ids) => entities.byIds(ids)),
+    parentPlace: new DataLoader((ids) => entities.parentPlaces(ids)),
+    relationship: new DataLoader((ids) => relationships.byIds(ids)),
+    statistic: new DataLoader((ids) => statistics.byIds(ids)),
+    quote: new DataLoader((ids) => quotes.byIds(ids)),
+    document: new DataLoader((ids) => documents.byIds(ids)),
+    relationshipsOf: keyedLoaders(
+      (args: RelationshipArgs) =>
+        new DataLoader((ids) =>
+          relationships.pagesOf(ids, args, (id) =>
+            relationshipCounts({ types: args.types, direction: args.direction }).load(id),
+          ),
+        ),
+    ),
+    statisticsOf: keyedLoaders(
+      ({ first, after }: PageArgs) =>
+        new DataLoader((ids) => statistics.pagesOf(ids, first, after, (id) => statisticCounts.load(id))),
+    ),
+    quotesOf: keyedLoaders(
+      ({ first, after }: PageArgs) =>
+        new DataLoader((ids) => quotes.pagesOf(ids, first, after, (id) => quoteCounts.load(id))),
+    ),
+  };
+}

@@ -1,0 +1,135 @@
+import { ENTITY_LABELS } from "./entityKinds";
+import type {
+  CitationRecord,
+  Comparator,
+  DocumentRecord,
+  EntityKind,
+  EntityRecord,
+  QuoteRecord,
+  RelationshipRecord,
+  StatisticRecord,
+} from "./records";
+
+/**
+ * Row shapes the Cypher projections return (see projections.ts), and their conversion into records.
+ * Integers already arrive as JS numbers (driver option), so this is the only mapping there is.
+ */
+export interface CitedRow {
+  citeDoc: string[] | null;
+  citeStart: number[] | null;
+  citeEnd: number[] | null;
+  citeQuote: string[] | null;
+}
+
+export interface EntityRow extends CitedRow {
+  id: string;
+  kind: EntityKind;
+  name: string;
+  aliases: string[] | null;
+  description: string | null;
+  date: string | null;
+}
+
+export interface RelationshipRow extends CitedRow {
+  id: string;
+  type: string;
+  fromId: string;
+  toId: string;
+  properties: string | null;
+  background: boolean | null;
+}
+
+export interface StatisticRow extends CitedRow {
+  id: string;
+  subjectId: string;
+  metric: string;
+  value: number;
+  unit: string;
+  comparator: Comparator;
+  period: string | null;
+  description: string | null;
+}
+
+export interface QuoteRow extends CitedRow {
+  id: string;
+  speakerId: string;
+  text: string;
+  aboutIds: string[];
+}
+
+export interface DocumentRow {
+  id: string;
+  title: string;
+  publisher: string | null;
+  url: string | null;
+  publishedAt: string | null;
+  text: string;
+}
+
+export function toCitations(row: CitedRow): CitationRecord[] {
+  const docs = row.citeDoc ?? [];
+  return docs.map((documentId, i) => ({
+    documentId,
+    start: row.citeStart?.[i] ?? 0,
+    end: row.citeEnd?.[i] ?? 0,
+    quote: row.citeQuote?.[i] ?? "",
+  }));
+}
+
+export function toEntity(row: EntityRow): EntityRecord {
+  return {
+    __typename: ENTITY_LABELS[row.kind],
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    aliases: row.aliases ?? [],
+    description: row.description,
+    date: row.date,
+    citations: toCitations(row),
+  };
+}
+
+export function toRelationship(row: RelationshipRow): RelationshipRecord {
+  return {
+    __typename: "Relationship",
+    id: row.id,
+    type: row.type,
+    fromId: row.fromId,
+    toId: row.toId,
+    properties: row.properties ? (JSON.parse(row.properties) as Record<string, unknown>) : {},
+    background: row.background ?? false,
+    citations: toCitations(row),
+  };
+}
+
+export function toStatistic(row: StatisticRow): StatisticRecord {
+  return {
+    __typename: "Statistic",
+    id: row.id,
+    subjectId: row.subjectId,
+    metric: row.metric,
+    value: row.value,
+    unit: row.unit,
+    comparator: row.comparator,
+    period: row.period,
+    description: row.description,
+    citations: toCitations(row),
+  };
+}
+
+export function toQuote(row: QuoteRow): QuoteRecord {
+  const [citation] = toCitations(row);
+  if (citation === undefined) throw new Error(`quote ${row.id} has no citation`);
+  return {
+    __typename: "Quote",
+    id: row.id,
+    speakerId: row.speakerId,
+    text: row.text,
+    aboutIds: row.aboutIds,
+    citation,
+  };
+}
+
+export function toDocument(row: DocumentRow): DocumentRecord {
+  return { __typename: "Document", ...row };
+}

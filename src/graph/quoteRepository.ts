@@ -1,0 +1,111 @@
+import { int, type CypherExecutor, type CypherQuery } from "./executor";
+import { toQuote, type QuoteRow } from "./mappers";
+import { toPage } from "./page";
+import { quoteProjection } from "./projections";
+import type { QuotePage, QuoteRecord } from "./records";
+
+export interface QuoteFilter {
+  speaker: string | null;
+  about: string | null;
+}
+
+/** Quotes ordered by id; a speaker or an about entity anchors the match on that entity's id index. */
+function matchQuotes(filter: QuoteFilter): string {
+  const clauses = ["MATCH (q:Quote)"];
+  if (filter.speaker !== null) clauses.push("MATCH (q)-[:SAID_BY]->(:Person {id: $speaker})");
+  if (filter.about !== null) clauses.push("MATCH (q)-[:QUOTE_ABOUT]->(:Entity {id: $about})");
+  return `${clauses.join("\n")}\nWHERE q.id > $after`;
+}
+
+export function listQuotesQuery(filter: QuoteFilter, after: string | null, limit: number): CypherQuery {
+  return {
+    name: "quotes.list",
+    cypher: `
+${matchQuotes(filter)}
+RETURN ${quoteProjection("q")} AS row
+ORDER BY q.id
+LIMIT $limit`,
+    params: { speaker: filter.speaker, about: filter.about, after: after ?? "", limit: int(limit) },
+  };
+}
+
+export function countQuotesQuery(filter: QuoteFilter): CypherQuery {
+  return {
+    name: "quotes.count",
+    cypher: `\n${matchQuotes(filter)}\nRETURN count(q) AS count`,
+    params: { speaker: filter.speaker, about: filter.about, after: "" },
+  };
+}
+
+export const QUOTES_BY_IDS = `
+UNWIND $ids AS id
+MATCH (q:Quote {id: id})
+RETURN ${quoteProjection("q")} AS row`;
+
+export const QUOTES_OF_SPEAKERS = `
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+CALL (p) {
+  MATCH (q:Quote)-[:SAID_BY]->(p)
+  WHERE q.id > $after
+  WITH q ORDER BY q.id LIMIT $limit
+  RETURN collect(${quoteProjection("q")}) AS rows
+}
+RETURN id, rows`;
+
+export const COUNT_QUOTES_OF_SPEAKERS = `
+UNWIND $ids AS id
+MATCH (p:Person {id: id})
+RETURN id, COUNT { (:Quote)-[:SAID_BY]->(p) } AS count`;
+
+export class QuoteRepository {
+  constructor(private readonly executor: CypherExecutor) {}
+
+  async byIds(ids: readonly string[]): Promise<Array<QuoteRecord | null>> {
+    const rows = await this.executor.read<{ row: QuoteRow }>({
+      name: "quotes.byIds",
+      cypher: QUOTES_BY_IDS,
+      params: { ids },
+    });
+    const byId = new Map(rows.map(({ row }) => [row.id, toQuote(row)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  async list(filter: QuoteFilter, first: number, after: string | null): Promise<QuotePage> {
+    const rows = await this.executor.read<{ row: QuoteRow }>(listQuotesQuery(filter, after, first + 1));
+    return toPage(
+      rows.map(({ row }) => toQuote(row)),
+      first,
+      after !== null,
+      async () => {
+        const [row] = await this.executor.read<{ count: number }>(countQuotesQuery(filter));
+        return row?.count ?? 0;
+      },
+    );
+  }
+
+  async pagesOf(
+    ids: readonly string[],
+    first: number,
+    after: string | null,
+    count: (id: string) => Promise<number>,
+  ): Promise<QuotePage[]> {
+    const rows = await this.executor.read<{ id: string; rows: QuoteRow[] }>({
+      name: "quotes.ofSpeakers",
+      cypher: QUOTES_OF_SPEAKERS,
+      params: { ids, after: after ?? "", limit: int(first + 1) },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r.rows.map(toQuote)]));
+    return ids.map((id) => toPage(byId.get(id) ?? [], first, after !== null, () => count(id)));
+  }
+
+  async countsOf(ids: readonly string[]): Promise<number[]> {
+    const rows = await this.executor.read<{ id: string; count: number }>({
+      name: "quotes.countOfSpeakers",
+      cypher: COUNT_QUOTES_OF_SPEAKERS,
+      params: { ids },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r.count]));
+    return ids.map((id) => byId.get(id) ?? 0);
+  }
+}

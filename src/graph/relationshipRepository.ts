@@ -1,0 +1,111 @@
+import type { Direction } from "../generated/resolvers-types";
+import { int, type CypherExecutor, type CypherQuery } from "./executor";
+import { toRelationship, type RelationshipRow } from "./mappers";
+import { toPage } from "./page";
+import { relationshipProjection } from "./projections";
+import type { RelationshipPage, RelationshipRecord } from "./records";
+import { parseRelationshipId } from "./relationshipId";
+
+/** The pattern for each direction, seen from `n`; only entity-to-entity links (not statistics or quotes). */
+const PATTERN: Record<Direction, string> = {
+  OUT: "(n)-[r]->(m:Entity)",
+  IN: "(n)<-[r]-(m:Entity)",
+  BOTH: "(n)-[r]-(m:Entity)",
+};
+
+export const RELATIONSHIPS_BY_IDS = `
+UNWIND $refs AS ref
+MATCH (:Entity {id: ref.from})-[r]->(:Entity {id: ref.to})
+WHERE r.id = ref.id
+RETURN ${relationshipProjection("r")} AS row`;
+
+/** One page of relationships for each of many entities, in one query (the N+1 killer for nested lists). */
+export function relationshipsOfEntitiesQuery(
+  ids: readonly string[],
+  types: string[] | null,
+  direction: Direction,
+  after: string | null,
+  limit: number,
+): CypherQuery {
+  return {
+    name: `relationships.ofEntities.${direction}`,
+    cypher: `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+CALL (n) {
+  MATCH ${PATTERN[direction]}
+  WHERE ($types IS NULL OR type(r) IN $types) AND r.id > $after
+  WITH DISTINCT r
+  ORDER BY r.id
+  LIMIT $limit
+  RETURN collect(${relationshipProjection("r")}) AS rows
+}
+RETURN id, rows`,
+    params: { ids, types, after: after ?? "", limit: int(limit) },
+  };
+}
+
+export function countRelationshipsOfEntitiesQuery(
+  ids: readonly string[],
+  types: string[] | null,
+  direction: Direction,
+): CypherQuery {
+  return {
+    name: `relationships.countOfEntities.${direction}`,
+    cypher: `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN id, COUNT { MATCH ${PATTERN[direction]} WHERE $types IS NULL OR type(r) IN $types } AS count`,
+    params: { ids, types },
+  };
+}
+
+export interface RelationshipArgs {
+  types: string[] | null;
+  direction: Direction;
+  first: number;
+  /** The decoded sort key of `after`. */
+  after: string | null;
+}
+
+export class RelationshipRepository {
+  constructor(private readonly executor: CypherExecutor) {}
+
+  async byIds(ids: readonly string[]): Promise<Array<RelationshipRecord | null>> {
+    const refs = ids.flatMap((id) => {
+      const parsed = parseRelationshipId(id);
+      return parsed === null ? [] : [{ id, from: parsed.from, to: parsed.to }];
+    });
+    const rows =
+      refs.length === 0
+        ? []
+        : await this.executor.read<{ row: RelationshipRow }>({
+            name: "relationships.byIds",
+            cypher: RELATIONSHIPS_BY_IDS,
+            params: { refs },
+          });
+    const byId = new Map(rows.map(({ row }) => [row.id, toRelationship(row)]));
+    return ids.map((id) => byId.get(id) ?? null);
+  }
+
+  /** Pages for many entities with the same arguments; `count` runs only when a client asks for totalCount. */
+  async pagesOf(
+    ids: readonly string[],
+    args: RelationshipArgs,
+    count: (id: string) => Promise<number>,
+  ): Promise<RelationshipPage[]> {
+    const rows = await this.executor.read<{ id: string; rows: RelationshipRow[] }>(
+      relationshipsOfEntitiesQuery(ids, args.types, args.direction, args.after, args.first + 1),
+    );
+    const byId = new Map(rows.map((r) => [r.id, r.rows.map(toRelationship)]));
+    return ids.map((id) => toPage(byId.get(id) ?? [], args.first, args.after !== null, () => count(id)));
+  }
+
+  async countsOf(ids: readonly string[], types: string[] | null, direction: Direction): Promise<number[]> {
+    const rows = await this.executor.read<{ id: string; count: number }>(
+      countRelationshipsOfEntitiesQuery(ids, types, direction),
+    );
+    const byId = new Map(rows.map((r) => [r.id, r.count]));
+    return ids.map((id) => byId.get(id) ?? 0);
+  }
+}

@@ -1,0 +1,104 @@
+import { parseArgs } from "node:util";
+import { ConfigError, loadConfig, type Config } from "../config";
+import { CypherExecutor } from "../graph/executor";
+import { applyMigrations, loadMigrations } from "../graph/migrations";
+import { createLogger } from "../logger";
+import { createDriver } from "../neo4j/driver";
+import { startLocalNeo4j, type LocalNeo4j } from "../neo4j/localNeo4j";
+import { importDatasetFile } from "./importDataset";
+import { DatasetError, readDataset } from "./readDataset";
+
+const USAGE = `Usage: npm run import -- <data/file.yaml>... [--dry-run] [--force]
+
+Validates each file completely (every problem is listed, nothing is written when there is one),
+then writes each document and its facts in one transaction.
+  --dry-run  run the import and roll it back; print what would change
+  --force    rewrite a document even when its content is unchanged
+
+Neo4j: NEO4J_URI if set; otherwise the embedded one at 127.0.0.1:NEO4J_LOCAL_PORT if it is running
+(e.g. under npm start), else the embedded one is started on NEO4J_LOCAL_DATA_DIR for the import.`;
+
+async function main(): Promise<number> {
+  const { values, positionals } = parseArgs({
+    options: { "dry-run": { type: "boolean" }, force: { type: "boolean" }, help: { type: "boolean" } },
+    allowPositionals: true,
+  });
+  if (values.help || positionals.length === 0) {
+    process.stdout.write(`${USAGE}\n`);
+    return values.help ? 0 : 2;
+  }
+  // Validate every file before touching the database.
+  for (const file of positionals) readDataset(file);
+
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+  const { uri, local } = await connectTarget(config);
+  const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
+  try {
+    const executor = new CypherExecutor(driver, {
+      database: config.neo4j.database,
+      transactionTimeoutMs: Math.max(config.neo4j.transactionTimeoutMs, 300_000),
+      logger,
+    });
+    await applyMigrations(executor, loadMigrations());
+    for (const file of positionals) {
+      const started = performance.now();
+      const result = await importDatasetFile(executor, file, {
+        dryRun: values["dry-run"],
+        force: values.force,
+      });
+      const seconds = ((performance.now() - started) / 1000).toFixed(2);
+      const verb = values["dry-run"] ? "would change" : "changed";
+      if (result.unchanged && !values.force) {
+        process.stdout.write(
+          `${file}: ${result.documentId} is unchanged; nothing written (--force rewrites it)\n`,
+        );
+        continue;
+      }
+      process.stdout.write(
+        `${file}: ${result.documentId} ${verb} in ${seconds} s: ${JSON.stringify(result.counters)}\n` +
+          `  elements added: ${result.added.length}${preview(result.added)}\n` +
+          `  elements removed: ${result.removed.length}${preview(result.removed)}\n`,
+      );
+    }
+    return 0;
+  } finally {
+    await driver.close();
+    await local?.stop();
+  }
+}
+
+async function connectTarget(config: Config): Promise<{ uri: string; local: LocalNeo4j | undefined }> {
+  if (config.neo4j.uri !== undefined) return { uri: config.neo4j.uri, local: undefined };
+  const running = `bolt://127.0.0.1:${config.local.port}`;
+  const probe = createDriver({ uri: running, user: config.neo4j.user, password: config.neo4j.password });
+  try {
+    await probe.getServerInfo();
+    return { uri: running, local: undefined };
+  } catch {
+    const local = await startLocalNeo4j({
+      ...config.local,
+      onProgress: (m) => process.stderr.write(`${m}\n`),
+    });
+    return { uri: local.uri, local };
+  } finally {
+    await probe.close();
+  }
+}
+
+function preview(ids: string[]): string {
+  if (ids.length === 0) return "";
+  return ` (${ids.slice(0, 10).join(", ")}${ids.length > 10 ? `, ... ${ids.length - 10} more` : ""})`;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof DatasetError || error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    process.stderr.write(`import failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,234 @@
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { isNode, LineCounter, parseDocument } from "yaml";
+import { relationshipId } from "../graph/relationshipId";
+import { isRelationshipType, RELATIONSHIP_TYPES } from "../graph/relationshipTypes";
+import type { Comparator, EntityKind } from "../graph/records";
+import { DatasetSchema, type DatasetFile } from "./datasetSchema";
+import { locateQuote } from "./locateQuote";
+
+/** A citation with its offsets computed: text.slice(start, end) === quote. */
+export interface LocatedCitation {
+  quote: string;
+  start: number;
+  end: number;
+}
+
+/** A dataset file that passed every check, with its document text and citation offsets. */
+export interface Dataset {
+  document: {
+    id: string;
+    title: string;
+    publisher: string | null;
+    url: string | null;
+    publishedAt: string | null;
+    text: string;
+  };
+  entities: Array<{
+    id: string;
+    kind: EntityKind;
+    name: string;
+    aliases: string[];
+    description: string | null;
+    date: string | null;
+    citations: LocatedCitation[];
+  }>;
+  relationships: Array<{
+    id: string;
+    from: string;
+    type: string;
+    to: string;
+    properties: Record<string, string | number | boolean>;
+    background: boolean;
+    citations: LocatedCitation[];
+  }>;
+  statistics: Array<{
+    id: string;
+    subject: string;
+    metric: string;
+    value: number;
+    unit: string;
+    comparator: Comparator;
+    period: string | null;
+    description: string | null;
+    citations: LocatedCitation[];
+  }>;
+  quotes: Array<{ id: string; speaker: string; text: string; about: string[]; citation: LocatedCitation }>;
+}
+
+/** Every problem found in a dataset file, each as "file:line: path: what is wrong". */
+export class DatasetError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`${problems.length} problem(s) in the dataset:\n${problems.map((p) => `  ${p}`).join("\n")}`);
+    this.name = "DatasetError";
+  }
+}
+
+/** Reads data/<name>.yaml and the document text it names; throws {@link DatasetError}. */
+export function readDataset(file: string): Dataset {
+  const source = readFileSync(file, "utf8");
+  const loadText = (textFile: string): string | undefined => {
+    const textPath = path.join(path.dirname(file), textFile);
+    return existsSync(textPath) ? readFileSync(textPath, "utf8") : undefined;
+  };
+  return validateDataset(source, loadText, file);
+}
+
+type Path = ReadonlyArray<string | number>;
+
+/** Checks a dataset's YAML source: schema, references, allow-listed types and every citation. */
+export function validateDataset(
+  source: string,
+  loadText: (textFile: string) => string | undefined,
+  file = "dataset",
+): Dataset {
+  const lineCounter = new LineCounter();
+  const yaml = parseDocument(source, { lineCounter, prettyErrors: false });
+  if (yaml.errors.length > 0) {
+    throw new DatasetError(
+      yaml.errors.map(
+        (e) => `${file}:${lineCounter.linePos(e.pos[0]).line}: YAML: ${e.message.split("\n")[0]}`,
+      ),
+    );
+  }
+  const problems: string[] = [];
+  const problem = (at: Path, message: string): void => {
+    const node = yaml.getIn(at, true);
+    const line = isNode(node) && node.range ? `:${lineCounter.linePos(node.range[0]).line}` : "";
+    problems.push(`${file}${line}: ${formatPath(at)}: ${message}`);
+  };
+
+  const parsed = DatasetSchema.safeParse(yaml.toJS());
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) problem(issue.path as Path, issue.message);
+    throw new DatasetError(problems);
+  }
+  const data: DatasetFile = parsed.data;
+  const text = loadText(data.document.textFile);
+  if (text === undefined) {
+    problem(["document", "textFile"], `file ${data.document.textFile} not found beside the dataset`);
+    throw new DatasetError(problems);
+  }
+
+  const locate = (at: Path, quote: string, occurrence?: number): LocatedCitation => {
+    const found = locateQuote(text, quote, occurrence);
+    if ("problem" in found) {
+      problem(at, `quote ${found.problem}`);
+      return { quote, start: -1, end: -1 };
+    }
+    return { quote, ...found };
+  };
+  const locateAll = (at: Path, list: DatasetFile["entities"][number]["citations"]): LocatedCitation[] =>
+    list.map((c, i) => locate([...at, i, "quote"], c.quote, c.occurrence));
+
+  const kindOf = new Map<string, EntityKind>();
+  const seen = new Set<string>();
+  const unique = (at: Path, id: string): void => {
+    if (seen.has(id)) problem(at, `id ${id} is used twice`);
+    seen.add(id);
+  };
+  data.entities.forEach((e, i) => {
+    unique(["entities", i, "id"], e.id);
+    kindOf.set(e.id, e.kind);
+    if (!e.id.startsWith(`${e.kind.toLowerCase()}:`)) {
+      problem(["entities", i, "id"], `id must start with '${e.kind.toLowerCase()}:' for kind ${e.kind}`);
+    }
+    if (e.date !== undefined && e.kind !== "EVENT")
+      problem(["entities", i, "date"], "only events have a date");
+  });
+  const entityRef = (at: Path, id: string, kind?: EntityKind): void => {
+    const actual = kindOf.get(id);
+    if (actual === undefined) problem(at, `no entity ${id} in this file`);
+    else if (kind !== undefined && actual !== kind) problem(at, `${id} is a ${actual}, not a ${kind}`);
+  };
+
+  const entities = data.entities.map((e, i) => ({
+    id: e.id,
+    kind: e.kind,
+    name: e.name,
+    aliases: e.aliases,
+    description: e.description ?? null,
+    date: e.date ?? null,
+    citations: locateAll(["entities", i, "citations"], e.citations),
+  }));
+
+  const relationshipIds = new Set<string>();
+  const relationships = data.relationships.map((r, i) => {
+    entityRef(["relationships", i, "from"], r.from);
+    entityRef(["relationships", i, "to"], r.to);
+    if (!isRelationshipType(r.type)) {
+      problem(
+        ["relationships", i, "type"],
+        `unknown relationship type ${r.type}; known: ${Object.keys(RELATIONSHIP_TYPES).join(", ")}`,
+      );
+    }
+    const id = relationshipId(r.from, r.type, r.to);
+    if (relationshipIds.has(id))
+      problem(["relationships", i], `${r.from} -[:${r.type}]-> ${r.to} is listed twice`);
+    relationshipIds.add(id);
+    return {
+      id,
+      from: r.from,
+      type: r.type,
+      to: r.to,
+      properties: r.properties,
+      background: r.background,
+      citations: locateAll(["relationships", i, "citations"], r.citations),
+    };
+  });
+
+  const statistics = data.statistics.map((s, i) => {
+    unique(["statistics", i, "id"], s.id);
+    entityRef(["statistics", i, "subject"], s.subject);
+    return {
+      id: s.id,
+      subject: s.subject,
+      metric: s.metric,
+      value: s.value,
+      unit: s.unit,
+      comparator: s.comparator,
+      period: s.period ?? null,
+      description: s.description ?? null,
+      citations: locateAll(["statistics", i, "citations"], s.citations),
+    };
+  });
+
+  const quotes = data.quotes.map((q, i) => {
+    unique(["quotes", i, "id"], q.id);
+    entityRef(["quotes", i, "speaker"], q.speaker, "PERSON");
+    q.about.forEach((id, j) => entityRef(["quotes", i, "about", j], id));
+    return {
+      id: q.id,
+      speaker: q.speaker,
+      text: q.text,
+      about: q.about,
+      citation: locate(["quotes", i, "text"], q.text, q.occurrence),
+    };
+  });
+
+  if (problems.length > 0) throw new DatasetError(problems);
+  const d = data.document;
+  return {
+    document: {
+      id: d.id,
+      title: d.title,
+      publisher: d.publisher ?? null,
+      url: d.url ?? null,
+      publishedAt: d.publishedAt ?? null,
+      text,
+    },
+    entities,
+    relationships,
+    statistics,
+    quotes,
+  };
+}
+
+function formatPath(at: Path): string {
+  return (
+    at.reduce<string>(
+      (out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${key}` : key),
+      "",
+    ) || "(file)"
+  );
+}

@@ -1,0 +1,43 @@
+import { checkRange } from "../errors";
+import type { QueryResolvers } from "../generated/resolvers-types";
+import { ENTITY_KINDS, idPrefixOf } from "../graph/entityKinds";
+import type { NodeRecord } from "../graph/records";
+import type { GraphAccess } from "../graph/loaders";
+import { pageArgs } from "./arguments";
+import { explorationQueries } from "./exploration";
+
+const MAX_SEARCH_HITS = 50;
+
+/** The loader for an id, chosen by its prefix ('person:', 'relationship:', ...); null for none. */
+function loadNode(graph: GraphAccess, id: string): Promise<NodeRecord | null> {
+  if (ENTITY_KINDS.some((kind) => id.startsWith(idPrefixOf(kind)))) return graph.entity.load(id);
+  if (id.startsWith("relationship:")) return graph.relationship.load(id);
+  if (id.startsWith("statistic:")) return graph.statistic.load(id);
+  if (id.startsWith("quote:")) return graph.quote.load(id);
+  if (id.startsWith("document:")) return graph.document.load(id);
+  return Promise.resolve(null);
+}
+
+export const Query: QueryResolvers = {
+  ...explorationQueries,
+  node: (_parent, { id }, { graph }) => loadNode(graph, id),
+  entity: (_parent, { id }, { graph }) => graph.entity.load(id),
+  entities: (_parent, args, { graph }) => {
+    const { first, after } = pageArgs(args.first, args.after);
+    return graph.entities.list(args.kind ?? null, first, after);
+  },
+  search: (_parent, args, { graph }) =>
+    graph.entities.search(args.text, args.kinds ?? null, checkRange("first", args.first, 0, MAX_SEARCH_HITS)),
+  statistics: (_parent, args, { graph }) => {
+    const { first, after } = pageArgs(args.first, args.after);
+    return graph.statistics.list(
+      { subject: args.subject ?? null, metric: args.metric ?? null },
+      first,
+      after,
+    );
+  },
+  quotes: (_parent, args, { graph }) => {
+    const { first, after } = pageArgs(args.first, args.after);
+    return graph.quotes.list({ speaker: args.speaker ?? null, about: args.about ?? null }, first, after);
+  },
+};

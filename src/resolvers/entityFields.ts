@@ -1,0 +1,19 @@
+import type { OrganizationResolvers, PersonResolvers } from "../generated/resolvers-types";
+import { pageArgs, relationshipTypesArg } from "./arguments";
+
+/** The fields every entity type shares (Entity interface), resolved the same way for each. */
+// Every entity type resolves these alike; their resolver types differ only in name.
+export const entityFields: Pick<OrganizationResolvers, "relationships" | "statistics"> = {
+  relationships: (parent, args, { graph }) => {
+    const { first, after } = pageArgs(args.first, args.after);
+    const types = relationshipTypesArg(args.types);
+    return graph.relationshipsOf({ types, direction: args.direction, first, after }).load(parent.id);
+  },
+  statistics: (parent, args, { graph }) =>
+    graph.statisticsOf(pageArgs(args.first, args.after)).load(parent.id),
+};
+
+export const Person: PersonResolvers = {
+  ...entityFields,
+  quotes: (parent, args, { graph }) => graph.quotesOf(pageArgs(args.first, args.after)).load(parent.id),
+};

@@ -1,0 +1,40 @@
+import type {
+  CitationResolvers,
+  QuoteResolvers,
+  RelationshipResolvers,
+  StatisticResolvers,
+} from "../generated/resolvers-types";
+import type { GraphAccess } from "../graph/loaders";
+import type { EntityRecord } from "../graph/records";
+
+/**
+ * Links that a record holds as ids. The graph never leaves one dangling (the importer writes the
+ * ends first, in the same transaction), so a missing end is a bug worth an error, not a null.
+ */
+async function requireEntity(graph: GraphAccess, id: string): Promise<EntityRecord> {
+  const entity = await graph.entity.load(id);
+  if (entity === null) throw new Error(`entity ${id} referenced by the graph does not exist`);
+  return entity;
+}
+
+export const Relationship: RelationshipResolvers = {
+  from: (parent, _args, { graph }) => requireEntity(graph, parent.fromId),
+  to: (parent, _args, { graph }) => requireEntity(graph, parent.toId),
+};
+
+export const Statistic: StatisticResolvers = {
+  subject: (parent, _args, { graph }) => requireEntity(graph, parent.subjectId),
+};
+
+export const Quote: QuoteResolvers = {
+  speaker: (parent, _args, { graph }) => requireEntity(graph, parent.speakerId),
+  about: (parent, _args, { graph }) => Promise.all(parent.aboutIds.map((id) => requireEntity(graph, id))),
+};
+
+export const Citation: CitationResolvers = {
+  document: async (parent, _args, { graph }) => {
+    const document = await graph.document.load(parent.documentId);
+    if (document === null) throw new Error(`document ${parent.documentId} cited by the graph does not exist`);
+    return document;
+  },
+};

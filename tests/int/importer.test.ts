@@ -1,0 +1,148 @@
+import { writeDocument } from "../../src/graph/documentWriter";
+import { validateDataset } from "../../src/import/readDataset";
+import { documentContent } from "../support/documentChecksum";
+import { fixtureDataset, type Fixture } from "../support/fixtureDataset";
+import { connectTestGraph, type TestGraph } from "../support/testGraph";
+
+describe("importer (real Neo4j)", () => {
+  let graph: TestGraph;
+  const fixtures: Fixture[] = [];
+  const fresh = (extra?: Parameters<typeof fixtureDataset>[0]): Fixture => {
+    const fixture = fixtureDataset(extra);
+    fixtures.push(fixture);
+    return fixture;
+  };
+
+  beforeAll(() => {
+    graph = connectTestGraph();
+  });
+  afterAll(async () => {
+    await graph.executor.write({
+      name: "test.cleanup",
+      cypher: `
+UNWIND $suffixes AS suffix
+MATCH (n) WHERE n.id ENDS WITH suffix AND NOT n:Migration
+DETACH DELETE n`,
+      params: { suffixes: fixtures.map((f) => f.suffix) },
+    });
+    await graph.close();
+  });
+
+  it("writes a document with all its facts, each citation verbatim at its offsets", async () => {
+    const fixture = fresh();
+    const result = await writeDocument(graph.executor, validateDataset(fixture.yaml, fixture.loadText));
+    expect(result.unchanged).toBe(false);
+    expect(result.counters.nodesCreated).toBe(1 + 4 + 1 + 1);
+
+    const cited = await graph.executor.read<{
+      id: string;
+      docs: string[];
+      starts: number[];
+      ends: number[];
+      quotes: string[];
+    }>({
+      name: "test.citations",
+      cypher: `
+MATCH (n) WHERE $doc IN n.citeDoc RETURN n.id AS id, n.citeDoc AS docs, n.citeStart AS starts, n.citeEnd AS ends, n.citeQuote AS quotes
+UNION ALL
+MATCH ()-[n]->() WHERE $doc IN n.citeDoc RETURN n.id AS id, n.citeDoc AS docs, n.citeStart AS starts, n.citeEnd AS ends, n.citeQuote AS quotes`,
+      params: { doc: fixture.documentId },
+    });
+    expect(cited).toHaveLength(4 + 2 + 1 + 1);
+    for (const row of cited) {
+      expect(row.docs.length).toBeGreaterThan(0);
+      row.quotes.forEach((quote, i) => expect(fixture.text.slice(row.starts[i], row.ends[i])).toBe(quote));
+    }
+  });
+
+  it("is idempotent: importing twice changes nothing (counts and content checksum)", async () => {
+    const fixture = fresh();
+    const dataset = validateDataset(fixture.yaml, fixture.loadText);
+    await writeDocument(graph.executor, dataset);
+    const before = await documentContent(graph.executor, fixture.documentId);
+
+    const again = await writeDocument(graph.executor, dataset);
+    expect(again.unchanged).toBe(true);
+    expect(again.counters).toEqual({
+      nodesCreated: 0,
+      nodesDeleted: 0,
+      relationshipsCreated: 0,
+      relationshipsDeleted: 0,
+      propertiesSet: expect.any(Number) as number,
+    });
+    // Forced, every statement runs again: the content must still be the same.
+    const forced = await writeDocument(graph.executor, dataset, { force: true });
+    expect(forced.counters.nodesCreated).toBe(0);
+    expect(await documentContent(graph.executor, fixture.documentId)).toEqual(before);
+    expect(before.nodes).toBe(4 + 1 + 1);
+    expect(before.relationships).toBe(2);
+  });
+
+  it("is all-or-nothing: a batch failing midway leaves the graph as it was", async () => {
+    const fixture = fresh();
+    // A Person node that is not an Entity: the entity batch for PERSON will hit the Person.id constraint,
+    // after the document and the PLACE batch have already run in the same transaction.
+    const clash = `person:ada-quill-${fixture.suffix}`;
+    await graph.executor.write({
+      name: "test.clash",
+      cypher: "CREATE (:Person {id: $id})",
+      params: { id: clash },
+    });
+    await expect(
+      writeDocument(graph.executor, validateDataset(fixture.yaml, fixture.loadText)),
+    ).rejects.toThrow(/already exists|ConstraintValidationFailed/);
+    const left = await graph.executor.read<{ count: number }>({
+      name: "test.left",
+      cypher: "MATCH (n) WHERE n.id ENDS WITH $suffix RETURN count(n) AS count",
+      params: { suffix: fixture.suffix },
+    });
+    expect(left).toEqual([{ count: 1 }]);
+  });
+
+  it("dry run reports what would change and writes nothing", async () => {
+    const fixture = fresh();
+    const result = await writeDocument(graph.executor, validateDataset(fixture.yaml, fixture.loadText), {
+      dryRun: true,
+    });
+    expect(result.counters.nodesCreated).toBe(7);
+    expect(result.added).toHaveLength(4 + 2 + 1 + 1);
+    const content = await documentContent(graph.executor, fixture.documentId);
+    expect(content).toMatchObject({ nodes: 0, relationships: 0 });
+  });
+
+  it("re-importing an edited file removes what the document no longer says", async () => {
+    const fixture = fresh();
+    await writeDocument(graph.executor, validateDataset(fixture.yaml, fixture.loadText));
+    const edited = fixture.yaml
+      .replace(
+        /\n {2}- from: person:ada-quill-\w+\n {4}type: HOLDS_ROLE[\s\S]*?(?=\n {2}- |\nstatistics:)/,
+        "",
+      )
+      .replace(/statistics:\n[\s\S]*?(?=\nquotes:)/, "statistics: []");
+    const result = await writeDocument(graph.executor, validateDataset(edited, fixture.loadText));
+    expect(result.removed.sort()).toEqual(
+      [
+        `relationship:person:ada-quill-${fixture.suffix}|HOLDS_ROLE|role:mayor-of-lakeside-${fixture.suffix}`,
+        `statistic:lakeside-teu-${fixture.suffix}`,
+      ].sort(),
+    );
+    const content = await documentContent(graph.executor, fixture.documentId);
+    expect(content).toMatchObject({ nodes: 4 + 1, relationships: 1 });
+  });
+
+  it("keeps other documents' citations when two documents support the same entity", async () => {
+    const first = fresh();
+    await writeDocument(graph.executor, validateDataset(first.yaml, first.loadText));
+    const second = validateDataset(
+      first.yaml.replace(`id: document:fixture-${first.suffix}`, `id: document:fixture-b-${first.suffix}`),
+      first.loadText,
+    );
+    await writeDocument(graph.executor, second);
+    const [row] = await graph.executor.read<{ docs: string[] }>({
+      name: "test.docs",
+      cypher: "MATCH (n:Entity {id: $id}) RETURN n.citeDoc AS docs",
+      params: { id: `place:lakeside-${first.suffix}` },
+    });
+    expect(row?.docs.sort()).toEqual([first.documentId, `document:fixture-b-${first.suffix}`].sort());
+  });
+});

@@ -1,0 +1,50 @@
+import type { ApolloServer } from "@apollo/server";
+import { createApolloServer, createRequestContext } from "../../src/server/apollo";
+import type { RequestContext } from "../../src/server/context";
+import { connectTestGraph, silentLogger, type TestGraph } from "./testGraph";
+
+export interface TestResult<Data> {
+  data: Data | null | undefined;
+  errors:
+    | Array<{ message: string; extensions?: Record<string, unknown>; path?: ReadonlyArray<string | number> }>
+    | undefined;
+  /** Cypher queries the request ran. */
+  queryCount: number;
+}
+
+export interface TestApi {
+  graph: TestGraph;
+  execute<Data = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+  ): Promise<TestResult<Data>>;
+  stop(): Promise<void>;
+}
+
+/** The real schema and resolvers on the run's Neo4j, executed in-process (no HTTP). */
+export async function startTestApi(options: { development?: boolean } = {}): Promise<TestApi> {
+  const graph = connectTestGraph();
+  const server: ApolloServer<RequestContext> = createApolloServer({
+    development: options.development ?? false,
+    logger: silentLogger,
+  });
+  await server.start();
+  return {
+    graph,
+    async execute<Data>(query: string, variables: Record<string, unknown> = {}) {
+      const contextValue = createRequestContext(graph.executor, silentLogger, "test");
+      const response = await server.executeOperation<Data>({ query, variables }, { contextValue });
+      if (response.body.kind !== "single") throw new Error("incremental delivery is not expected here");
+      const { data, errors } = response.body.singleResult;
+      return {
+        data,
+        errors: errors?.map((e) => ({ message: e.message, extensions: e.extensions, path: e.path })),
+        queryCount: contextValue.executor.queryCount,
+      };
+    },
+    async stop() {
+      await server.stop();
+      await graph.close();
+    },
+  };
+}

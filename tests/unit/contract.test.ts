@@ -1,0 +1,40 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { CriticalityLevel, diff } from "@graphql-inspector/core";
+import { buildSchema as buildSdl, isInterfaceType, isObjectType } from "graphql";
+import { resolvers } from "../../src/resolvers";
+import { buildSchema } from "../../src/server/schema";
+
+// contract/schema.graphql is a verbatim copy of the public API contract.
+const CONTRACT = readFileSync(path.resolve(__dirname, "../../contract/schema.graphql"), "utf8");
+
+describe("the served schema against the public contract", () => {
+  it("has no breaking change from the contract", async () => {
+    const changes = await diff(buildSdl(CONTRACT), buildSchema(resolvers));
+    const breaking = changes.filter((c) => c.criticality.level === CriticalityLevel.Breaking);
+    expect(breaking.map((c) => c.message)).toEqual([]);
+  });
+
+  it("the check itself catches a breaking change", async () => {
+    // A new required argument breaks every client that calls node(id:).
+    const weakened = buildSdl(CONTRACT.replace("node(id: ID!): Node", "node(id: ID!, scope: String!): Node"));
+    const changes = await diff(buildSdl(CONTRACT), weakened);
+    expect(changes.some((c) => c.criticality.level === CriticalityLevel.Breaking)).toBe(true);
+  });
+
+  it("describes every type and field (they are the documentation Sandbox shows)", () => {
+    const schema = buildSchema(resolvers);
+    const undocumented: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith("__") || ["String", "Int", "Float", "Boolean", "ID"].includes(type.name))
+        continue;
+      if (!type.description) undocumented.push(type.name);
+      if (isObjectType(type) || isInterfaceType(type)) {
+        for (const field of Object.values(type.getFields())) {
+          if (!field.description) undocumented.push(`${type.name}.${field.name}`);
+        }
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+});
