@@ -107,3 +107,8 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
     ),
   };
 }
+
+/** Entities a list query already returned need no second trip when a nested field asks for them. */
+export function primeEntities(graph: GraphAccess, entities: Iterable<EntityRecord>): void {
+  for (const entity of entities) graph.entity.prime(entity.id, entity);
+}

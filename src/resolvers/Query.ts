@@ -2,7 +2,7 @@ import { checkRange } from "../errors";
 import type { QueryResolvers } from "../generated/resolvers-types";
 import { ENTITY_KINDS, idPrefixOf } from "../graph/entityKinds";
 import type { NodeRecord } from "../graph/records";
-import type { GraphAccess } from "../graph/loaders";
+import { primeEntities, type GraphAccess } from "../graph/loaders";
 import { pageArgs } from "./arguments";
 import { explorationQueries } from "./exploration";
 
@@ -22,12 +22,24 @@ export const Query: QueryResolvers = {
   ...explorationQueries,
   node: (_parent, { id }, { graph }) => loadNode(graph, id),
   entity: (_parent, { id }, { graph }) => graph.entity.load(id),
-  entities: (_parent, args, { graph }) => {
+  entities: async (_parent, args, { graph }) => {
     const { first, after } = pageArgs(args.first, args.after);
-    return graph.entities.list(args.kind ?? null, first, after);
+    const page = await graph.entities.list(args.kind ?? null, first, after);
+    primeEntities(
+      graph,
+      page.edges.map((e) => e.node),
+    );
+    return page;
   },
-  search: (_parent, args, { graph }) =>
-    graph.entities.search(args.text, args.kinds ?? null, checkRange("first", args.first, 0, MAX_SEARCH_HITS)),
+  search: async (_parent, args, { graph }) => {
+    const first = checkRange("first", args.first, 0, MAX_SEARCH_HITS);
+    const hits = await graph.entities.search(args.text, args.kinds ?? null, first);
+    primeEntities(
+      graph,
+      hits.map((h) => h.entity),
+    );
+    return hits;
+  },
   statistics: (_parent, args, { graph }) => {
     const { first, after } = pageArgs(args.first, args.after);
     return graph.statistics.list(

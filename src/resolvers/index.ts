@@ -8,6 +8,7 @@ import {
 } from "./connections";
 import { entityFields, Person } from "./entityFields";
 import { Citation, Quote, Relationship, Statistic } from "./linkedTypes";
+import { Path } from "./Path";
 import { Place } from "./Place";
 import { Query } from "./Query";
 
@@ -26,6 +27,7 @@ export const resolvers: Resolvers = {
   Statistic,
   Quote,
   Citation,
+  Path,
   EntityConnection,
   RelationshipConnection,
   StatisticConnection,

@@ -2,6 +2,7 @@ import { writeDocument } from "../../src/graph/documentWriter";
 import { validateDataset } from "../../src/import/readDataset";
 import { documentContent } from "../support/documentChecksum";
 import { fixtureDataset, type Fixture } from "../support/fixtureDataset";
+import { CLEANUP_BY_SUFFIX } from "../support/syntheticDataset";
 import { connectTestGraph, type TestGraph } from "../support/testGraph";
 
 describe("importer (real Neo4j)", () => {
@@ -19,10 +20,7 @@ describe("importer (real Neo4j)", () => {
   afterAll(async () => {
     await graph.executor.write({
       name: "test.cleanup",
-      cypher: `
-UNWIND $suffixes AS suffix
-MATCH (n) WHERE n.id ENDS WITH suffix AND NOT n:Migration
-DETACH DELETE n`,
+      cypher: CLEANUP_BY_SUFFIX,
       params: { suffixes: fixtures.map((f) => f.suffix) },
     });
     await graph.close();
