@@ -1,0 +1,30 @@
+import { upsertEntitiesQuery, upsertRelationshipsQuery } from "../../src/graph/documentWriter";
+import { pathsQuery } from "../../src/graph/exploration";
+import { queryCatalogue } from "../support/queryCatalogue";
+
+// The Cypher each request produces is an artefact: a change to it shows up here, reviewed as a diff.
+describe("Cypher produced by the data layer", () => {
+  it.each(queryCatalogue().map((query, i) => [`${i} ${query.name}`, query] as const))(
+    "%s",
+    (_name, query) => {
+      expect({ cypher: query.cypher.trim(), params: query.params }).toMatchSnapshot();
+    },
+  );
+
+  it("never puts a relationship type that is not allow-listed into Cypher", () => {
+    expect(() => upsertRelationshipsQuery("KNOWS]->() DETACH DELETE n //", [], "document:a")).toThrow(
+      /not in the allow-list/,
+    );
+  });
+
+  it("puts labels only from the kind allow-list", () => {
+    expect(upsertEntitiesQuery("ROLE", [], "d").cypher).toMatch(/SET n:Role,/);
+  });
+
+  it("interpolates only validated integers into path bounds", () => {
+    expect(() => pathsQuery("a", "b", 2.5, 1)).toThrow(/integers/);
+    expect(pathsQuery("a", "b", 3, 7).cypher).toContain(
+      "SHORTEST 7 (a)-[r WHERE type(r) IN $types]-{1,3}(b)",
+    );
+  });
+});
