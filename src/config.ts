@@ -24,6 +24,20 @@ export interface Config {
     /** NEO4J_TX_TIMEOUT_MS (default 10000): every transaction is cancelled by the server after this long. */
     transactionTimeoutMs: number;
   };
+  /** Bounds on what one request may ask for; see README "Limits". */
+  limits: {
+    /** REQUEST_TIMEOUT_MS (default 15000): a request's Cypher queries must all finish within this. */
+    requestTimeoutMs: number;
+    /** BODY_LIMIT_BYTES (default 1048576): larger bodies get 413. */
+    bodyLimitBytes: number;
+    /** LIMIT_MAX_DEPTH (12), LIMIT_MAX_ALIASES (30), LIMIT_MAX_DIRECTIVES (20), LIMIT_MAX_TOKENS (4000). */
+    maxDepth: number;
+    maxAliases: number;
+    maxDirectives: number;
+    maxTokens: number;
+    /** LIMIT_MAX_COST (default 50000): each field costs 1, times `first`/`limit` for lists. */
+    maxCost: number;
+  };
   /** The embedded default, used only when NEO4J_URI is unset. */
   local: {
     /** NEO4J_LOCAL_DATA_DIR (default .data/neo4j). */
@@ -64,6 +78,13 @@ const EnvSchema = z.object({
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().min(1).default("neo4j"),
   NEO4J_TX_TIMEOUT_MS: wholeNumber(100, 600_000).default(10_000),
+  REQUEST_TIMEOUT_MS: wholeNumber(100, 600_000).default(15_000),
+  BODY_LIMIT_BYTES: wholeNumber(1_024, 100 * 1024 * 1024).default(1024 * 1024),
+  LIMIT_MAX_DEPTH: wholeNumber(1, 100).default(12),
+  LIMIT_MAX_ALIASES: wholeNumber(1, 1_000).default(30),
+  LIMIT_MAX_DIRECTIVES: wholeNumber(1, 1_000).default(20),
+  LIMIT_MAX_TOKENS: wholeNumber(10, 1_000_000).default(4_000),
+  LIMIT_MAX_COST: wholeNumber(1, 100_000_000).default(50_000),
   NEO4J_LOCAL_DATA_DIR: z.string().min(1).default(".data/neo4j"),
   NEO4J_LOCAL_PORT: wholeNumber(0, 65535).default(7687),
   NEO4J_LOCAL_HEAP: memorySize.default("512m"),
@@ -92,6 +113,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: e.NEO4J_PASSWORD,
       database: e.NEO4J_DATABASE,
       transactionTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+    },
+    limits: {
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      bodyLimitBytes: e.BODY_LIMIT_BYTES,
+      maxDepth: e.LIMIT_MAX_DEPTH,
+      maxAliases: e.LIMIT_MAX_ALIASES,
+      maxDirectives: e.LIMIT_MAX_DIRECTIVES,
+      maxTokens: e.LIMIT_MAX_TOKENS,
+      maxCost: e.LIMIT_MAX_COST,
     },
     local: {
       dataDir: path.resolve(e.NEO4J_LOCAL_DATA_DIR),

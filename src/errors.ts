@@ -1,7 +1,7 @@
 import { GraphQLError } from "graphql";
 
 /** Codes clients can branch on, in `extensions.code`. */
-export type ErrorCode = "BAD_USER_INPUT" | "SERVICE_UNAVAILABLE" | "INTERNAL_SERVER_ERROR";
+export type ErrorCode = "BAD_USER_INPUT" | "SERVICE_UNAVAILABLE" | "TIMEOUT" | "INTERNAL_SERVER_ERROR";
 
 /** Input the client can fix: the message says what is allowed. `argument` names the culprit. */
 export function badUserInput(
@@ -23,4 +23,18 @@ export function checkRange(argument: string, value: number, min: number, max: nu
     });
   }
   return value;
+}
+
+/** Neo4j cannot be reached: the client may retry; /readyz says the same. */
+export function serviceUnavailable(): GraphQLError {
+  return new GraphQLError("The database is unavailable; try again shortly", {
+    extensions: { code: "SERVICE_UNAVAILABLE" },
+  });
+}
+
+/** The request ran out of time (its deadline, or a transaction timeout) and its query was cancelled. */
+export function timeout(what: string): GraphQLError {
+  return new GraphQLError(`${what}; ask for less (smaller first/limit/depth) or try again`, {
+    extensions: { code: "TIMEOUT" },
+  });
 }

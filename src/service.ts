@@ -7,6 +7,7 @@ import type { Logger } from "./logger";
 import { createDriver, waitForDatabase } from "./neo4j/driver";
 import { startLocalNeo4j, type LocalNeo4j } from "./neo4j/localNeo4j";
 import { createApp } from "./server/app";
+import { createMetrics } from "./server/metrics";
 
 export interface RunningService {
   /** e.g. http://127.0.0.1:4000/graphql */
@@ -42,17 +43,22 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     cleanups.push(() => driver.close());
     await waitForDatabase(driver, logger);
 
+    const sessions = { open: 0 };
+    const metrics = createMetrics(sessions);
     const executor = new CypherExecutor(driver, {
       database: config.neo4j.database,
       transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
       logger,
+      sessions,
+      onQuery: (query, seconds, failed) =>
+        metrics.cypherSeconds.observe({ query, outcome: failed ? "error" : "ok" }, seconds),
     });
     const applied = await applyMigrations(executor, loadMigrations());
     if (applied.length > 0) logger.info({ applied }, "migrations applied");
     const seeded = await seedIfEmpty(executor, logger);
     if (seeded.length > 0) logger.info({ documents: seeded }, "empty graph seeded with the bundled datasets");
 
-    const app = await createApp({ config, driver, executor, logger });
+    const app = await createApp({ config, driver, executor, logger, metrics });
     const port = await app.listen(config.port, config.host);
     cleanups.push(() => app.stop());
     const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;

@@ -1,4 +1,12 @@
-import neo4j, { type Driver, type Integer, type RecordShape } from "neo4j-driver";
+import neo4j, {
+  Neo4jError,
+  type Driver,
+  type Integer,
+  type ManagedTransaction,
+  type RecordShape,
+  type Session,
+} from "neo4j-driver";
+import { serviceUnavailable, timeout } from "../errors";
 import type { Logger } from "../logger";
 
 /** A Cypher statement and its parameters: what the data-access layer produces and tests pin. */
@@ -40,16 +48,41 @@ function addCounters(total: WriteCounters, updates: Record<string, number>): voi
   for (const key of Object.keys(total) as Array<keyof WriteCounters>) total[key] += updates[key] ?? 0;
 }
 
+/** Driver error codes meaning "no database to talk to" (connection refused or lost). */
+const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired"]);
+
+/**
+ * Driver errors become client errors by their stable code, never their message: an outage is
+ * SERVICE_UNAVAILABLE, a cancelled slow query TIMEOUT. Anything else stays internal (and masked).
+ */
+export function mapNeo4jError(error: unknown): unknown {
+  if (!(error instanceof Neo4jError)) return error;
+  if (UNAVAILABLE_CODES.has(error.code)) return serviceUnavailable();
+  if (error.code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
+    return timeout("The query took longer than allowed and was cancelled");
+  }
+  return error;
+}
+
 export interface ExecutorOptions {
   database: string;
   transactionTimeoutMs: number;
   logger: Logger;
+  /** Epoch ms by which a request's queries must finish; each transaction's timeout is cut to fit. */
+  deadline?: number;
+  /** Called after every query, for metrics. */
+  onQuery?: (name: string, seconds: number, failed: boolean) => void;
+  /** Shared by every per-request executor: sessions open now (each holds a pooled connection). */
+  sessions?: { open: number };
 }
 
+type Run = <Row extends RecordShape>(query: CypherQuery) => Promise<Row[]>;
+
 /**
- * The one owner of the driver: opens a session per query in the right access mode, closes it in
- * `finally`, applies the transaction timeout, and logs query, parameters and duration at debug.
- * A per-request instance (see {@link CypherExecutor.forRequest}) counts the queries it runs.
+ * The one owner of the driver: opens a session per unit of work in the right access mode, closes
+ * it in `finally`, applies the transaction timeout, maps driver errors to client errors, and logs
+ * each query with its parameters and duration at debug level. A per-request instance
+ * ({@link CypherExecutor.forRequest}) counts the queries it runs and carries the request's deadline.
  */
 export class CypherExecutor {
   /** Queries run through this instance; tests assert round trips with it. */
@@ -60,88 +93,103 @@ export class CypherExecutor {
     private readonly options: ExecutorOptions,
   ) {}
 
-  /** An executor for one request: its own counter, its logger carrying the request id. */
-  forRequest(logger: Logger): CypherExecutor {
-    return new CypherExecutor(this.driver, { ...this.options, logger });
+  /** An executor for one request: its own counter, its logger carrying the request id, its deadline. */
+  forRequest(logger: Logger, deadline?: number): CypherExecutor {
+    return new CypherExecutor(this.driver, { ...this.options, logger, deadline });
   }
 
   read<Row extends RecordShape>(query: CypherQuery): Promise<Row[]> {
-    return this.run<Row>(query, "READ");
+    return this.session("READ", query.name, (session, config) =>
+      session.executeRead((tx) => this.runIn(tx, query, undefined), config),
+    );
   }
 
   write<Row extends RecordShape>(query: CypherQuery): Promise<Row[]> {
-    return this.run<Row>(query, "WRITE");
+    return this.session("WRITE", query.name, (session, config) =>
+      session.executeWrite((tx) => this.runIn(tx, query, undefined), config),
+    );
   }
 
   /**
    * Runs `work` in one explicit write transaction: committed when it succeeds (or rolled back when
    * `rollback` is set, for dry runs), rolled back when it throws. The counters add up every query's.
    */
-  async transaction<T>(
+  transaction<T>(
     name: string,
-    work: (run: <Row extends RecordShape>(query: CypherQuery) => Promise<Row[]>) => Promise<T>,
+    work: (run: Run) => Promise<T>,
     options: { rollback?: boolean } = {},
   ): Promise<{ result: T; counters: WriteCounters }> {
-    const session = this.driver.session({
-      database: this.options.database,
-      defaultAccessMode: neo4j.session.WRITE,
+    return this.session("WRITE", name, async (session, config) => {
+      const counters = emptyCounters();
+      const tx = await session.beginTransaction(config);
+      try {
+        const result = await work((query) => this.runIn(tx, query, counters));
+        if (options.rollback) await tx.rollback();
+        else await tx.commit();
+        return { result, counters };
+      } catch (error) {
+        if (tx.isOpen()) await tx.rollback();
+        throw error;
+      }
     });
-    const counters = emptyCounters();
-    const started = performance.now();
-    const tx = await session.beginTransaction({
-      timeout: this.options.transactionTimeoutMs,
-      metadata: { app: "kg-graphql", query: name },
-    });
-    try {
-      const result = await work(async <Row extends RecordShape>(query: CypherQuery) => {
-        this.queryCount += 1;
-        const outcome = await tx.run<Row>(query.cypher, query.params);
-        addCounters(counters, outcome.summary.counters.updates());
-        return outcome.records.map((record) => record.toObject());
-      });
-      if (options.rollback) await tx.rollback();
-      else await tx.commit();
-      return { result, counters };
-    } catch (error) {
-      if (tx.isOpen()) await tx.rollback();
-      throw error;
-    } finally {
-      await session.close();
-      this.options.logger.debug(
-        { query: name, ms: Math.round(performance.now() - started) },
-        "cypher transaction",
-      );
-    }
   }
 
-  private async run<Row extends RecordShape>(query: CypherQuery, mode: "READ" | "WRITE"): Promise<Row[]> {
+  private async runIn<Row extends RecordShape>(
+    tx: Pick<ManagedTransaction, "run">,
+    query: CypherQuery,
+    counters: WriteCounters | undefined,
+  ): Promise<Row[]> {
     this.queryCount += 1;
-    const session = this.driver.session({
-      database: this.options.database,
-      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
-    });
     const started = performance.now();
+    let failed = true;
     try {
-      const config = {
-        timeout: this.options.transactionTimeoutMs,
-        metadata: { app: "kg-graphql", query: query.name },
-      };
-      const result =
-        mode === "READ"
-          ? await session.executeRead((tx) => tx.run<Row>(query.cypher, query.params), config)
-          : await session.executeWrite((tx) => tx.run<Row>(query.cypher, query.params), config);
+      const result = await tx.run<Row>(query.cypher, query.params);
+      if (counters) addCounters(counters, result.summary.counters.updates());
+      failed = false;
       return result.records.map((record) => record.toObject());
     } finally {
-      await session.close();
+      const seconds = (performance.now() - started) / 1000;
+      this.options.onQuery?.(query.name, seconds, failed);
       this.options.logger.debug(
         {
           query: query.name,
           cypher: query.cypher,
           params: query.params,
-          ms: Math.round(performance.now() - started),
+          ms: Math.round(seconds * 1000),
+          failed,
         },
         "cypher",
       );
     }
+  }
+
+  private async session<T>(
+    mode: "READ" | "WRITE",
+    name: string,
+    work: (session: Session, config: { timeout: number; metadata: Record<string, string> }) => Promise<T>,
+  ): Promise<T> {
+    const timeoutMs = this.timeoutMs();
+    const session = this.driver.session({
+      database: this.options.database,
+      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+    });
+    const sessions = this.options.sessions;
+    if (sessions) sessions.open += 1;
+    try {
+      return await work(session, { timeout: timeoutMs, metadata: { app: "kg-graphql", query: name } });
+    } catch (error) {
+      throw mapNeo4jError(error);
+    } finally {
+      if (sessions) sessions.open -= 1;
+      await session.close();
+    }
+  }
+
+  /** The transaction timeout: the configured one, or less when the request's deadline is nearer. */
+  private timeoutMs(): number {
+    if (this.options.deadline === undefined) return this.options.transactionTimeoutMs;
+    const left = this.options.deadline - Date.now();
+    if (left <= 0) throw timeout("The request reached its time limit");
+    return Math.min(this.options.transactionTimeoutMs, left);
   }
 }

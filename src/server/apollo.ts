@@ -5,34 +5,56 @@ import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
 } from "@apollo/server/plugin/landingPage/default";
+import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
 import { createGraphAccess } from "../graph/loaders";
 import type { Logger } from "../logger";
 import { resolvers } from "../resolvers";
 import type { RequestContext } from "./context";
 import { formatError } from "./formatError";
+import type { Metrics } from "./metrics";
+import { queryCostPlugin } from "./plugins/queryCost";
+import { requestLogPlugin } from "./plugins/requestLog";
+import { legacyJsonStatusPlugin } from "./plugins/responseStatus";
 import { SANDBOX_EXAMPLE } from "./sandboxExample";
 import { buildSchema } from "./schema";
 
 export interface ApolloOptions {
   development: boolean;
   logger: Logger;
+  limits: Config["limits"];
+  metrics: Metrics;
   /** Drained on stop, when the server runs behind HTTP. */
   httpServer?: http.Server;
 }
 
-/** Apollo Server with the schema, error masking and the landing page; transport-independent. */
-export function createApolloServer({
-  development,
-  logger,
-  httpServer,
-}: ApolloOptions): ApolloServer<RequestContext> {
+/**
+ * Apollo Server with the schema, the operation limits (graphql-armor for depth, aliases,
+ * directives and tokens; a cost limit that multiplies by first/limit), error masking, logging and
+ * the landing page. Batching stays off (Apollo's default) and CSRF prevention on.
+ */
+export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
+  const { development, logger, limits, metrics, httpServer } = options;
+  const armor = new ApolloArmor({
+    maxDepth: { n: limits.maxDepth },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    maxTokens: { n: limits.maxTokens },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: !development },
+  }).protect();
   return new ApolloServer<RequestContext>({
     schema: buildSchema(resolvers),
     introspection: development,
     includeStacktraceInErrorResponses: development,
     formatError: formatError(logger, development),
+    validationRules: armor.validationRules,
     plugins: [
+      ...armor.plugins,
+      queryCostPlugin(limits.maxCost),
+      legacyJsonStatusPlugin(),
+      requestLogPlugin(metrics),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
       development
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE })
@@ -41,14 +63,15 @@ export function createApolloServer({
   });
 }
 
-/** A request's context: its own executor view (query counter, request id in logs) and DataLoaders. */
+/** A request's context: its own executor view (query counter, deadline, request id in logs) and DataLoaders. */
 export function createRequestContext(
   executor: CypherExecutor,
   logger: Logger,
   requestId: string,
+  requestTimeoutMs: number,
 ): RequestContext {
   const requestLogger = logger.child({ requestId });
-  const requestExecutor = executor.forRequest(requestLogger);
+  const requestExecutor = executor.forRequest(requestLogger, Date.now() + requestTimeoutMs);
   return {
     requestId,
     logger: requestLogger,

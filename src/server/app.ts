@@ -1,18 +1,20 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { expressMiddleware } from "@as-integrations/express5";
-import express from "express";
+import express, { type ErrorRequestHandler } from "express";
 import type { Driver } from "neo4j-driver";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
 import { createApolloServer, createRequestContext } from "./apollo";
+import type { Metrics } from "./metrics";
 
 export interface AppDeps {
-  config: Pick<Config, "env">;
+  config: Pick<Config, "env" | "limits">;
   driver: Driver;
   executor: CypherExecutor;
   logger: Logger;
+  metrics: Metrics;
 }
 
 export interface App {
@@ -23,12 +25,21 @@ export interface App {
   stop(): Promise<void>;
 }
 
-/** The HTTP surface: /graphql (Apollo Server), /healthz (process alive), /readyz (Neo4j answers). */
-export async function createApp({ config, driver, executor, logger }: AppDeps): Promise<App> {
+/**
+ * The HTTP surface: /graphql (Apollo Server), /healthz (process alive), /readyz (Neo4j answers),
+ * /metrics (Prometheus). Errors outside GraphQL (body too large, malformed JSON, unknown path)
+ * are answered in the GraphQL error shape, with a code and no stack trace.
+ */
+export async function createApp({ config, driver, executor, logger, metrics }: AppDeps): Promise<App> {
   const expressApp = express();
   const httpServer = http.createServer(expressApp);
-  const development = config.env !== "production";
-  const apollo = createApolloServer({ development, logger, httpServer });
+  const apollo = createApolloServer({
+    development: config.env !== "production",
+    logger,
+    limits: config.limits,
+    metrics,
+    httpServer,
+  });
   await apollo.start();
 
   expressApp.disable("x-powered-by");
@@ -44,14 +55,28 @@ export async function createApp({ config, driver, executor, logger }: AppDeps): 
       logger.warn({ err: (error as Error).message }, "readiness check failed");
     }
   });
+  expressApp.get("/metrics", async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
   expressApp.use(
     "/graphql",
-    express.json({ limit: "1mb" }),
+    express.json({ limit: config.limits.bodyLimitBytes }),
     expressMiddleware(apollo, {
       context: ({ req }) =>
-        Promise.resolve(createRequestContext(executor, logger, requestIdOf(req.get("x-request-id")))),
+        Promise.resolve(
+          createRequestContext(
+            executor,
+            logger,
+            requestIdOf(req.get("x-request-id")),
+            config.limits.requestTimeoutMs,
+          ),
+        ),
     }),
   );
+  expressApp.use((_req, res) => {
+    res.status(404).json(errorBody("Not found: the API is at /graphql", "NOT_FOUND"));
+  });
+  expressApp.use(httpErrorHandler(logger, config.limits.bodyLimitBytes));
 
   return {
     httpServer,
@@ -64,6 +89,37 @@ export async function createApp({ config, driver, executor, logger }: AppDeps): 
         });
       }),
     stop: () => apollo.stop(),
+  };
+}
+
+function errorBody(
+  message: string,
+  code: string,
+): { errors: Array<{ message: string; extensions: { code: string } }> } {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+/** body-parser's errors carry a `type`; they are the client's fault and are not logged as failures. */
+function httpErrorHandler(logger: Logger, bodyLimitBytes: number): ErrorRequestHandler {
+  return (error: { type?: string; status?: number }, _req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    if (error.type === "entity.too.large") {
+      res
+        .status(413)
+        .json(
+          errorBody(`Request body is larger than the limit of ${bodyLimitBytes} bytes`, "PAYLOAD_TOO_LARGE"),
+        );
+    } else if (error.type === "entity.parse.failed") {
+      res.status(400).json(errorBody("Request body is not valid JSON", "BAD_REQUEST"));
+    } else if (error.status !== undefined && error.status >= 400 && error.status < 500) {
+      res.status(error.status).json(errorBody("Bad request", "BAD_REQUEST"));
+    } else {
+      logger.error({ err: error }, "unexpected HTTP error");
+      res.status(500).json(errorBody("Internal server error", "INTERNAL_SERVER_ERROR"));
+    }
   };
 }
 

@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
+import { loadConfig } from "../../src/config";
 import { CypherExecutor } from "../../src/graph/executor";
 import { createDriver } from "../../src/neo4j/driver";
 import { startLocalNeo4j, type LocalNeo4j } from "../../src/neo4j/localNeo4j";
 import { createApp, type App } from "../../src/server/app";
+import { createMetrics } from "../../src/server/metrics";
 import { postGraphQL } from "../support/http";
 import { silentLogger } from "../support/testGraph";
 
@@ -52,7 +54,13 @@ describe("service lifecycle with its own local Neo4j", () => {
       transactionTimeoutMs: 5000,
       logger: silentLogger,
     });
-    const app: App = await createApp({ config: { env: "test" }, driver, executor, logger: silentLogger });
+    const app: App = await createApp({
+      config: loadConfig({ NODE_ENV: "test" }),
+      driver,
+      executor,
+      logger: silentLogger,
+      metrics: createMetrics({ open: 0 }),
+    });
     try {
       const port = await app.listen(0, "127.0.0.1");
       const readyz = async (): Promise<number> => (await fetch(`http://127.0.0.1:${port}/readyz`)).status;

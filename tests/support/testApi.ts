@@ -1,5 +1,7 @@
 import type { ApolloServer } from "@apollo/server";
+import { loadConfig } from "../../src/config";
 import { createApolloServer, createRequestContext } from "../../src/server/apollo";
+import { createMetrics } from "../../src/server/metrics";
 import type { RequestContext } from "../../src/server/context";
 import { connectTestGraph, silentLogger, type TestGraph } from "./testGraph";
 
@@ -22,17 +24,27 @@ export interface TestApi {
 }
 
 /** The real schema and resolvers on the run's Neo4j, executed in-process (no HTTP). */
-export async function startTestApi(options: { development?: boolean } = {}): Promise<TestApi> {
+export async function startTestApi(
+  options: { development?: boolean; env?: NodeJS.ProcessEnv } = {},
+): Promise<TestApi> {
   const graph = connectTestGraph();
+  const { limits } = loadConfig(options.env ?? {});
   const server: ApolloServer<RequestContext> = createApolloServer({
     development: options.development ?? false,
     logger: silentLogger,
+    limits,
+    metrics: createMetrics({ open: 0 }),
   });
   await server.start();
   return {
     graph,
     async execute<Data>(query: string, variables: Record<string, unknown> = {}) {
-      const contextValue = createRequestContext(graph.executor, silentLogger, "test");
+      const contextValue = createRequestContext(
+        graph.executor,
+        silentLogger,
+        "test",
+        limits.requestTimeoutMs,
+      );
       const response = await server.executeOperation<Data>({ query, variables }, { contextValue });
       if (response.body.kind !== "single") throw new Error("incremental delivery is not expected here");
       const { data, errors } = response.body.singleResult;

@@ -16,6 +16,15 @@ describe("loadConfig", () => {
         database: "neo4j",
         transactionTimeoutMs: 10_000,
       },
+      limits: {
+        requestTimeoutMs: 15_000,
+        bodyLimitBytes: 1_048_576,
+        maxDepth: 12,
+        maxAliases: 30,
+        maxDirectives: 20,
+        maxTokens: 4_000,
+        maxCost: 50_000,
+      },
       local: { dataDir: path.resolve(".data/neo4j"), port: 7687, heap: "512m", pageCache: "128m" },
     });
   });
@@ -35,6 +44,13 @@ describe("loadConfig", () => {
       NEO4J_LOCAL_PORT: "0",
       NEO4J_LOCAL_HEAP: "1g",
       NEO4J_LOCAL_PAGECACHE: "64M",
+      REQUEST_TIMEOUT_MS: "3000",
+      BODY_LIMIT_BYTES: "2048",
+      LIMIT_MAX_DEPTH: "5",
+      LIMIT_MAX_ALIASES: "6",
+      LIMIT_MAX_DIRECTIVES: "7",
+      LIMIT_MAX_TOKENS: "800",
+      LIMIT_MAX_COST: "900",
     });
     expect(config.env).toBe("production");
     expect(config.port).toBe(8080);
@@ -46,6 +62,15 @@ describe("loadConfig", () => {
       transactionTimeoutMs: 2500,
     });
     expect(config.local).toEqual({ dataDir: "/var/lib/kg", port: 0, heap: "1g", pageCache: "64M" });
+    expect(config.limits).toEqual({
+      requestTimeoutMs: 3000,
+      bodyLimitBytes: 2048,
+      maxDepth: 5,
+      maxAliases: 6,
+      maxDirectives: 7,
+      maxTokens: 800,
+      maxCost: 900,
+    });
   });
 
   it("treats an empty variable as unset", () => {

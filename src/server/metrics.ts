@@ -1,0 +1,55 @@
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+
+/** Prometheus metrics of one service instance, served at GET /metrics. */
+export interface Metrics {
+  registry: Registry;
+  requests: Counter<"operation">;
+  requestSeconds: Histogram<"operation">;
+  errors: Counter<"code">;
+  cypherSeconds: Histogram<"query" | "outcome">;
+}
+
+/** `sessions` is the executor's count of open Neo4j sessions, each holding one pooled connection. */
+export function createMetrics(sessions: { open: number }): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+  const metrics: Metrics = {
+    registry,
+    requests: new Counter({
+      name: "graphql_requests_total",
+      help: "GraphQL requests by operation name",
+      labelNames: ["operation"],
+      registers: [registry],
+    }),
+    requestSeconds: new Histogram({
+      name: "graphql_request_duration_seconds",
+      help: "GraphQL request duration by operation name",
+      labelNames: ["operation"],
+      buckets,
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: "graphql_errors_total",
+      help: "Errors returned to clients, by extensions.code",
+      labelNames: ["code"],
+      registers: [registry],
+    }),
+    cypherSeconds: new Histogram({
+      name: "cypher_query_duration_seconds",
+      help: "Cypher query duration by query name and outcome",
+      labelNames: ["query", "outcome"],
+      buckets,
+      registers: [registry],
+    }),
+  };
+  new Gauge({
+    name: "neo4j_sessions_open",
+    help: "Neo4j sessions open now, each holding a connection from the driver's pool (max 50)",
+    registers: [registry],
+    collect() {
+      this.set(sessions.open);
+    },
+  });
+  return metrics;
+}
