@@ -6,15 +6,12 @@
  */
 export const RELATIONSHIP_TYPES = {
   HOLDS_ROLE: "(Person)-[:HOLDS_ROLE]->(Role): the person holds the role.",
-  ROLE_IN:
-    "(Role)-[:ROLE_IN]->(Organization|Place): the role is a position in that organization or place.",
+  ROLE_IN: "(Role)-[:ROLE_IN]->(Organization|Place): the role is a position in that organization or place.",
   PART_OF:
     "(X)-[:PART_OF]->(Y): X lies in or is part of Y (a place in a larger place, a body in its organization, a sector in a broader sector, an event in an initiative).",
-  ORGANIZED:
-    "(Organization|Place|Person)-[:ORGANIZED]->(Event): held, organized or initiated the event.",
+  ORGANIZED: "(Organization|Place|Person)-[:ORGANIZED]->(Event): held, organized or initiated the event.",
   SPOKE_AT: "(Person)-[:SPOKE_AT]->(Event): the person spoke at the event.",
-  SPOKE_ABOUT:
-    "(Person)-[:SPOKE_ABOUT]->(Entity): the person spoke about it (quoted or reported speech).",
+  SPOKE_ABOUT: "(Person)-[:SPOKE_ABOUT]->(Entity): the person spoke about it (quoted or reported speech).",
   FOCUSES_ON:
     "(Event|Initiative|Organization)-[:FOCUSES_ON]->(Entity): its topic or focus is that place, sector or initiative.",
   CONNECTS:
@@ -24,8 +21,7 @@ export const RELATIONSHIP_TYPES = {
   OPERATES: "(Place|Organization)-[:OPERATES]->(Initiative): runs the service or initiative.",
   DEVELOPS:
     "(Place|Organization)-[:DEVELOPS]->(Initiative|Place): builds, develops or establishes it (jointly: true: together with others).",
-  CONTRIBUTES_TO:
-    "(X)-[:CONTRIBUTES_TO]->(Y): X contributes to or boosts Y (area: in what).",
+  CONTRIBUTES_TO: "(X)-[:CONTRIBUTES_TO]->(Y): X contributes to or boosts Y (area: in what).",
   INTEGRATES_WITH:
     "(Initiative)-[:INTEGRATES_WITH]->(Initiative): the platform is integrated with the other one.",
   COOPERATES_WITH:

@@ -2,6 +2,7 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { applyMigrations, loadMigrations } from "../../src/graph/migrations";
+import { bundledDatasetFiles, importDatasetFile } from "../../src/import/importDataset";
 import { startLocalNeo4j, type LocalNeo4j } from "../../src/neo4j/localNeo4j";
 import { connectTestGraph } from "./testGraph";
 
@@ -31,11 +32,15 @@ async function startRunNeo4j(): Promise<void> {
   process.env.KG_TEST_LOCAL_NEO4J_DATA_DIR = dataDir;
 }
 
-/** Migrations once for the run, so that suites running in parallel do not race to apply them. */
+/**
+ * Migrations and the bundled datasets once for the run, so that suites running in parallel do not
+ * race to apply them. Importing is idempotent: on a database that has them already, nothing changes.
+ */
 async function prepareDatabase(): Promise<void> {
   const graph = connectTestGraph();
   try {
     await applyMigrations(graph.executor, loadMigrations());
+    for (const file of bundledDatasetFiles()) await importDatasetFile(graph.executor, file);
   } finally {
     await graph.close();
   }
