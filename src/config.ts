@@ -35,7 +35,7 @@ export interface Config {
     maxAliases: number;
     maxDirectives: number;
     maxTokens: number;
-    /** LIMIT_MAX_COST (default 50000): each field costs 1, times `first`/`limit` for lists. */
+    /** LIMIT_MAX_COST (default 100000): each field costs 1, times `first`/`limit` for lists. */
     maxCost: number;
   };
   /** The embedded default, used only when NEO4J_URI is unset. */
@@ -84,7 +84,7 @@ const EnvSchema = z.object({
   LIMIT_MAX_ALIASES: wholeNumber(1, 1_000).default(30),
   LIMIT_MAX_DIRECTIVES: wholeNumber(1, 1_000).default(20),
   LIMIT_MAX_TOKENS: wholeNumber(10, 1_000_000).default(4_000),
-  LIMIT_MAX_COST: wholeNumber(1, 100_000_000).default(50_000),
+  LIMIT_MAX_COST: wholeNumber(1, 100_000_000).default(100_000),
   NEO4J_LOCAL_DATA_DIR: z.string().min(1).default(".data/neo4j"),
   NEO4J_LOCAL_PORT: wholeNumber(0, 65535).default(7687),
   NEO4J_LOCAL_HEAP: memorySize.default("512m"),

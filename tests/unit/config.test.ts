@@ -23,7 +23,7 @@ describe("loadConfig", () => {
         maxAliases: 30,
         maxDirectives: 20,
         maxTokens: 4_000,
-        maxCost: 50_000,
+        maxCost: 100_000,
       },
       local: { dataDir: path.resolve(".data/neo4j"), port: 7687, heap: "512m", pageCache: "128m" },
     });

@@ -33,7 +33,8 @@ export function queryCostPlugin<Context extends object>(maxCost: number): Apollo
             return Promise.reject(
               new GraphQLError(
                 `Query cost ${cost} exceeds the limit of ${maxCost}: ask for fewer items (first/limit) or fewer fields`,
-                { extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost } },
+                // A request error, not a server one: 400 like validation errors (see responseStatus.ts).
+                { extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost, http: { status: 400 } } },
               ),
             );
           }
