@@ -26,21 +26,25 @@ export interface RunningService {
  * migrations, the bundled datasets when the graph is empty, then Apollo Server. Whatever started is stopped again if a later step fails.
  */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
-  const cleanups: Array<() => Promise<void>> = [];
+  const cleanups: Array<{ name: string; run: () => Promise<void> }> = [];
   const stop = async (): Promise<void> => {
-    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+    for (const cleanup of cleanups.splice(0).reverse()) {
+      const started = performance.now();
+      await cleanup.run();
+      logger.debug({ step: cleanup.name, ms: Math.round(performance.now() - started) }, "stopped");
+    }
   };
   try {
     let localNeo4j: LocalNeo4j | undefined;
     if (config.neo4j.uri === undefined) {
       logger.info({ dataDir: config.local.dataDir }, "NEO4J_URI not set: starting the embedded Neo4j");
       localNeo4j = await startLocalNeo4j({ ...config.local, onProgress: (message) => logger.info(message) });
-      cleanups.push(() => localNeo4j?.stop() ?? Promise.resolve());
+      cleanups.push({ name: "embedded Neo4j", run: () => localNeo4j?.stop() ?? Promise.resolve() });
       logger.info({ pid: localNeo4j.pid, uri: localNeo4j.uri }, "embedded Neo4j ready");
     }
     const uri = config.neo4j.uri ?? localNeo4j?.uri ?? "";
     const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
-    cleanups.push(() => driver.close());
+    cleanups.push({ name: "driver", run: () => driver.close() });
     await waitForDatabase(driver, logger);
 
     const sessions = { open: 0 };
@@ -60,7 +64,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
 
     const app = await createApp({ config, driver, executor, logger, metrics });
     const port = await app.listen(config.port, config.host);
-    cleanups.push(() => app.stop());
+    cleanups.push({ name: "http", run: () => app.stop() });
     const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
     return { url: `http://${host}:${port}/graphql`, port, driver, executor, localNeo4j, stop };
   } catch (error) {

@@ -22,6 +22,7 @@ export type Scalars = {
 /** The exact words in a document that support a fact. */
 export type Citation = {
   __typename?: 'Citation';
+  /** The document the words are in. */
   document: Document;
   /** Offset just past the last character. */
   end: Scalars['Int']['output'];
@@ -56,9 +57,11 @@ export type Document = Node & {
   id: Scalars['ID']['output'];
   /** When the document was published, when known. */
   publishedAt: Maybe<Scalars['DateTime']['output']>;
+  /** Who published it, when known. */
   publisher: Maybe<Scalars['String']['output']>;
   /** The full text that citations point into. */
   text: Scalars['String']['output'];
+  /** The headline or title. */
   title: Scalars['String']['output'];
   /** Where the document was published, when known. */
   url: Maybe<Scalars['String']['output']>;
@@ -103,7 +106,9 @@ export type EntityStatisticsArgs = {
 /** A page of entities. */
 export type EntityConnection = {
   __typename?: 'EntityConnection';
+  /** The items of this page, in order. */
   edges: Array<EntityEdge>;
+  /** Where this page stands; pass `endCursor` as `after` for the next. */
   pageInfo: PageInfo;
   /** How many entities match in all pages together. */
   totalCount: Scalars['Int']['output'];
@@ -114,6 +119,7 @@ export type EntityEdge = {
   __typename?: 'EntityEdge';
   /** Pass as `after` to continue after this item. */
   cursor: Scalars['String']['output'];
+  /** The entity. */
   node: Entity;
 };
 
@@ -463,6 +469,7 @@ export type Quote = Node & {
   citation: Citation;
   /** Stable, readable id, e.g. 'quote:hu-henghua-seeing-is-believing'. */
   id: Scalars['ID']['output'];
+  /** Who said it. */
   speaker: Person;
   /** The exact words, as in the source. */
   text: Scalars['String']['output'];
@@ -471,7 +478,9 @@ export type Quote = Node & {
 /** A page of quotes. */
 export type QuoteConnection = {
   __typename?: 'QuoteConnection';
+  /** The items of this page, in order. */
   edges: Array<QuoteEdge>;
+  /** Where this page stands; pass `endCursor` as `after` for the next. */
   pageInfo: PageInfo;
   /** How many quotes match in all pages together. */
   totalCount: Scalars['Int']['output'];
@@ -482,6 +491,7 @@ export type QuoteEdge = {
   __typename?: 'QuoteEdge';
   /** Pass as `after` to continue after this item. */
   cursor: Scalars['String']['output'];
+  /** The quote. */
   node: Quote;
 };
 
@@ -490,6 +500,7 @@ export type Relationship = Node & {
   __typename?: 'Relationship';
   /** True when the sources take this link for granted rather than state it (Chengdu lies in Sichuan). */
   background: Scalars['Boolean']['output'];
+  /** Where the graph learned of this link. */
   citations: Array<Citation>;
   /** The entity the relationship starts at. */
   from: Entity;
@@ -506,7 +517,9 @@ export type Relationship = Node & {
 /** A page of relationships. */
 export type RelationshipConnection = {
   __typename?: 'RelationshipConnection';
+  /** The items of this page, in order. */
   edges: Array<RelationshipEdge>;
+  /** Where this page stands; pass `endCursor` as `after` for the next. */
   pageInfo: PageInfo;
   /** How many relationships match in all pages together. */
   totalCount: Scalars['Int']['output'];
@@ -517,6 +530,7 @@ export type RelationshipEdge = {
   __typename?: 'RelationshipEdge';
   /** Pass as `after` to continue after this item. */
   cursor: Scalars['String']['output'];
+  /** The relationship. */
   node: Relationship;
 };
 
@@ -563,6 +577,7 @@ export type RoleStatisticsArgs = {
 /** An entity found by `search`, with how well it matched. */
 export type SearchHit = {
   __typename?: 'SearchHit';
+  /** The entity found. */
   entity: Entity;
   /** Higher is better; hits come best first. */
   score: Scalars['Float']['output'];
@@ -600,7 +615,9 @@ export type SectorStatisticsArgs = {
 /** A figure reported about an entity. */
 export type Statistic = Node & {
   __typename?: 'Statistic';
+  /** Where the figure is reported. */
   citations: Array<Citation>;
+  /** How the reported figure relates to the true value (over, nearly, ...). */
   comparator: Comparator;
   /** A sentence of context, when the figure needs one. */
   description: Maybe<Scalars['String']['output']>;
@@ -621,7 +638,9 @@ export type Statistic = Node & {
 /** A page of statistics. */
 export type StatisticConnection = {
   __typename?: 'StatisticConnection';
+  /** The items of this page, in order. */
   edges: Array<StatisticEdge>;
+  /** Where this page stands; pass `endCursor` as `after` for the next. */
   pageInfo: PageInfo;
   /** How many statistics match in all pages together. */
   totalCount: Scalars['Int']['output'];
@@ -632,13 +651,16 @@ export type StatisticEdge = {
   __typename?: 'StatisticEdge';
   /** Pass as `after` to continue after this item. */
   cursor: Scalars['String']['output'];
+  /** The statistic. */
   node: Statistic;
 };
 
 /** A piece of the graph, ready to draw: every relationship's ends are among the nodes. */
 export type Subgraph = {
   __typename?: 'Subgraph';
+  /** The entities. From `neighborhood`: nearest to the start first, then by id; otherwise by id. */
   nodes: Array<Entity>;
+  /** Every relationship between two of the nodes, by id. */
   relationships: Array<Relationship>;
   /** True when the limit cut the result short. */
   truncated: Scalars['Boolean']['output'];

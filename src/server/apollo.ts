@@ -30,9 +30,10 @@ export interface ApolloOptions {
 }
 
 /**
- * Apollo Server with the schema, the operation limits (graphql-armor for depth, aliases,
- * directives and tokens; a cost limit that multiplies by first/limit), error masking, logging and
- * the landing page. Batching stays off (Apollo's default) and CSRF prevention on.
+ * Apollo Server with the schema, the operation limits (graphql-armor for depth, aliases and
+ * directives; the parser's token limit; a cost limit that multiplies by first/limit), error
+ * masking, logging and the landing page (Sandbox in development only). Batching stays off
+ * (Apollo's default) and CSRF prevention on.
  */
 export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
   const { development, logger, limits, metrics, httpServer } = options;
@@ -40,13 +41,19 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
     maxDirectives: { n: limits.maxDirectives },
-    maxTokens: { n: limits.maxTokens },
+    // Tokens are limited by graphql-js's own parser option below: armor's version turns the error into a 500.
+    maxTokens: { enabled: false },
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !development },
   }).protect();
   return new ApolloServer<RequestContext>({
     schema: buildSchema(resolvers),
-    introspection: development,
+    // The schema is the public contract: introspection stays on so that clients and tools can read it.
+    introspection: true,
+    // main.ts owns shutdown (HTTP, driver, embedded Neo4j in order); Apollo's own signal handlers
+    // would stop it behind that sequence's back and leave it waiting.
+    stopOnTerminationSignals: false,
+    parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: development,
     formatError: formatError(logger, development),
     validationRules: armor.validationRules,

@@ -9,7 +9,7 @@ import { createDriver } from "../../src/neo4j/driver";
 import { startLocalNeo4j, type LocalNeo4j } from "../../src/neo4j/localNeo4j";
 import { createApp, type App } from "../../src/server/app";
 import { createMetrics } from "../../src/server/metrics";
-import { postGraphQL } from "../support/http";
+import { postGraphQL, type GraphQLResponse } from "../support/http";
 import { silentLogger } from "../support/testGraph";
 
 const ROOT = path.resolve(__dirname, "../..");
@@ -64,16 +64,26 @@ describe("service lifecycle with its own local Neo4j", () => {
     try {
       const port = await app.listen(0, "127.0.0.1");
       const readyz = async (): Promise<number> => (await fetch(`http://127.0.0.1:${port}/readyz`)).status;
+      const count = (): Promise<GraphQLResponse<{ entities: { totalCount: number } }>> =>
+        postGraphQL(`http://127.0.0.1:${port}/graphql`, "{ entities { totalCount } }");
       expect(await readyz()).toBe(200);
+      expect((await count()).body.data?.entities.totalCount).toBe(0);
 
       const pid = neo4j.pid;
       await neo4j.stop();
       expect(isAlive(pid)).toBe(false);
       expect(await readyz()).toBe(503);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
+      // While the database is down, queries fail with a code clients can act on, and nothing hangs.
+      const started = Date.now();
+      const down = await count();
+      expect(down.body.errors?.[0]?.extensions?.code).toBe("SERVICE_UNAVAILABLE");
+      expect(Date.now() - started).toBeLessThan(15_000);
 
+      // Back up on the same port: the service recovers by itself.
       neo4j = await startLocalNeo4j({ ...options, port: neo4j.port });
       expect(await waitUntil(async () => (await readyz()) === 200, 20_000)).toBe(true);
+      expect((await count()).body.data?.entities.totalCount).toBe(0);
     } finally {
       await app.stop();
       await driver.close();
@@ -86,6 +96,8 @@ describe("service lifecycle with its own local Neo4j", () => {
       cwd: ROOT,
       env: {
         ...process.env,
+        // As `npm start` runs: jest's NODE_ENV=test would hide signal handling that differs outside tests.
+        NODE_ENV: "development",
         NEO4J_URI: "",
         PORT: "0",
         NEO4J_LOCAL_PORT: "0",

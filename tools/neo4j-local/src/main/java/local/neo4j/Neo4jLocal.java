@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.neo4j.configuration.GraphDatabaseInternalSettings;
 import org.neo4j.configuration.GraphDatabaseSettings;
 import org.neo4j.configuration.connectors.BoltConnector;
 import org.neo4j.configuration.connectors.ConnectorPortRegister;
@@ -56,6 +57,11 @@ public final class Neo4jLocal {
               .setConfig(GraphDatabaseSettings.transaction_timeout, Duration.ofSeconds(txTimeoutSeconds))
               .setConfig(GraphDatabaseSettings.keep_logical_logs, "false")
               .setConfig(GraphDatabaseSettings.preallocate_logical_logs, false)
+              // Stop in about a second, not ten: no quiet period for Bolt's event loops, and
+              // transactions still open at shutdown get two seconds to end.
+              .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_quiet_period, 0)
+              .setConfig(GraphDatabaseInternalSettings.netty_server_shutdown_timeout, Duration.ofSeconds(2))
+              .setConfig(GraphDatabaseSettings.shutdown_transaction_end_timeout, Duration.ofSeconds(2))
               .build();
     } catch (RuntimeException e) {
       fail("could not start Neo4j on " + host + ":" + port + " with data in " + home + ": " + rootMessage(e));
