@@ -1,5 +1,6 @@
+import { readByIds } from "./batchReads";
 import type { CypherExecutor } from "./executor";
-import { toDocument, type DocumentRow } from "./mappers";
+import { toDocument } from "./mappers";
 import { documentProjection } from "./projections";
 import type { DocumentRecord } from "./records";
 
@@ -11,13 +12,8 @@ RETURN ${documentProjection("d")} AS row`;
 export class DocumentRepository {
   constructor(private readonly executor: CypherExecutor) {}
 
-  async byIds(ids: readonly string[]): Promise<Array<DocumentRecord | null>> {
-    const rows = await this.executor.read<{ row: DocumentRow }>({
-      name: "documents.byIds",
-      cypher: DOCUMENTS_BY_IDS,
-      params: { ids },
-    });
-    const byId = new Map(rows.map(({ row }) => [row.id, toDocument(row)]));
-    return ids.map((id) => byId.get(id) ?? null);
+  byIds(ids: readonly string[]): Promise<Array<DocumentRecord | null>> {
+    const query = { name: "documents.byIds", cypher: DOCUMENTS_BY_IDS, params: { ids } };
+    return readByIds(this.executor, query, ids, toDocument);
   }
 }

@@ -17,7 +17,3 @@ export const ENTITY_KINDS = Object.keys(ENTITY_LABELS) as EntityKind[];
 export function idPrefixOf(kind: EntityKind): string {
   return `${kind.toLowerCase()}:`;
 }
-
-export function kindOfLabel(label: string): EntityKind | undefined {
-  return ENTITY_KINDS.find((kind) => ENTITY_LABELS[kind] === label);
-}

@@ -1,4 +1,5 @@
 import { ENTITY_LABELS } from "./entityKinds";
+import { readByIds, readCount } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
 import { toEntity, type EntityRow } from "./mappers";
 import { toPage } from "./page";
@@ -62,14 +63,13 @@ export class EntityRepository {
   constructor(private readonly executor: CypherExecutor) {}
 
   /** For a DataLoader: one query for any number of ids; null where an id is unknown. */
-  async byIds(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
-    const rows = await this.executor.read<{ row: EntityRow }>({
-      name: "entities.byIds",
-      cypher: ENTITIES_BY_IDS,
-      params: { ids },
-    });
-    const byId = new Map(rows.map(({ row }) => [row.id, toEntity(row)]));
-    return ids.map((id) => byId.get(id) ?? null);
+  byIds(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
+    return readByIds(
+      this.executor,
+      { name: "entities.byIds", cypher: ENTITIES_BY_IDS, params: { ids } },
+      ids,
+      toEntity,
+    );
   }
 
   async parentPlaces(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
@@ -108,8 +108,7 @@ export class EntityRepository {
     return rows.map(({ row, score }) => ({ entity: toEntity(row), score }));
   }
 
-  async count(kind: EntityKind | null): Promise<number> {
-    const [row] = await this.executor.read<{ count: number }>(countEntitiesQuery(kind));
-    return row?.count ?? 0;
+  count(kind: EntityKind | null): Promise<number> {
+    return readCount(this.executor, countEntitiesQuery(kind));
   }
 }

@@ -99,11 +99,11 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
     ),
     statisticsOf: keyedLoaders(
       ({ first, after }: PageArgs) =>
-        new DataLoader((ids) => statistics.pagesOf(ids, first, after, (id) => statisticCounts.load(id))),
+        new DataLoader((ids) => statistics.pagesOf(ids, { first, after }, (id) => statisticCounts.load(id))),
     ),
     quotesOf: keyedLoaders(
       ({ first, after }: PageArgs) =>
-        new DataLoader((ids) => quotes.pagesOf(ids, first, after, (id) => quoteCounts.load(id))),
+        new DataLoader((ids) => quotes.pagesOf(ids, { first, after }, (id) => quoteCounts.load(id))),
     ),
   };
 }

@@ -1,3 +1,4 @@
+import { readByIds, readCount, readCountsOf, readPagesOf } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
 import { toQuote, type QuoteRow } from "./mappers";
 import { toPage } from "./page";
@@ -61,51 +62,32 @@ RETURN id, COUNT { (:Quote)-[:SAID_BY]->(p) } AS count`;
 export class QuoteRepository {
   constructor(private readonly executor: CypherExecutor) {}
 
-  async byIds(ids: readonly string[]): Promise<Array<QuoteRecord | null>> {
-    const rows = await this.executor.read<{ row: QuoteRow }>({
-      name: "quotes.byIds",
-      cypher: QUOTES_BY_IDS,
-      params: { ids },
-    });
-    const byId = new Map(rows.map(({ row }) => [row.id, toQuote(row)]));
-    return ids.map((id) => byId.get(id) ?? null);
+  byIds(ids: readonly string[]): Promise<Array<QuoteRecord | null>> {
+    const query = { name: "quotes.byIds", cypher: QUOTES_BY_IDS, params: { ids } };
+    return readByIds(this.executor, query, ids, toQuote);
   }
 
   async list(filter: QuoteFilter, first: number, after: string | null): Promise<QuotePage> {
     const rows = await this.executor.read<{ row: QuoteRow }>(listQuotesQuery(filter, after, first + 1));
-    return toPage(
-      rows.map(({ row }) => toQuote(row)),
-      first,
-      after !== null,
-      async () => {
-        const [row] = await this.executor.read<{ count: number }>(countQuotesQuery(filter));
-        return row?.count ?? 0;
-      },
-    );
+    const quotes = rows.map(({ row }) => toQuote(row));
+    return toPage(quotes, first, after !== null, () => readCount(this.executor, countQuotesQuery(filter)));
   }
 
-  async pagesOf(
+  pagesOf(
     ids: readonly string[],
-    first: number,
-    after: string | null,
+    page: { first: number; after: string | null },
     count: (id: string) => Promise<number>,
   ): Promise<QuotePage[]> {
-    const rows = await this.executor.read<{ id: string; rows: QuoteRow[] }>({
+    const query = {
       name: "quotes.ofSpeakers",
       cypher: QUOTES_OF_SPEAKERS,
-      params: { ids, after: after ?? "", limit: int(first + 1) },
-    });
-    const byId = new Map(rows.map((r) => [r.id, r.rows.map(toQuote)]));
-    return ids.map((id) => toPage(byId.get(id) ?? [], first, after !== null, () => count(id)));
+      params: { ids, after: page.after ?? "", limit: int(page.first + 1) },
+    };
+    return readPagesOf(this.executor, query, ids, page, toQuote, count);
   }
 
-  async countsOf(ids: readonly string[]): Promise<number[]> {
-    const rows = await this.executor.read<{ id: string; count: number }>({
-      name: "quotes.countOfSpeakers",
-      cypher: COUNT_QUOTES_OF_SPEAKERS,
-      params: { ids },
-    });
-    const byId = new Map(rows.map((r) => [r.id, r.count]));
-    return ids.map((id) => byId.get(id) ?? 0);
+  countsOf(ids: readonly string[]): Promise<number[]> {
+    const query = { name: "quotes.countOfSpeakers", cypher: COUNT_QUOTES_OF_SPEAKERS, params: { ids } };
+    return readCountsOf(this.executor, query, ids);
   }
 }

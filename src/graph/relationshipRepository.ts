@@ -1,7 +1,7 @@
 import type { Direction } from "../generated/resolvers-types";
+import { readByIds, readCountsOf, readPagesOf } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
-import { toRelationship, type RelationshipRow } from "./mappers";
-import { toPage } from "./page";
+import { toRelationship } from "./mappers";
 import { relationshipProjection } from "./projections";
 import type { RelationshipPage, RelationshipRecord } from "./records";
 import { parseRelationshipId } from "./relationshipId";
@@ -76,36 +76,22 @@ export class RelationshipRepository {
       const parsed = parseRelationshipId(id);
       return parsed === null ? [] : [{ id, from: parsed.from, to: parsed.to }];
     });
-    const rows =
-      refs.length === 0
-        ? []
-        : await this.executor.read<{ row: RelationshipRow }>({
-            name: "relationships.byIds",
-            cypher: RELATIONSHIPS_BY_IDS,
-            params: { refs },
-          });
-    const byId = new Map(rows.map(({ row }) => [row.id, toRelationship(row)]));
-    return ids.map((id) => byId.get(id) ?? null);
+    if (refs.length === 0) return ids.map(() => null);
+    const query = { name: "relationships.byIds", cypher: RELATIONSHIPS_BY_IDS, params: { refs } };
+    return readByIds(this.executor, query, ids, toRelationship);
   }
 
   /** Pages for many entities with the same arguments; `count` runs only when a client asks for totalCount. */
-  async pagesOf(
+  pagesOf(
     ids: readonly string[],
     args: RelationshipArgs,
     count: (id: string) => Promise<number>,
   ): Promise<RelationshipPage[]> {
-    const rows = await this.executor.read<{ id: string; rows: RelationshipRow[] }>(
-      relationshipsOfEntitiesQuery(ids, args.types, args.direction, args.after, args.first + 1),
-    );
-    const byId = new Map(rows.map((r) => [r.id, r.rows.map(toRelationship)]));
-    return ids.map((id) => toPage(byId.get(id) ?? [], args.first, args.after !== null, () => count(id)));
+    const query = relationshipsOfEntitiesQuery(ids, args.types, args.direction, args.after, args.first + 1);
+    return readPagesOf(this.executor, query, ids, args, toRelationship, count);
   }
 
-  async countsOf(ids: readonly string[], types: string[] | null, direction: Direction): Promise<number[]> {
-    const rows = await this.executor.read<{ id: string; count: number }>(
-      countRelationshipsOfEntitiesQuery(ids, types, direction),
-    );
-    const byId = new Map(rows.map((r) => [r.id, r.count]));
-    return ids.map((id) => byId.get(id) ?? 0);
+  countsOf(ids: readonly string[], types: string[] | null, direction: Direction): Promise<number[]> {
+    return readCountsOf(this.executor, countRelationshipsOfEntitiesQuery(ids, types, direction), ids);
   }
 }

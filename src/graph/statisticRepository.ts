@@ -1,3 +1,4 @@
+import { readByIds, readCount, readCountsOf, readPagesOf } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
 import { toStatistic, type StatisticRow } from "./mappers";
 import { toPage } from "./page";
@@ -71,53 +72,40 @@ RETURN ${statisticProjection("s", "subject")} AS row`;
 export class StatisticRepository {
   constructor(private readonly executor: CypherExecutor) {}
 
-  async byIds(ids: readonly string[]): Promise<Array<StatisticRecord | null>> {
-    const rows = await this.executor.read<{ row: StatisticRow }>({
-      name: "statistics.byIds",
-      cypher: STATISTICS_BY_IDS,
-      params: { ids },
-    });
-    const byId = new Map(rows.map(({ row }) => [row.id, toStatistic(row)]));
-    return ids.map((id) => byId.get(id) ?? null);
+  byIds(ids: readonly string[]): Promise<Array<StatisticRecord | null>> {
+    const query = { name: "statistics.byIds", cypher: STATISTICS_BY_IDS, params: { ids } };
+    return readByIds(this.executor, query, ids, toStatistic);
   }
 
   async list(filter: StatisticFilter, first: number, after: string | null): Promise<StatisticPage> {
     const rows = await this.executor.read<{ row: StatisticRow }>(
       listStatisticsQuery(filter, after, first + 1),
     );
-    return toPage(
-      rows.map(({ row }) => toStatistic(row)),
-      first,
-      after !== null,
-      async () => {
-        const [row] = await this.executor.read<{ count: number }>(countStatisticsQuery(filter));
-        return row?.count ?? 0;
-      },
+    const statistics = rows.map(({ row }) => toStatistic(row));
+    return toPage(statistics, first, after !== null, () =>
+      readCount(this.executor, countStatisticsQuery(filter)),
     );
   }
 
-  async pagesOf(
+  pagesOf(
     ids: readonly string[],
-    first: number,
-    after: string | null,
+    page: { first: number; after: string | null },
     count: (id: string) => Promise<number>,
   ): Promise<StatisticPage[]> {
-    const rows = await this.executor.read<{ id: string; rows: StatisticRow[] }>({
+    const query = {
       name: "statistics.ofSubjects",
       cypher: STATISTICS_OF_SUBJECTS,
-      params: { ids, after: after ?? "", limit: int(first + 1) },
-    });
-    const byId = new Map(rows.map((r) => [r.id, r.rows.map(toStatistic)]));
-    return ids.map((id) => toPage(byId.get(id) ?? [], first, after !== null, () => count(id)));
+      params: { ids, after: page.after ?? "", limit: int(page.first + 1) },
+    };
+    return readPagesOf(this.executor, query, ids, page, toStatistic, count);
   }
 
-  async countsOf(ids: readonly string[]): Promise<number[]> {
-    const rows = await this.executor.read<{ id: string; count: number }>({
+  countsOf(ids: readonly string[]): Promise<number[]> {
+    const query = {
       name: "statistics.countOfSubjects",
       cypher: COUNT_STATISTICS_OF_SUBJECTS,
       params: { ids },
-    });
-    const byId = new Map(rows.map((r) => [r.id, r.count]));
-    return ids.map((id) => byId.get(id) ?? 0);
+    };
+    return readCountsOf(this.executor, query, ids);
   }
 }

@@ -115,7 +115,9 @@ describe("service lifecycle with its own local Neo4j", () => {
         if (entry.pid !== undefined) neo4jPid = entry.pid;
         if (entry.url !== undefined) resolve({ url: entry.url, neo4jPid });
       });
-      child.once("exit", (code) => reject(new Error(`service exited early with ${code}`)));
+      const stderr: string[] = [];
+      child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
+      child.once("exit", (code) => reject(new Error(`service exited early with ${code}: ${stderr.join("")}`)));
     });
     const { url, neo4jPid } = await started;
     try {

@@ -1,0 +1,52 @@
+import type { CypherExecutor, CypherQuery } from "./executor";
+import { toPage } from "./page";
+import type { Page } from "./records";
+
+/**
+ * The read shapes DataLoaders need, shared by every repository: answers come back in the order of
+ * the ids asked for, with a fallback where the database had nothing.
+ */
+function inOrder<T>(ids: readonly string[], found: Map<string, T>, fallback: T): T[] {
+  return ids.map((id) => found.get(id) ?? fallback);
+}
+
+/** Rows `{row}` of a by-ids query, mapped; null for unknown ids. */
+export async function readByIds<Row, T extends { id: string }>(
+  executor: CypherExecutor,
+  query: CypherQuery,
+  ids: readonly string[],
+  map: (row: Row) => T,
+): Promise<Array<T | null>> {
+  const records = (await executor.read<{ row: Row }>(query)).map(({ row }) => map(row));
+  return inOrder<T | null>(ids, new Map(records.map((r) => [r.id, r])), null);
+}
+
+/** Rows `{id, rows}` of a per-parent page query (fetched with LIMIT first + 1), as one page per id. */
+export async function readPagesOf<Row, T extends { id: string }>(
+  executor: CypherExecutor,
+  query: CypherQuery,
+  ids: readonly string[],
+  page: { first: number; after: string | null },
+  map: (row: Row) => T,
+  count: (id: string) => Promise<number>,
+): Promise<Array<Page<T>>> {
+  const rows = await executor.read<{ id: string; rows: Row[] }>(query);
+  const byId = new Map(rows.map((r) => [r.id, r.rows.map(map)]));
+  return ids.map((id) => toPage(byId.get(id) ?? [], page.first, page.after !== null, () => count(id)));
+}
+
+/** Rows `{id, count}` of a per-parent count query; 0 for ids the database did not return. */
+export async function readCountsOf(
+  executor: CypherExecutor,
+  query: CypherQuery,
+  ids: readonly string[],
+): Promise<number[]> {
+  const rows = await executor.read<{ id: string; count: number }>(query);
+  return inOrder(ids, new Map(rows.map((r) => [r.id, r.count])), 0);
+}
+
+/** The single `count` of a count query. */
+export async function readCount(executor: CypherExecutor, query: CypherQuery): Promise<number> {
+  const [row] = await executor.read<{ count: number }>(query);
+  return row?.count ?? 0;
+}
