@@ -6,7 +6,15 @@ import tseslint from "typescript-eslint";
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "dist/", "coverage/", "src/generated/", "tools/neo4j-local/target/", ".data/"],
+    ignores: [
+      "node_modules/",
+      "dist/",
+      "coverage/",
+      "src/generated/",
+      "tools/neo4j-local/target/",
+      ".data/",
+      "bench/.work/",
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

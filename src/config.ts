@@ -44,7 +44,7 @@ export interface Config {
     dataDir: string;
     /** NEO4J_LOCAL_PORT (default 7687; 0 picks a free port). */
     port: number;
-    /** NEO4J_LOCAL_HEAP (default 512m) and NEO4J_LOCAL_PAGECACHE (default 128m). */
+    /** NEO4J_LOCAL_HEAP (default 1g: one import transaction of ~100k facts needs ~700 MB) and NEO4J_LOCAL_PAGECACHE (default 128m). */
     heap: string;
     pageCache: string;
   };
@@ -87,7 +87,7 @@ const EnvSchema = z.object({
   LIMIT_MAX_COST: wholeNumber(1, 100_000_000).default(100_000),
   NEO4J_LOCAL_DATA_DIR: z.string().min(1).default(".data/neo4j"),
   NEO4J_LOCAL_PORT: wholeNumber(0, 65535).default(7687),
-  NEO4J_LOCAL_HEAP: memorySize.default("512m"),
+  NEO4J_LOCAL_HEAP: memorySize.default("1g"),
   NEO4J_LOCAL_PAGECACHE: memorySize.default("128m"),
 });
 

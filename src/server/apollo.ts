@@ -15,6 +15,7 @@ import type { RequestContext } from "./context";
 import { formatError } from "./formatError";
 import type { Metrics } from "./metrics";
 import { queryCostPlugin } from "./plugins/queryCost";
+import { requestIdPlugin } from "./plugins/requestId";
 import { requestLogPlugin } from "./plugins/requestLog";
 import { legacyJsonStatusPlugin } from "./plugins/responseStatus";
 import { SANDBOX_EXAMPLE } from "./sandboxExample";
@@ -62,6 +63,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       queryCostPlugin(limits.maxCost),
       legacyJsonStatusPlugin(),
       requestLogPlugin(metrics),
+      requestIdPlugin(),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
       development
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE })

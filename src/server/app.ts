@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type ErrorRequestHandler } from "express";
+import express, { type ErrorRequestHandler, type Response } from "express";
 import type { Driver } from "neo4j-driver";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
@@ -43,6 +43,13 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
   await apollo.start();
 
   expressApp.disable("x-powered-by");
+  // Every response names its request: clients quote it, every log line carries it.
+  expressApp.use((req, res, next) => {
+    const requestId = requestIdOf(req.get("x-request-id"));
+    res.locals.requestId = requestId;
+    res.setHeader("x-request-id", requestId);
+    next();
+  });
   expressApp.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -62,19 +69,19 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
     "/graphql",
     express.json({ limit: config.limits.bodyLimitBytes }),
     expressMiddleware(apollo, {
-      context: ({ req }) =>
+      context: ({ res }) =>
         Promise.resolve(
           createRequestContext(
             executor,
             logger,
-            requestIdOf(req.get("x-request-id")),
+            requestIdOf(res.locals.requestId),
             config.limits.requestTimeoutMs,
           ),
         ),
     }),
   );
   expressApp.use((_req, res) => {
-    res.status(404).json(errorBody("Not found: the API is at /graphql", "NOT_FOUND"));
+    res.status(404).json(errorBody("Not found: the API is at /graphql", "NOT_FOUND", res));
   });
   expressApp.use(httpErrorHandler(logger, config.limits.bodyLimitBytes));
 
@@ -92,16 +99,17 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
   };
 }
 
-function errorBody(
-  message: string,
-  code: string,
-): { errors: Array<{ message: string; extensions: { code: string } }> } {
-  return { errors: [{ message, extensions: { code } }] };
+interface ErrorBody {
+  errors: Array<{ message: string; extensions: { code: string; requestId: unknown } }>;
+}
+
+function errorBody(message: string, code: string, res: Response): ErrorBody {
+  return { errors: [{ message, extensions: { code, requestId: res.locals.requestId } }] };
 }
 
 /** body-parser's errors carry a `type`; they are the client's fault and are not logged as failures. */
 function httpErrorHandler(logger: Logger, bodyLimitBytes: number): ErrorRequestHandler {
-  return (error: { type?: string; status?: number }, _req, res, next) => {
+  return (error: { type?: string; status?: number }, req, res, next) => {
     if (res.headersSent) {
       next(error);
       return;
@@ -110,20 +118,24 @@ function httpErrorHandler(logger: Logger, bodyLimitBytes: number): ErrorRequestH
       res
         .status(413)
         .json(
-          errorBody(`Request body is larger than the limit of ${bodyLimitBytes} bytes`, "PAYLOAD_TOO_LARGE"),
+          errorBody(
+            `Request body is larger than the limit of ${bodyLimitBytes} bytes`,
+            "PAYLOAD_TOO_LARGE",
+            res,
+          ),
         );
     } else if (error.type === "entity.parse.failed") {
-      res.status(400).json(errorBody("Request body is not valid JSON", "BAD_REQUEST"));
+      res.status(400).json(errorBody("Request body is not valid JSON", "BAD_REQUEST", res));
     } else if (error.status !== undefined && error.status >= 400 && error.status < 500) {
-      res.status(error.status).json(errorBody("Bad request", "BAD_REQUEST"));
+      res.status(error.status).json(errorBody("Bad request", "BAD_REQUEST", res));
     } else {
-      logger.error({ err: error }, "unexpected HTTP error");
-      res.status(500).json(errorBody("Internal server error", "INTERNAL_SERVER_ERROR"));
+      logger.error({ err: error, requestId: res.locals.requestId, path: req.path }, "unexpected HTTP error");
+      res.status(500).json(errorBody("Internal server error", "INTERNAL_SERVER_ERROR", res));
     }
   };
 }
 
 /** A client's X-Request-Id when it is a plain token (it ends up in logs), otherwise a fresh one. */
-function requestIdOf(header: string | undefined): string {
-  return header !== undefined && /^[\w.:-]{1,64}$/.test(header) ? header : randomUUID();
+function requestIdOf(header: unknown): string {
+  return typeof header === "string" && /^[\w.:-]{1,64}$/.test(header) ? header : randomUUID();
 }

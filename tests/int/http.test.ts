@@ -182,8 +182,28 @@ describe("HTTP surface (real Neo4j)", () => {
       const response = await fetch(`${service.base}/nowhere`);
       expect(response.status).toBe(404);
       expect(await response.json()).toEqual({
-        errors: [{ message: "Not found: the API is at /graphql", extensions: { code: "NOT_FOUND" } }],
+        errors: [
+          {
+            message: "Not found: the API is at /graphql",
+            extensions: { code: "NOT_FOUND", requestId: response.headers.get("x-request-id") },
+          },
+        ],
       });
+    });
+
+    it("names the request in every error and in a header, taking the client's id when it is a plain token", async () => {
+      const response = await fetch(service.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", "x-request-id": "client-42" },
+        body: JSON.stringify({ query: "{ entities(first: 500) { totalCount } }" }),
+      });
+      expect(response.headers.get("x-request-id")).toBe("client-42");
+      const body = (await response.json()) as { errors: Array<{ extensions: { requestId: string } }> };
+      expect(body.errors[0]?.extensions.requestId).toBe("client-42");
+      const hostile = await fetch(`${service.base}/healthz`, {
+        headers: { "x-request-id": "a b {forged} log line" },
+      });
+      expect(hostile.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
     });
 
     it("exposes Prometheus metrics", async () => {

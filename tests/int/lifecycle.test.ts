@@ -1,12 +1,13 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { loadConfig } from "../../src/config";
 import { CypherExecutor } from "../../src/graph/executor";
 import { createDriver } from "../../src/neo4j/driver";
-import { startLocalNeo4j, type LocalNeo4j } from "../../src/neo4j/localNeo4j";
+import { LocalNeo4jError, startLocalNeo4j, type LocalNeo4j } from "../../src/neo4j/localNeo4j";
 import { createApp, type App } from "../../src/server/app";
 import { createMetrics } from "../../src/server/metrics";
 import { postGraphQL, type GraphQLResponse } from "../support/http";
@@ -91,6 +92,30 @@ describe("service lifecycle with its own local Neo4j", () => {
     }
   });
 
+  it("a port in use is one actionable error naming the setting to change", async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const address = blocker.address();
+    const port = typeof address === "object" && address !== null ? address.port : 0;
+    try {
+      const failure = await startLocalNeo4j({
+        dataDir: tempDir(),
+        port,
+        heap: "512m",
+        pageCache: "32m",
+      }).then(
+        () => null,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(LocalNeo4jError);
+      const message = (failure as Error).message;
+      expect(message.split("\n")).toHaveLength(1);
+      expect(message).toMatch(/NEO4J_LOCAL_PORT/);
+    } finally {
+      blocker.close();
+    }
+  });
+
   it("`npm start` serves GraphQL over HTTP and SIGTERM leaves no Neo4j process behind", async () => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: ROOT,
@@ -117,7 +142,9 @@ describe("service lifecycle with its own local Neo4j", () => {
       });
       const stderr: string[] = [];
       child.stderr.on("data", (chunk: Buffer) => stderr.push(chunk.toString()));
-      child.once("exit", (code) => reject(new Error(`service exited early with ${code}: ${stderr.join("")}`)));
+      child.once("exit", (code) =>
+        reject(new Error(`service exited early with ${code}: ${stderr.join("")}`)),
+      );
     });
     const { url, neo4jPid } = await started;
     try {

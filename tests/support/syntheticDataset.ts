@@ -14,9 +14,16 @@ export function syntheticDataset(
   const suffix = randomUUID().replace(/-/g, "").slice(0, 10);
   const lines = Array.from({ length: entities }, (_, i) => `Place ${i} ${suffix} links onward.`);
   const text = lines.join("\n");
+  // Each line starts where the previous one ended, plus its newline.
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
   const cite = (i: number): LocatedCitation => {
     const quote = lines[i] ?? "";
-    const start = text.indexOf(quote);
+    const start = starts[i] ?? 0;
     return { quote, start, end: start + quote.length };
   };
   const id = (i: number): string => `place:p${i}-${suffix}`;

@@ -25,7 +25,7 @@ describe("loadConfig", () => {
         maxTokens: 4_000,
         maxCost: 100_000,
       },
-      local: { dataDir: path.resolve(".data/neo4j"), port: 7687, heap: "512m", pageCache: "128m" },
+      local: { dataDir: path.resolve(".data/neo4j"), port: 7687, heap: "1g", pageCache: "128m" },
     });
   });
 
