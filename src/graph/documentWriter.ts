@@ -176,6 +176,78 @@ function groupBy<T, K extends string>(rows: T[], key: (row: T) => K): Map<K, T[]
   return groups;
 }
 
+type EntityFact = Dataset["entities"][number];
+type RelationshipFact = Dataset["relationships"][number];
+type StatisticFact = Dataset["statistics"][number];
+type QuoteFact = Dataset["quotes"][number];
+
+const entityRow = (e: EntityFact) => ({
+  id: e.id,
+  kind: e.kind,
+  name: e.name,
+  aliases: e.aliases,
+  description: e.description,
+  date: e.date,
+  ...citationColumns(e.citations),
+});
+
+const relationshipRow = (r: RelationshipFact) => ({
+  id: r.id,
+  from: r.from,
+  to: r.to,
+  properties: JSON.stringify(r.properties),
+  background: r.background,
+  ...citationColumns(r.citations),
+});
+
+const statisticRow = (s: StatisticFact) => ({
+  id: s.id,
+  subject: s.subject,
+  metric: s.metric,
+  value: s.value,
+  unit: s.unit,
+  comparator: s.comparator,
+  period: s.period,
+  description: s.description,
+  ...citationColumns(s.citations),
+});
+
+const quoteRow = (q: QuoteFact) => ({
+  id: q.id,
+  speaker: q.speaker,
+  text: q.text,
+  about: q.about,
+  start: int(q.citation.start),
+  end: int(q.citation.end),
+});
+
+/**
+ * The statements that write a dataset's facts, in the order they must run (entities before the
+ * links between them): entities by kind, relationships by type, statistics, quotes, each in
+ * batches of {@link BATCH_SIZE} rows.
+ */
+export function factStatements(dataset: Dataset): CypherQuery[] {
+  const documentId = dataset.document.id;
+  return [
+    ...[...groupBy(dataset.entities, (e) => e.kind)].flatMap(([kind, facts]) =>
+      chunks(facts.map(entityRow)).map((rows) => upsertEntitiesQuery(kind, rows, documentId)),
+    ),
+    ...[...groupBy(dataset.relationships, (r) => r.type)].flatMap(([type, facts]) =>
+      chunks(facts.map(relationshipRow)).map((rows) => upsertRelationshipsQuery(type, rows, documentId)),
+    ),
+    ...chunks(dataset.statistics.map(statisticRow)).map((rows) => ({
+      name: "import.statistics",
+      cypher: UPSERT_STATISTICS,
+      params: { rows, documentId },
+    })),
+    ...chunks(dataset.quotes.map(quoteRow)).map((rows) => ({
+      name: "import.quotes",
+      cypher: UPSERT_QUOTES,
+      params: { rows, documentId },
+    })),
+  ];
+}
+
 /**
  * Writes one document and all its facts in one transaction: it all lands, or nothing does.
  * `dryRun` runs the same statements and rolls back, so its counters say what would change.
@@ -206,80 +278,7 @@ export async function writeDocument(
       };
       if (outcome.unchanged && !options.force) return outcome;
 
-      for (const [kind, rows] of groupBy(dataset.entities, (e) => e.kind)) {
-        for (const batch of chunks(rows)) {
-          await run(
-            upsertEntitiesQuery(
-              kind,
-              batch.map((e) => ({
-                id: e.id,
-                kind: e.kind,
-                name: e.name,
-                aliases: e.aliases,
-                description: e.description,
-                date: e.date,
-                ...citationColumns(e.citations),
-              })),
-              documentId,
-            ),
-          );
-        }
-      }
-      for (const [type, rows] of groupBy(dataset.relationships, (r) => r.type)) {
-        for (const batch of chunks(rows)) {
-          await run(
-            upsertRelationshipsQuery(
-              type,
-              batch.map((r) => ({
-                id: r.id,
-                from: r.from,
-                to: r.to,
-                properties: JSON.stringify(r.properties),
-                background: r.background,
-                ...citationColumns(r.citations),
-              })),
-              documentId,
-            ),
-          );
-        }
-      }
-      for (const batch of chunks(dataset.statistics)) {
-        await run({
-          name: "import.statistics",
-          cypher: UPSERT_STATISTICS,
-          params: {
-            rows: batch.map((s) => ({
-              id: s.id,
-              subject: s.subject,
-              metric: s.metric,
-              value: s.value,
-              unit: s.unit,
-              comparator: s.comparator,
-              period: s.period,
-              description: s.description,
-              ...citationColumns(s.citations),
-            })),
-            documentId,
-          },
-        });
-      }
-      for (const batch of chunks(dataset.quotes)) {
-        await run({
-          name: "import.quotes",
-          cypher: UPSERT_QUOTES,
-          params: {
-            rows: batch.map((q) => ({
-              id: q.id,
-              speaker: q.speaker,
-              text: q.text,
-              about: q.about,
-              start: int(q.citation.start),
-              end: int(q.citation.end),
-            })),
-            documentId,
-          },
-        });
-      }
+      for (const statement of factStatements(dataset)) await run(statement);
       if (outcome.removed.length > 0) {
         await run({
           name: "import.removeStale",
