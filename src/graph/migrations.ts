@@ -2,8 +2,9 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import type { CypherExecutor } from "./executor";
+import { PROJECT_ROOT } from "../projectRoot";
 
-export const MIGRATIONS_DIR = path.resolve(__dirname, "../../cypher/migrations");
+export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "cypher/migrations");
 
 export interface Migration {
   /** The file name without extension, e.g. "001_constraints"; applied in this order. */

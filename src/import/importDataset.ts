@@ -4,9 +4,10 @@ import { writeDocument, type WriteResult } from "../graph/documentWriter";
 import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
 import { readDataset } from "./readDataset";
+import { PROJECT_ROOT } from "../projectRoot";
 
 /** The datasets shipped with the service, loaded into an empty graph at start-up. */
-export const BUNDLED_DATA_DIR = path.resolve(__dirname, "../../data");
+export const BUNDLED_DATA_DIR = path.join(PROJECT_ROOT, "data");
 
 export function bundledDatasetFiles(dir: string = BUNDLED_DATA_DIR): string[] {
   return readdirSync(dir)

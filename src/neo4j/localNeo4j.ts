@@ -2,9 +2,10 @@ import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:chil
 import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import readline from "node:readline";
+import { PROJECT_ROOT } from "../projectRoot";
 
 /** The Maven project of the launcher (one Java class running Neo4j Community in-process). */
-const LAUNCHER_DIR = path.resolve(__dirname, "../../tools/neo4j-local");
+const LAUNCHER_DIR = path.join(PROJECT_ROOT, "tools/neo4j-local");
 const LAUNCHER_CLASS = "local.neo4j.Neo4jLocal";
 const LAUNCHER_SOURCES = ["pom.xml", "src/main/java/local/neo4j/Neo4jLocal.java"];
 const CLASSPATH_FILE = path.join(LAUNCHER_DIR, "target/classpath.txt");

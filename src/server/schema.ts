@@ -4,8 +4,9 @@ import { makeExecutableSchema } from "@graphql-tools/schema";
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import { isObjectType, type GraphQLSchema } from "graphql";
 import type { Resolvers } from "../generated/resolvers-types";
+import { PROJECT_ROOT } from "../projectRoot";
 
-export const SCHEMA_DIR = path.resolve(__dirname, "../../schema");
+export const SCHEMA_DIR = path.join(PROJECT_ROOT, "schema");
 
 /** The SDL files of schema/, base.graphql first (it declares the root types the others extend). */
 export function loadTypeDefs(dir: string = SCHEMA_DIR): string[] {
