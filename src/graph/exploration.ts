@@ -24,7 +24,7 @@ function level(n: number): string {
   const previous = n === 2 ? "level1" : "level1 + level2";
   return `
 CALL (start, level1${n === 3 ? ", level2" : ""}) {
-  WITH start, level1${n === 3 ? ", level2" : ""} WHERE size(${previous}) + 1 < $limit
+  WITH start, level1${n === 3 ? ", level2" : ""} WHERE size(${previous}) + 1 <= $limit
   UNWIND ${n === 2 ? "level1" : "level2"} AS m
   MATCH (m)-[r]-(n:Entity)
   WHERE type(r) IN $types AND n <> start AND NOT n IN ${previous}

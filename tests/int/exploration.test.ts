@@ -113,6 +113,15 @@ describe("exploration (real Neo4j)", () => {
       for (const node of n?.nodes.slice(1) ?? []) expect(direct.has(node.id)).toBe(true);
     });
 
+    it("says truncated when the nearer levels fill the limit exactly and farther nodes exist", async () => {
+      // p0 and its four direct neighbours are exactly 5; depth 2 holds more.
+      const out = await api.execute<SubgraphOut>(NEIGHBORHOOD, { id: place(0), depth: 2, limit: 5 });
+      expect(out.data?.neighborhood.nodes).toHaveLength(5);
+      expect(out.data?.neighborhood.truncated).toBe(true);
+      const all = await api.execute<SubgraphOut>(NEIGHBORHOOD, { id: place(0), depth: 1, limit: 5 });
+      expect(all.data?.neighborhood.truncated).toBe(false);
+    });
+
     it("filters by relationship type, and rejects a type the graph does not hold, listing the valid ones", async () => {
       const otherType = Object.keys(RELATIONSHIP_TYPES).find((t) => t !== ring.type);
       const typed = await api.execute<SubgraphOut>(NEIGHBORHOOD, {
