@@ -6,6 +6,9 @@ const transform = { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] };
 module.exports = {
   // Integration tests start and stop Neo4j instances; unit tests finish in milliseconds anyway.
   testTimeout: 120000,
+  // One suite at a time: integration suites share one database, and a suite that adds 100,000
+  // nodes or walks every page must not see another suite's writes appear and vanish mid-test.
+  maxWorkers: 1,
   projects: [
     {
       displayName: "unit",

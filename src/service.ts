@@ -9,6 +9,9 @@ import { startLocalNeo4j, type LocalNeo4j } from "./neo4j/localNeo4j";
 import { createApp } from "./server/app";
 import { createMetrics } from "./server/metrics";
 
+/** Migrations and seeding at start-up: minutes, not the seconds a request gets. */
+const STARTUP_TIMEOUT_MS = 300_000;
+
 export interface RunningService {
   /** e.g. http://127.0.0.1:4000/graphql */
   url: string;
@@ -27,11 +30,16 @@ export interface RunningService {
  */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
   const cleanups: Array<{ name: string; run: () => Promise<void> }> = [];
+  // Each step runs even when an earlier one failed: a broken driver must not keep Neo4j running.
   const stop = async (): Promise<void> => {
     for (const cleanup of cleanups.splice(0).reverse()) {
       const started = performance.now();
-      await cleanup.run();
-      logger.debug({ step: cleanup.name, ms: Math.round(performance.now() - started) }, "stopped");
+      try {
+        await cleanup.run();
+        logger.debug({ step: cleanup.name, ms: Math.round(performance.now() - started) }, "stopped");
+      } catch (error) {
+        logger.error({ step: cleanup.name, err: error }, "error while stopping");
+      }
     }
   };
   try {
@@ -57,14 +65,20 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       onQuery: (query, seconds, failed) =>
         metrics.cypherSeconds.observe({ query, outcome: failed ? "error" : "ok" }, seconds),
     });
-    const applied = await applyMigrations(executor, loadMigrations());
+    // Index builds and seeding may take longer than a request's transaction timeout.
+    const startup = new CypherExecutor(driver, {
+      database: config.neo4j.database,
+      transactionTimeoutMs: STARTUP_TIMEOUT_MS,
+      logger,
+    });
+    const applied = await applyMigrations(startup, loadMigrations());
     if (applied.length > 0) logger.info({ applied }, "migrations applied");
-    const seeded = await seedIfEmpty(executor, logger);
+    const seeded = await seedIfEmpty(startup, logger);
     if (seeded.length > 0) logger.info({ documents: seeded }, "empty graph seeded with the bundled datasets");
 
     const app = await createApp({ config, driver, executor, logger, metrics });
-    const port = await app.listen(config.port, config.host);
     cleanups.push({ name: "http", run: () => app.stop() });
+    const port = await app.listen(config.port, config.host);
     const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
     return { url: `http://${host}:${port}/graphql`, port, driver, executor, localNeo4j, stop };
   } catch (error) {

@@ -354,7 +354,7 @@ export type Query = {
   relationshipTypes: Array<RelationshipTypeCount>;
   /**
    * Full-text search over names, aliases and descriptions; tolerant of case, accents and small typos.
-   * The last word also matches as a prefix, for type-ahead. `first` is 1 to 50. Any text is safe:
+   * The last word also matches as a prefix, for type-ahead. `first` is 0 to 50. Any text is safe:
    * search syntax in it is treated as plain words.
    */
   search: Array<SearchHit>;
@@ -504,7 +504,7 @@ export type Relationship = Node & {
   citations: Array<Citation>;
   /** The entity the relationship starts at. */
   from: Entity;
-  /** Stable id: 'relationship:<from id>:<TYPE>:<to id>'. */
+  /** Stable id: 'relationship:<from id>|<TYPE>|<to id>', e.g. 'relationship:person:hu-henghua|HOLDS_ROLE|role:mayor-of-chongqing'. */
   id: Scalars['ID']['output'];
   /** Facts about the link itself, e.g. {"since": "2023"}. */
   properties: Scalars['JSON']['output'];

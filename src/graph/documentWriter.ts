@@ -30,6 +30,9 @@ function citationColumns(citations: LocatedCitation[]): CitationColumns {
  * several documents support keeps every other document's citations.
  */
 const MERGE_CITATIONS = (x: string): string => `
+// Writing first takes the element's write lock, so a concurrent import of another document
+// cannot read the same lists and overwrite this one's update.
+SET ${x}.citeDoc = coalesce(${x}.citeDoc, [])
 WITH ${x}, row, [i IN range(0, size(coalesce(${x}.citeDoc, [])) - 1) WHERE ${x}.citeDoc[i] <> $documentId] AS keep
 WITH ${x}, row,
      [i IN keep | ${x}.citeDoc[i]] + [_ IN row.citeStart | $documentId] AS citeDoc,
@@ -40,13 +43,25 @@ SET ${x}.citeDoc = citeDoc, ${x}.citeStart = citeStart, ${x}.citeEnd = citeEnd, 
 
 const ALL_ENTITY_LABELS = Object.values(ENTITY_LABELS).join(":");
 
+/** What the graph holds of a document already; no row when it holds nothing. */
+export const DOCUMENT_STATE = `
+MATCH (d:Document {id: $documentId})
+RETURN coalesce(d.elementIds, []) AS previousIds, d.contentHash AS previousHash`;
+
+/** Statistic and quote ids that another document already owns (they belong to exactly one). */
+export const IDS_OWNED_ELSEWHERE = `
+UNWIND $ids AS id
+OPTIONAL MATCH (s:Statistic {id: id})
+OPTIONAL MATCH (q:Quote {id: id})
+WITH id, coalesce(s, q) AS owned
+WHERE owned IS NOT NULL AND NOT $documentId IN owned.citeDoc
+RETURN id`;
+
 export const UPSERT_DOCUMENT = `
 MERGE (d:Document {id: $document.id})
-WITH d, coalesce(d.elementIds, []) AS previousIds, d.contentHash AS previousHash
 SET d.title = $document.title, d.publisher = $document.publisher, d.url = $document.url,
     d.publishedAt = CASE WHEN $document.publishedAt IS NULL THEN null ELSE datetime($document.publishedAt) END,
-    d.text = $document.text, d.elementIds = $elementIds, d.contentHash = $contentHash
-RETURN previousIds, previousHash`;
+    d.text = $document.text, d.elementIds = $elementIds, d.contentHash = $contentHash`;
 
 /** Entities of one kind; the label comes from the {@link ENTITY_LABELS} allow-list, never from input. */
 export function upsertEntitiesQuery(kind: EntityKind, rows: unknown[], documentId: string): CypherQuery {
@@ -136,6 +151,11 @@ CALL (){
   WITH n WHERE size(n.citeDoc) = 0
   DETACH DELETE n
 }`;
+
+/** The dataset contradicts what other documents put in the graph; nothing was written. */
+export class ImportConflictError extends Error {
+  override name = "ImportConflictError";
+}
 
 export interface WriteResult {
   documentId: string;
@@ -264,9 +284,9 @@ export async function writeDocument(
     "import.document",
     async (run) => {
       const [doc] = await run<{ previousIds: string[]; previousHash: string | null }>({
-        name: "import.document",
-        cypher: UPSERT_DOCUMENT,
-        params: { document: dataset.document, elementIds: ids, contentHash: hash },
+        name: "import.documentState",
+        cypher: DOCUMENT_STATE,
+        params: { documentId },
       });
       const previousIds = doc?.previousIds ?? [];
       const current = new Set(ids);
@@ -278,6 +298,21 @@ export async function writeDocument(
       };
       if (outcome.unchanged && !options.force) return outcome;
 
+      const owned = await run<{ id: string }>({
+        name: "import.idsOwnedElsewhere",
+        cypher: IDS_OWNED_ELSEWHERE,
+        params: { ids: [...dataset.statistics, ...dataset.quotes].map((x) => x.id), documentId },
+      });
+      if (owned.length > 0) {
+        throw new ImportConflictError(
+          `${documentId} reuses statistic or quote ids that another document owns: ${owned.map((o) => o.id).join(", ")}; give them ids of their own`,
+        );
+      }
+      await run({
+        name: "import.document",
+        cypher: UPSERT_DOCUMENT,
+        params: { document: dataset.document, elementIds: ids, contentHash: hash },
+      });
       for (const statement of factStatements(dataset)) await run(statement);
       if (outcome.removed.length > 0) {
         await run({

@@ -119,8 +119,10 @@ OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-  MATCH p = SHORTEST ${limit} (a)-[r WHERE type(r) IN $types]-{1,${maxLength}}(b)
-  WHERE all(i IN range(0, size(nodes(p)) - 2) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
+  // The no-repeat predicate sits inside the selective pattern, so it filters during the search:
+  // a WHERE after SHORTEST k would drop paths after k were chosen, returning fewer than k.
+  MATCH p = SHORTEST ${limit} ((a) ((x)-[r WHERE type(r) IN $types]-(y)){1,${maxLength}} (b)
+    WHERE NOT a IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
   WITH p ORDER BY length(p)
   RETURN collect(${PATH_PROJECTION}) AS paths
 }

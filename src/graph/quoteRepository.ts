@@ -11,18 +11,19 @@ export interface QuoteFilter {
 }
 
 /** Quotes ordered by id; a speaker or an about entity anchors the match on that entity's id index. */
-function matchQuotes(filter: QuoteFilter): string {
+function matchQuotes(filter: QuoteFilter, paged: boolean): string {
   const clauses = ["MATCH (q:Quote)"];
   if (filter.speaker !== null) clauses.push("MATCH (q)-[:SAID_BY]->(:Person {id: $speaker})");
   if (filter.about !== null) clauses.push("MATCH (q)-[:QUOTE_ABOUT]->(:Entity {id: $about})");
-  return `${clauses.join("\n")}\nWHERE q.id > $after`;
+  if (paged) clauses.push("WHERE q.id > $after");
+  return clauses.join("\n");
 }
 
 export function listQuotesQuery(filter: QuoteFilter, after: string | null, limit: number): CypherQuery {
   return {
     name: "quotes.list",
     cypher: `
-${matchQuotes(filter)}
+${matchQuotes(filter, true)}
 RETURN ${quoteProjection("q")} AS row
 ORDER BY q.id
 LIMIT $limit`,
@@ -33,8 +34,8 @@ LIMIT $limit`,
 export function countQuotesQuery(filter: QuoteFilter): CypherQuery {
   return {
     name: "quotes.count",
-    cypher: `\n${matchQuotes(filter)}\nRETURN count(q) AS count`,
-    params: { speaker: filter.speaker, about: filter.about, after: "" },
+    cypher: `\n${matchQuotes(filter, false)}\nRETURN count(q) AS count`,
+    params: { speaker: filter.speaker, about: filter.about },
   };
 }
 

@@ -14,10 +14,14 @@ export interface StatisticFilter {
  * Statistics ordered by id. A subject anchors the match on the entity's id index; a metric uses
  * the metricKey index (metrics match case-insensitively). Both filters are parameters.
  */
-function matchStatistics(filter: StatisticFilter): string {
+function matchStatistics(filter: StatisticFilter, paged: boolean): string {
   const subject = filter.subject === null ? "(subject:Entity)" : "(subject:Entity {id: $subject})";
-  const metric = filter.metric === null ? "" : " AND s.metricKey = $metricKey";
-  return `MATCH (s:Statistic)-[:STATISTIC_OF]->${subject}\nWHERE s.id > $after${metric}`;
+  const conditions = [
+    ...(paged ? ["s.id > $after"] : []),
+    ...(filter.metric === null ? [] : ["s.metricKey = $metricKey"]),
+  ];
+  const where = conditions.length === 0 ? "" : `\nWHERE ${conditions.join(" AND ")}`;
+  return `MATCH (s:Statistic)-[:STATISTIC_OF]->${subject}${where}`;
 }
 
 export function listStatisticsQuery(
@@ -28,7 +32,7 @@ export function listStatisticsQuery(
   return {
     name: "statistics.list",
     cypher: `
-${matchStatistics(filter)}
+${matchStatistics(filter, true)}
 RETURN ${statisticProjection("s", "subject")} AS row
 ORDER BY s.id
 LIMIT $limit`,
@@ -39,8 +43,8 @@ LIMIT $limit`,
 export function countStatisticsQuery(filter: StatisticFilter): CypherQuery {
   return {
     name: "statistics.count",
-    cypher: `\n${matchStatistics(filter)}\nRETURN count(s) AS count`,
-    params: { ...filterParams(filter), after: "" },
+    cypher: `\n${matchStatistics(filter, false)}\nRETURN count(s) AS count`,
+    params: filterParams(filter),
   };
 }
 

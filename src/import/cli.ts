@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, type Config } from "../config";
+import { ImportConflictError } from "../graph/documentWriter";
 import { CypherExecutor } from "../graph/executor";
 import { applyMigrations, loadMigrations } from "../graph/migrations";
 import { createLogger } from "../logger";
@@ -94,7 +95,11 @@ function preview(ids: string[]): string {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof DatasetError || error instanceof ConfigError) {
+    if (
+      error instanceof DatasetError ||
+      error instanceof ConfigError ||
+      error instanceof ImportConflictError
+    ) {
       process.stderr.write(`${error.message}\n`);
       process.exit(1);
     }

@@ -7,7 +7,10 @@ export const entityFields: Pick<OrganizationResolvers, "relationships" | "statis
   relationships: (parent, args, { graph }) => {
     const { first, after } = pageArgs(args.first, args.after);
     const types = relationshipTypesArg(args.types);
-    return graph.relationshipsOf({ types, direction: args.direction, first, after }).load(parent.id);
+    // An explicit `direction: null` means the default, not "no direction".
+    return graph
+      .relationshipsOf({ types, direction: args.direction ?? "BOTH", first, after })
+      .load(parent.id);
   },
   statistics: (parent, args, { graph }) =>
     graph.statisticsOf(pageArgs(args.first, args.after)).load(parent.id),

@@ -91,6 +91,7 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
       new Promise<number>((resolve, reject) => {
         httpServer.once("error", reject);
         httpServer.listen(port, host, () => {
+          httpServer.off("error", reject);
           const address = httpServer.address();
           resolve(typeof address === "object" && address !== null ? address.port : port);
         });

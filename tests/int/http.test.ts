@@ -125,6 +125,16 @@ describe("HTTP surface (real Neo4j)", () => {
         "BAD_USER_INPUT",
       ],
       ["a malformed cursor", () => query(`{ entities(after: "' OR 1=1") { totalCount } }`), "BAD_USER_INPUT"],
+      [
+        "a variable of the wrong type",
+        () => query("query ($f: Int) { entities(first: $f) { totalCount } }", { f: "abc" }),
+        "BAD_USER_INPUT",
+      ],
+      [
+        "a missing required variable",
+        () => query("query ($id: ID!) { entity(id: $id) { id } }"),
+        "BAD_USER_INPUT",
+      ],
       ["invalid JSON", () => post("{ this is not json"), "BAD_REQUEST"],
       [
         "invalid UTF-8",

@@ -120,6 +120,12 @@ describe("read API (real Neo4j, in-process GraphQL)", () => {
         direction: "IN",
       });
       expect(incoming.data?.entity.relationships.totalCount).toBe(0);
+      const nullDirection = await api.execute<{ entity: { relationships: { totalCount: number } } }>(query, {
+        id: `person:ada-quill-${s}`,
+        direction: null,
+      });
+      expect(nullDirection.errors).toBeUndefined();
+      expect(nullDirection.data?.entity.relationships.totalCount).toBe(1);
       const filtered = await api.execute<{ entity: { relationships: { totalCount: number } } }>(query, {
         id: `place:lakeside-${s}`,
         types: ["HOLDS_ROLE"],

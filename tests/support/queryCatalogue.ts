@@ -1,6 +1,8 @@
 import { int, type CypherQuery } from "../../src/graph/executor";
 import { DOCUMENTS_BY_IDS } from "../../src/graph/documentRepository";
 import {
+  DOCUMENT_STATE,
+  IDS_OWNED_ELSEWHERE,
   REMOVE_STALE,
   UPSERT_DOCUMENT,
   UPSERT_QUOTES,
@@ -96,6 +98,8 @@ export function queryCatalogue(): CypherQuery[] {
     pathsQuery("person:hu-henghua", "place:chongqing", 4, 5),
     relationshipTypeCountsQuery(),
     connectionsQuery(ids, 4),
+    q("import.documentState", DOCUMENT_STATE, { documentId: "document:a" }),
+    q("import.idsOwnedElsewhere", IDS_OWNED_ELSEWHERE, { ids: ["statistic:a"], documentId: "document:a" }),
     q("import.document", UPSERT_DOCUMENT, {
       document: { id: "document:a", title: "t", publisher: null, url: null, publishedAt: null, text: "x" },
       elementIds: [],

@@ -24,7 +24,7 @@ describe("Cypher produced by the data layer", () => {
   it("interpolates only validated integers into path bounds", () => {
     expect(() => pathsQuery("a", "b", 2.5, 1)).toThrow(/integers/);
     expect(pathsQuery("a", "b", 3, 7).cypher).toContain(
-      "SHORTEST 7 (a)-[r WHERE type(r) IN $types]-{1,3}(b)",
+      "SHORTEST 7 ((a) ((x)-[r WHERE type(r) IN $types]-(y)){1,3} (b)",
     );
   });
 });

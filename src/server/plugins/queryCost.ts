@@ -22,13 +22,19 @@ export function queryCostPlugin<Context extends object>(maxCost: number): Apollo
     requestDidStart() {
       return Promise.resolve({
         didResolveOperation({ request, document, schema }) {
-          const cost = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables ?? {},
-            operationName: request.operationName ?? undefined,
-            estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables ?? {},
+              operationName: request.operationName ?? undefined,
+              estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
+            });
+          } catch {
+            // Invalid variables: Apollo reports them itself (400 BAD_USER_INPUT) right after this hook.
+            return Promise.resolve();
+          }
           if (cost > maxCost) {
             return Promise.reject(
               new GraphQLError(

@@ -43,6 +43,13 @@ public final class Neo4jLocal {
     long txTimeoutSeconds = Long.parseLong(options.getOrDefault("txTimeout", "0"));
     boolean watchStdin = Boolean.parseBoolean(options.getOrDefault("watchStdin", "false"));
 
+    // Watch stdin from the start, so a parent that dies while Neo4j boots takes it down too.
+    if (watchStdin) {
+      Thread watcher = new Thread(Neo4jLocal::exitWhenStdinCloses, "neo4j-local-stdin");
+      watcher.setDaemon(true);
+      watcher.start();
+    }
+
     DatabaseManagementService service;
     try {
       service =
@@ -78,12 +85,6 @@ public final class Neo4jLocal {
     }
     System.out.println("{\"event\":\"ready\",\"host\":\"" + bolt.getHost() + "\",\"port\":" + bolt.getPort() + "}");
     System.out.flush();
-
-    if (watchStdin) {
-      Thread watcher = new Thread(Neo4jLocal::exitWhenStdinCloses, "neo4j-local-stdin");
-      watcher.setDaemon(true);
-      watcher.start();
-    }
   }
 
   private static void exitWhenStdinCloses() {
