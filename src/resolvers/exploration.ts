@@ -1,5 +1,6 @@
 import { badUserInput, checkRange } from "../errors";
 import type { QueryResolvers } from "../generated/resolvers-types";
+import { primeEntities } from "../graph/loaders";
 import { relationshipTypesArg } from "./arguments";
 
 const unknownIds = (ids: string[], argument: string) =>
@@ -26,6 +27,7 @@ export const explorationQueries: Pick<
         { validTypes: result.valid },
       );
     }
+    primeEntities(graph, result.subgraph.nodes);
     return result.subgraph;
   },
   paths: async (_parent, args, { graph }) => {
@@ -34,6 +36,10 @@ export const explorationQueries: Pick<
     const result = await graph.exploration.paths(args.from, args.to, maxLength, limit);
     if (result.kind === "unknownIds")
       throw unknownIds(result.ids, result.ids[0] === args.from ? "from" : "to");
+    primeEntities(
+      graph,
+      result.paths.flatMap((p) => p.nodes),
+    );
     return result.paths;
   },
   relationshipTypes: (_parent, _args, { graph }) => graph.exploration.relationshipTypes(),
@@ -48,6 +54,7 @@ export const explorationQueries: Pick<
     const maxLength = checkRange("maxLength", args.maxLength, 1, 6);
     const result = await graph.exploration.connections(ids, maxLength);
     if (result.kind === "unknownIds") throw unknownIds(result.ids, "ids");
+    primeEntities(graph, result.subgraph.nodes);
     return result.subgraph;
   },
 };
