@@ -1,5 +1,6 @@
 import path from "node:path";
 import { readDataset } from "../../src/import/readDataset";
+import { citationsOf } from "../support/documentCitations";
 import { startTestApi, type TestApi } from "../support/testApi";
 
 // The first source document, as the service's start-up (and this run's global setup) imports it.
@@ -34,33 +35,24 @@ describe("the article's graph (real Neo4j)", () => {
     });
 
     it("stores every citation verbatim at its offsets in the document text", async () => {
-      const rows = await api.graph.executor.read<{
-        text: string;
-        starts: number[];
-        ends: number[];
-        quotes: string[];
-      }>({
-        name: "test.citations",
-        cypher: `
-          MATCH (d:Document {id: $doc})
-          CALL (d) {
-            MATCH (n) WHERE d.id IN n.citeDoc RETURN n.citeDoc AS docs, n.citeStart AS starts, n.citeEnd AS ends, n.citeQuote AS quotes
-            UNION ALL
-            MATCH ()-[n]->() WHERE d.id IN n.citeDoc RETURN n.citeDoc AS docs, n.citeStart AS starts, n.citeEnd AS ends, n.citeQuote AS quotes
-          }
-          WITH d, [i IN range(0, size(docs) - 1) WHERE docs[i] = d.id] AS mine, starts, ends, quotes
-          RETURN d.text AS text, [i IN mine | starts[i]] AS starts, [i IN mine | ends[i]] AS ends, [i IN mine | quotes[i]] AS quotes`,
-        params: { doc: DOC },
-      });
-      expect(rows.length).toBe(
+      const cited = await citationsOf(api.graph.executor, DOC);
+      expect(cited.length).toBe(
         dataset.entities.length +
           dataset.relationships.length +
           dataset.statistics.length +
           dataset.quotes.length,
       );
-      for (const row of rows) {
-        expect(row.quotes.length).toBeGreaterThan(0);
-        row.quotes.forEach((quote, i) => expect(row.text.slice(row.starts[i], row.ends[i])).toBe(quote));
+      // The stored text, which is what clients slice.
+      const [stored] = await api.graph.executor.read<{ text: string }>({
+        name: "test.documentText",
+        cypher: "MATCH (d:Document {id: $doc}) RETURN d.text AS text",
+        params: { doc: DOC },
+      });
+      const text = stored?.text ?? "";
+      expect(text).toBe(dataset.document.text);
+      for (const element of cited) {
+        expect(element.citations.length).toBeGreaterThan(0);
+        for (const c of element.citations) expect(text.slice(c.start, c.end)).toBe(c.quote);
       }
     });
 

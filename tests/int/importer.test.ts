@@ -1,6 +1,7 @@
 import { ImportConflictError, writeDocument } from "../../src/graph/documentWriter";
 import { validateDataset } from "../../src/import/readDataset";
 import { documentContent } from "../support/documentChecksum";
+import { citationsOf } from "../support/documentCitations";
 import { fixtureDataset, type Fixture } from "../support/fixtureDataset";
 import { CLEANUP_BY_SUFFIX } from "../support/syntheticDataset";
 import { connectTestGraph, type TestGraph } from "../support/testGraph";
@@ -32,24 +33,11 @@ describe("importer (real Neo4j)", () => {
     expect(result.unchanged).toBe(false);
     expect(result.counters.nodesCreated).toBe(1 + 4 + 1 + 1);
 
-    const cited = await graph.executor.read<{
-      id: string;
-      docs: string[];
-      starts: number[];
-      ends: number[];
-      quotes: string[];
-    }>({
-      name: "test.citations",
-      cypher: `
-MATCH (n) WHERE $doc IN n.citeDoc RETURN n.id AS id, n.citeDoc AS docs, n.citeStart AS starts, n.citeEnd AS ends, n.citeQuote AS quotes
-UNION ALL
-MATCH ()-[n]->() WHERE $doc IN n.citeDoc RETURN n.id AS id, n.citeDoc AS docs, n.citeStart AS starts, n.citeEnd AS ends, n.citeQuote AS quotes`,
-      params: { doc: fixture.documentId },
-    });
+    const cited = await citationsOf(graph.executor, fixture.documentId);
     expect(cited).toHaveLength(4 + 2 + 1 + 1);
-    for (const row of cited) {
-      expect(row.docs.length).toBeGreaterThan(0);
-      row.quotes.forEach((quote, i) => expect(fixture.text.slice(row.starts[i], row.ends[i])).toBe(quote));
+    for (const element of cited) {
+      expect(element.citations.length).toBeGreaterThan(0);
+      for (const c of element.citations) expect(fixture.text.slice(c.start, c.end)).toBe(c.quote);
     }
   });
 
