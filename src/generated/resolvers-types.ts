@@ -344,8 +344,8 @@ export type Query = {
   /** Any node by its id (entity, relationship, statistic, quote, document); null when unknown. */
   node: Maybe<Node>;
   /**
-   * Shortest paths first, at most `maxLength` relationships long (1 to 6), ignoring direction;
-   * at most `limit` paths (1 to 20); no entity twice in a path.
+   * Shortest paths first, at most `maxLength` relationships long (1 to 6), ignoring direction:
+   * the paths of the minimum length, at most `limit` of them (1 to 20); no entity twice in a path.
    */
   paths: Array<Path>;
   /** Quotes, optionally by one speaker and about one entity (both entity ids), ordered by id. */

@@ -1,6 +1,7 @@
 import type { CypherExecutor, CypherQuery } from "./executor";
 import { toPage } from "./page";
-import type { Page } from "./records";
+import { toCitations, type CitationsRow } from "./mappers";
+import type { CitationRecord, Page } from "./records";
 
 /**
  * The read shapes DataLoaders need, shared by every repository: answers come back in the order of
@@ -19,6 +20,16 @@ export async function readByIds<Row, T extends { id: string }>(
 ): Promise<Array<T | null>> {
   const records = (await executor.read<{ row: Row }>(query)).map(({ row }) => map(row));
   return inOrder<T | null>(ids, new Map(records.map((r) => [r.id, r])), null);
+}
+
+/** Rows `{row}` of a citations-by-ids query (see citationsProjection); no citations for unknown ids. */
+export async function readCitationsOf(
+  executor: CypherExecutor,
+  query: CypherQuery,
+  ids: readonly string[],
+): Promise<CitationRecord[][]> {
+  const rows = await executor.read<{ row: CitationsRow }>(query);
+  return inOrder(ids, new Map(rows.map(({ row }) => [row.id, toCitations(row)])), []);
 }
 
 /** Rows `{id, rows}` of a per-parent page query (fetched with LIMIT first + 1), as one page per id. */

@@ -1,16 +1,21 @@
 import { ENTITY_LABELS } from "./entityKinds";
-import { readByIds, readCount } from "./batchReads";
+import { readByIds, readCitationsOf, readCount } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
 import { toEntity, type EntityRow } from "./mappers";
 import { toPage } from "./page";
-import { entityProjection } from "./projections";
-import type { EntityKind, EntityPage, EntityRecord, SearchHitRecord } from "./records";
+import { citationsProjection, entityProjection } from "./projections";
+import type { CitationRecord, EntityKind, EntityPage, EntityRecord, SearchHitRecord } from "./records";
 import { buildSearchQuery } from "./searchQuery";
 
 export const ENTITIES_BY_IDS = `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 RETURN ${entityProjection("n")} AS row`;
+
+export const ENTITY_CITATIONS_BY_IDS = `
+UNWIND $ids AS id
+MATCH (n:Entity {id: id})
+RETURN ${citationsProjection("n")} AS row`;
 
 /** Entities ordered by id; with a kind, the label (from the allow-list) makes it an index-ordered scan. */
 export function listEntitiesQuery(kind: EntityKind | null, after: string | null, limit: number): CypherQuery {
@@ -72,6 +77,15 @@ export class EntityRepository {
     );
   }
 
+  /** For a DataLoader: the citations of any number of entities, in one query. */
+  citationsOf(ids: readonly string[]): Promise<CitationRecord[][]> {
+    return readCitationsOf(
+      this.executor,
+      { name: "entities.citations", cypher: ENTITY_CITATIONS_BY_IDS, params: { ids } },
+      ids,
+    );
+  }
+
   async parentPlaces(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
     const rows = await this.executor.read<{ id: string; parent: EntityRow }>({
       name: "entities.parentPlaces",
@@ -82,8 +96,16 @@ export class EntityRepository {
     return ids.map((id) => byId.get(id) ?? null);
   }
 
-  async list(kind: EntityKind | null, first: number, after: string | null): Promise<EntityPage> {
-    const rows = await this.executor.read<{ row: EntityRow }>(listEntitiesQuery(kind, after, first + 1));
+  /** `withRows: false` reads no rows: for a client that asks only for the totalCount. */
+  async list(
+    kind: EntityKind | null,
+    first: number,
+    after: string | null,
+    withRows = true,
+  ): Promise<EntityPage> {
+    const rows = withRows
+      ? await this.executor.read<{ row: EntityRow }>(listEntitiesQuery(kind, after, first + 1))
+      : [];
     return toPage(
       rows.map(({ row }) => toEntity(row)),
       first,

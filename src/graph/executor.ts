@@ -1,5 +1,6 @@
 import neo4j, {
   Neo4jError,
+  isRetryableError,
   type Driver,
   type Integer,
   type ManagedTransaction,
@@ -70,11 +71,14 @@ export interface ExecutorOptions {
   logger: Logger;
   /** Epoch ms by which a request's queries must finish; each transaction's timeout is cut to fit. */
   deadline?: number;
-  /** Called after every query, for metrics. */
-  onQuery?: (name: string, seconds: number, failed: boolean) => void;
+  /** Called after every query: metrics observe its name; the benchmark replays its Cypher. */
+  onQuery?: (query: CypherQuery, seconds: number, failed: boolean) => void;
   /** Shared by every per-request executor: sessions open now (each holds a pooled connection). */
   sessions?: { open: number };
 }
+
+/** Attempts of a read that fails with a retryable error. */
+const READ_ATTEMPTS = 3;
 
 type Run = <Row extends RecordShape>(query: CypherQuery) => Promise<Row[]>;
 
@@ -98,9 +102,16 @@ export class CypherExecutor {
     return new CypherExecutor(this.driver, { ...this.options, logger, deadline });
   }
 
+  /**
+   * One statement in an auto-commit transaction: a single Bolt round trip (RUN and PULL in one
+   * write), where a transaction function costs three (BEGIN, RUN and PULL, COMMIT). Every read is
+   * one statement, so nothing is lost; transient failures are retried as executeRead would.
+   */
   read<Row extends RecordShape>(query: CypherQuery): Promise<Row[]> {
     return this.session("READ", query.name, (session, config) =>
-      session.executeRead((tx) => this.runIn(tx, query, undefined), config),
+      this.retrying(() =>
+        this.runIn({ run: (cypher, params) => session.run(cypher, params, config) }, query, undefined),
+      ),
     );
   }
 
@@ -134,6 +145,18 @@ export class CypherExecutor {
     });
   }
 
+  /** Retries a retryable failure (a lost connection, a deadlock) twice, after 50 and 100 ms. */
+  private async retrying<T>(work: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await work();
+      } catch (error) {
+        if (attempt >= READ_ATTEMPTS || !isRetryableError(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+      }
+    }
+  }
+
   private async runIn<Row extends RecordShape>(
     tx: Pick<ManagedTransaction, "run">,
     query: CypherQuery,
@@ -149,7 +172,7 @@ export class CypherExecutor {
       return result.records.map((record) => record.toObject());
     } finally {
       const seconds = (performance.now() - started) / 1000;
-      this.options.onQuery?.(query.name, seconds, failed);
+      this.options.onQuery?.(query, seconds, failed);
       this.options.logger.debug(
         {
           query: query.name,

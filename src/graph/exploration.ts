@@ -104,14 +104,18 @@ const PATH_PROJECTION = `{
   relationships: [r IN relationships(p) | ${relationshipProjection("r")}]
 }`;
 
+/** The entity relationship types as a pattern alternation: constants of the allow-list, never input. */
+const ENTITY_TYPE_ALTERNATION = ENTITY_TYPES.join("|");
+
 /**
- * Up to `limit` shortest paths between two entities, ignoring direction, no entity twice in a
- * path. `SHORTEST k` and the quantifier only take literals: both numbers are validated integers
- * (never client text), interpolated after a range check by the caller.
+ * Up to `limit` of the shortest paths between two entities (all of the minimum length), ignoring
+ * direction; a shortest path never repeats an entity. allShortestPaths searches from both ends at
+ * once: on the 1M-entity benchmark graph it answers in 10 to 600 ms where `SHORTEST k`, which
+ * also walks every longer path up to `maxLength` from one end, ran past 15 s from a hub.
+ * The length bound only takes a literal: a validated integer (never client text).
  */
 export function pathsQuery(from: string, to: string, maxLength: number, limit: number): CypherQuery {
-  if (!Number.isInteger(maxLength) || !Number.isInteger(limit))
-    throw new Error("path bounds must be integers");
+  if (!Number.isInteger(maxLength)) throw new Error("maxLength must be an integer");
   return {
     name: "exploration.paths",
     cypher: `
@@ -119,16 +123,13 @@ OPTIONAL MATCH (a:Entity {id: $from})
 OPTIONAL MATCH (b:Entity {id: $to})
 CALL (a, b) {
   WITH a, b WHERE a IS NOT NULL AND b IS NOT NULL AND a <> b
-  // The no-repeat predicate sits inside the selective pattern, so it filters during the search:
-  // a WHERE after SHORTEST k would drop paths after k were chosen, returning fewer than k.
-  MATCH p = SHORTEST ${limit} ((a) ((x)-[r WHERE type(r) IN $types]-(y)){1,${maxLength}} (b)
-    WHERE NOT a IN y AND all(i IN range(0, size(y) - 2) WHERE NOT y[i] IN y[i + 1..]))
-  WITH p ORDER BY length(p)
+  MATCH p = allShortestPaths((a)-[:${ENTITY_TYPE_ALTERNATION}*1..${maxLength}]-(b))
+  WITH p LIMIT $limit
   RETURN collect(${PATH_PROJECTION}) AS paths
 }
 RETURN a IS NOT NULL AS fromFound, b IS NOT NULL AS toFound,
        CASE WHEN a IS NOT NULL AND a = b THEN [{nodes: [${entityProjection("a")}], relationships: []}] ELSE paths END AS paths`,
-    params: { from, to, types: ENTITY_TYPES },
+    params: { from, to, limit: int(limit) },
   };
 }
 

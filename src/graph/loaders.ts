@@ -6,6 +6,7 @@ import type { CypherExecutor } from "./executor";
 import { ExplorationRepository } from "./exploration";
 import { QuoteRepository } from "./quoteRepository";
 import type {
+  CitationRecord,
   DocumentRecord,
   EntityRecord,
   QuotePage,
@@ -33,6 +34,9 @@ export interface GraphAccess {
   /** The place a place lies in (Place.partOf). */
   parentPlace: DataLoader<string, EntityRecord | null>;
   relationship: DataLoader<string, RelationshipRecord | null>;
+  /** Citations are read only when asked for (see projections.ts). */
+  entityCitations: DataLoader<string, CitationRecord[]>;
+  relationshipCitations: DataLoader<string, CitationRecord[]>;
   statistic: DataLoader<string, StatisticRecord | null>;
   quote: DataLoader<string, QuoteRecord | null>;
   document: DataLoader<string, DocumentRecord | null>;
@@ -86,6 +90,8 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
     entity: new DataLoader((ids) => entities.byIds(ids)),
     parentPlace: new DataLoader((ids) => entities.parentPlaces(ids)),
     relationship: new DataLoader((ids) => relationships.byIds(ids)),
+    entityCitations: new DataLoader((ids) => entities.citationsOf(ids)),
+    relationshipCitations: new DataLoader((ids) => relationships.citationsOf(ids)),
     statistic: new DataLoader((ids) => statistics.byIds(ids)),
     quote: new DataLoader((ids) => quotes.byIds(ids)),
     document: new DataLoader((ids) => documents.byIds(ids)),

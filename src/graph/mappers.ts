@@ -1,4 +1,5 @@
 import { ENTITY_LABELS } from "./entityKinds";
+import { relationshipId } from "./relationshipId";
 import type {
   CitationRecord,
   Comparator,
@@ -21,7 +22,12 @@ export interface CitedRow {
   citeQuote: string[] | null;
 }
 
-export interface EntityRow extends CitedRow {
+/** The citation lists of one element (see citationsProjection). */
+export interface CitationsRow extends CitedRow {
+  id: string;
+}
+
+export interface EntityRow {
   id: string;
   kind: EntityKind;
   name: string;
@@ -30,8 +36,7 @@ export interface EntityRow extends CitedRow {
   date: string | null;
 }
 
-export interface RelationshipRow extends CitedRow {
-  id: string;
+export interface RelationshipRow {
   type: string;
   fromId: string;
   toId: string;
@@ -85,20 +90,18 @@ export function toEntity(row: EntityRow): EntityRecord {
     aliases: row.aliases ?? [],
     description: row.description,
     date: row.date,
-    citations: toCitations(row),
   };
 }
 
 export function toRelationship(row: RelationshipRow): RelationshipRecord {
   return {
     __typename: "Relationship",
-    id: row.id,
+    id: relationshipId(row.fromId, row.type, row.toId),
     type: row.type,
     fromId: row.fromId,
     toId: row.toId,
     properties: row.properties ? (JSON.parse(row.properties) as Record<string, unknown>) : {},
     background: row.background ?? false,
-    citations: toCitations(row),
   };
 }
 

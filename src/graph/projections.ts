@@ -4,11 +4,19 @@
  */
 const CITATIONS = ".citeDoc, .citeStart, .citeEnd, .citeQuote";
 
+/**
+ * Entities and relationships come without their citations: those lists grow with every document
+ * that mentions the element, and most reads (lists, neighbourhoods, far ends) never ask for them.
+ * `citationsProjection` reads them for the `citations` field alone. A relationship's id is derived
+ * from its ends and type (relationshipId.ts), so it is not read either.
+ */
 export const entityProjection = (n: string): string =>
-  `${n} {.id, .kind, .name, .aliases, .description, .date, ${CITATIONS}}`;
+  `${n} {.id, .kind, .name, .aliases, .description, .date}`;
 
 export const relationshipProjection = (r: string): string =>
-  `${r} {.id, type: type(${r}), fromId: startNode(${r}).id, toId: endNode(${r}).id, .properties, .background, ${CITATIONS}}`;
+  `${r} {type: type(${r}), fromId: startNode(${r}).id, toId: endNode(${r}).id, .properties, .background}`;
+
+export const citationsProjection = (x: string): string => `${x} {.id, ${CITATIONS}}`;
 
 export const statisticProjection = (s: string, subject: string): string =>
   `${s} {.id, subjectId: ${subject}.id, .metric, .value, .unit, .comparator, .period, .description, ${CITATIONS}}`;

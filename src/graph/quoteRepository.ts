@@ -68,8 +68,11 @@ export class QuoteRepository {
     return readByIds(this.executor, query, ids, toQuote);
   }
 
-  async list(filter: QuoteFilter, first: number, after: string | null): Promise<QuotePage> {
-    const rows = await this.executor.read<{ row: QuoteRow }>(listQuotesQuery(filter, after, first + 1));
+  /** `withRows: false` reads no rows: for a client that asks only for the totalCount. */
+  async list(filter: QuoteFilter, first: number, after: string | null, withRows = true): Promise<QuotePage> {
+    const rows = withRows
+      ? await this.executor.read<{ row: QuoteRow }>(listQuotesQuery(filter, after, first + 1))
+      : [];
     const quotes = rows.map(({ row }) => toQuote(row));
     return toPage(quotes, first, after !== null, () => readCount(this.executor, countQuotesQuery(filter)));
   }

@@ -25,7 +25,6 @@ export interface EntityRecord {
   description: string | null;
   /** Events only. */
   date: string | null;
-  citations: CitationRecord[];
 }
 
 export interface RelationshipRecord {
@@ -36,7 +35,6 @@ export interface RelationshipRecord {
   toId: string;
   properties: Record<string, unknown>;
   background: boolean;
-  citations: CitationRecord[];
 }
 
 export interface StatisticRecord {

@@ -1,10 +1,18 @@
 import type { Direction } from "../generated/resolvers-types";
-import { readByIds, readCountsOf, readPagesOf } from "./batchReads";
+import { readByIds, readCitationsOf, readCountsOf, readPagesOf } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
 import { toRelationship } from "./mappers";
-import { relationshipProjection } from "./projections";
-import type { RelationshipPage, RelationshipRecord } from "./records";
+import { citationsProjection, relationshipProjection } from "./projections";
+import type { CitationRecord, RelationshipPage, RelationshipRecord } from "./records";
 import { parseRelationshipId } from "./relationshipId";
+
+/** The ends of each well-formed relationship id: what finds the relationship through the id index. */
+function relationshipRefs(ids: readonly string[]): Array<{ id: string; from: string; to: string }> {
+  return ids.flatMap((id) => {
+    const parsed = parseRelationshipId(id);
+    return parsed === null ? [] : [{ id, from: parsed.from, to: parsed.to }];
+  });
+}
 
 /** The pattern for each direction, seen from `n`; only entity-to-entity links (not statistics or quotes). */
 const PATTERN: Record<Direction, string> = {
@@ -18,6 +26,12 @@ UNWIND $refs AS ref
 MATCH (:Entity {id: ref.from})-[r]->(:Entity {id: ref.to})
 WHERE r.id = ref.id
 RETURN ${relationshipProjection("r")} AS row`;
+
+export const RELATIONSHIP_CITATIONS_BY_IDS = `
+UNWIND $refs AS ref
+MATCH (:Entity {id: ref.from})-[r]->(:Entity {id: ref.to})
+WHERE r.id = ref.id
+RETURN ${citationsProjection("r")} AS row`;
 
 /** One page of relationships for each of many entities, in one query (the N+1 killer for nested lists). */
 export function relationshipsOfEntitiesQuery(
@@ -72,13 +86,22 @@ export class RelationshipRepository {
   constructor(private readonly executor: CypherExecutor) {}
 
   async byIds(ids: readonly string[]): Promise<Array<RelationshipRecord | null>> {
-    const refs = ids.flatMap((id) => {
-      const parsed = parseRelationshipId(id);
-      return parsed === null ? [] : [{ id, from: parsed.from, to: parsed.to }];
-    });
+    const refs = relationshipRefs(ids);
     if (refs.length === 0) return ids.map(() => null);
     const query = { name: "relationships.byIds", cypher: RELATIONSHIPS_BY_IDS, params: { refs } };
     return readByIds(this.executor, query, ids, toRelationship);
+  }
+
+  /** For a DataLoader: the citations of any number of relationships, in one query. */
+  async citationsOf(ids: readonly string[]): Promise<CitationRecord[][]> {
+    const refs = relationshipRefs(ids);
+    if (refs.length === 0) return ids.map(() => []);
+    const query = {
+      name: "relationships.citations",
+      cypher: RELATIONSHIP_CITATIONS_BY_IDS,
+      params: { refs },
+    };
+    return readCitationsOf(this.executor, query, ids);
   }
 
   /** Pages for many entities with the same arguments; `count` runs only when a client asks for totalCount. */

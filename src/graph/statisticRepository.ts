@@ -81,10 +81,16 @@ export class StatisticRepository {
     return readByIds(this.executor, query, ids, toStatistic);
   }
 
-  async list(filter: StatisticFilter, first: number, after: string | null): Promise<StatisticPage> {
-    const rows = await this.executor.read<{ row: StatisticRow }>(
-      listStatisticsQuery(filter, after, first + 1),
-    );
+  /** `withRows: false` reads no rows: for a client that asks only for the totalCount. */
+  async list(
+    filter: StatisticFilter,
+    first: number,
+    after: string | null,
+    withRows = true,
+  ): Promise<StatisticPage> {
+    const rows = withRows
+      ? await this.executor.read<{ row: StatisticRow }>(listStatisticsQuery(filter, after, first + 1))
+      : [];
     const statistics = rows.map(({ row }) => toStatistic(row));
     return toPage(statistics, first, after !== null, () =>
       readCount(this.executor, countStatisticsQuery(filter)),

@@ -5,6 +5,7 @@ import type { NodeRecord } from "../graph/records";
 import { primeEntities, type GraphAccess } from "../graph/loaders";
 import { pageArgs } from "./arguments";
 import { explorationQueries } from "./exploration";
+import { needsRows } from "./selection";
 
 const MAX_SEARCH_HITS = 50;
 
@@ -22,9 +23,9 @@ export const Query: QueryResolvers = {
   ...explorationQueries,
   node: (_parent, { id }, { graph }) => loadNode(graph, id),
   entity: (_parent, { id }, { graph }) => graph.entity.load(id),
-  entities: async (_parent, args, { graph }) => {
+  entities: async (_parent, args, { graph }, info) => {
     const { first, after } = pageArgs(args.first, args.after);
-    const page = await graph.entities.list(args.kind ?? null, first, after);
+    const page = await graph.entities.list(args.kind ?? null, first, after, needsRows(info));
     primeEntities(
       graph,
       page.edges.map((e) => e.node),
@@ -40,16 +41,22 @@ export const Query: QueryResolvers = {
     );
     return hits;
   },
-  statistics: (_parent, args, { graph }) => {
+  statistics: (_parent, args, { graph }, info) => {
     const { first, after } = pageArgs(args.first, args.after);
     return graph.statistics.list(
       { subject: args.subject ?? null, metric: args.metric ?? null },
       first,
       after,
+      needsRows(info),
     );
   },
-  quotes: (_parent, args, { graph }) => {
+  quotes: (_parent, args, { graph }, info) => {
     const { first, after } = pageArgs(args.first, args.after);
-    return graph.quotes.list({ speaker: args.speaker ?? null, about: args.about ?? null }, first, after);
+    return graph.quotes.list(
+      { speaker: args.speaker ?? null, about: args.about ?? null },
+      first,
+      after,
+      needsRows(info),
+    );
   },
 };

@@ -3,7 +3,8 @@ import { pageArgs, relationshipTypesArg } from "./arguments";
 
 /** The fields every entity type shares (Entity interface), resolved the same way for each. */
 // Every entity type resolves these alike; their resolver types differ only in name.
-export const entityFields: Pick<OrganizationResolvers, "relationships" | "statistics"> = {
+export const entityFields: Pick<OrganizationResolvers, "citations" | "relationships" | "statistics"> = {
+  citations: (parent, _args, { graph }) => graph.entityCitations.load(parent.id),
   relationships: (parent, args, { graph }) => {
     const { first, after } = pageArgs(args.first, args.after);
     const types = relationshipTypesArg(args.types);

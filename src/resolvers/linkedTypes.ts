@@ -18,6 +18,7 @@ async function requireEntity(graph: GraphAccess, id: string): Promise<EntityReco
 }
 
 export const Relationship: RelationshipResolvers = {
+  citations: (parent, _args, { graph }) => graph.relationshipCitations.load(parent.id),
   from: (parent, _args, { graph }) => requireEntity(graph, parent.fromId),
   to: (parent, _args, { graph }) => requireEntity(graph, parent.toId),
 };

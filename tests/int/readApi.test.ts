@@ -355,6 +355,46 @@ describe("read API (real Neo4j, in-process GraphQL)", () => {
     // against 60 x (1 + 2 x 20 + ...) with a query per item.
     const BOUND = 10;
 
+    it("reads citations only when they are asked for, each kind in one batched query", async () => {
+      const id = `person:ada-quill-${s}`;
+      const plain = await api.execute(
+        `query ($id: ID!) { entity(id: $id) { name relationships { edges { node { type } } } } }`,
+        { id },
+      );
+      const cited = await api.execute<{
+        entity: { citations: unknown[]; relationships: { edges: Array<{ node: { citations: unknown[] } }> } };
+      }>(
+        `query ($id: ID!) { entity(id: $id) { name citations { quote }
+           relationships { edges { node { type citations { quote } } } } } }`,
+        { id },
+      );
+      expect(plain.errors).toBeUndefined();
+      expect(cited.errors).toBeUndefined();
+      expect(plain.queryCount).toBe(2);
+      expect(cited.queryCount).toBe(4);
+      const relationships = cited.data?.entity.relationships.edges ?? [];
+      expect(relationships.length).toBeGreaterThan(0);
+      expect(cited.data?.entity.citations.length).toBeGreaterThan(0);
+      for (const { node } of relationships) expect(node.citations.length).toBeGreaterThan(0);
+    });
+
+    it("reads no rows for a connection asked only for its totalCount", async () => {
+      const countOnly = await api.execute<{ entities: { totalCount: number } }>(
+        `{ entities(kind: PLACE, first: 0) { totalCount } }`,
+      );
+      // A fragment that asks for edges too must still get them.
+      const withRows = await api.execute<{ entities: { totalCount: number; edges: unknown[] } }>(
+        `{ entities(kind: PLACE, first: 100) { ...page } }
+         fragment page on EntityConnection { totalCount ... on EntityConnection { edges { node { id } } } }`,
+      );
+      expect(countOnly.errors).toBeUndefined();
+      expect(withRows.errors).toBeUndefined();
+      expect(countOnly.queryCount).toBe(1);
+      expect(withRows.queryCount).toBe(2);
+      expect(countOnly.data?.entities.totalCount).toBe(withRows.data?.entities.totalCount);
+      expect(withRows.data?.entities.edges.length).toBeGreaterThan(0);
+    });
+
     it("a nested query over 60 entities costs no more Cypher queries than over 3", async () => {
       const small = await api.execute<{ entities: { edges: unknown[] } }>(nested(3));
       const large = await api.execute<{ entities: { edges: unknown[] } }>(nested(60));

@@ -13,6 +13,7 @@ import {
 import {
   countEntitiesQuery,
   ENTITIES_BY_IDS,
+  ENTITY_CITATIONS_BY_IDS,
   listEntitiesQuery,
   PARENT_PLACES,
   SEARCH_ENTITIES,
@@ -32,6 +33,7 @@ import {
 } from "../../src/graph/quoteRepository";
 import {
   countRelationshipsOfEntitiesQuery,
+  RELATIONSHIP_CITATIONS_BY_IDS,
   RELATIONSHIPS_BY_IDS,
   relationshipsOfEntitiesQuery,
 } from "../../src/graph/relationshipRepository";
@@ -59,6 +61,7 @@ const q = (name: string, cypher: string, params: Record<string, unknown>): Cyphe
 export function queryCatalogue(): CypherQuery[] {
   return [
     q("entities.byIds", ENTITIES_BY_IDS, { ids }),
+    q("entities.citations", ENTITY_CITATIONS_BY_IDS, { ids }),
     listEntitiesQuery(null, null, 21),
     listEntitiesQuery("PLACE", "place:a", 21),
     countEntitiesQuery(null),
@@ -71,6 +74,9 @@ export function queryCatalogue(): CypherQuery[] {
     }),
     q("entities.parentPlaces", PARENT_PLACES, { ids }),
     q("relationships.byIds", RELATIONSHIPS_BY_IDS, {
+      refs: [{ id: "relationship:a|T|b", from: "a", to: "b" }],
+    }),
+    q("relationships.citations", RELATIONSHIP_CITATIONS_BY_IDS, {
       refs: [{ id: "relationship:a|T|b", from: "a", to: "b" }],
     }),
     relationshipsOfEntitiesQuery(ids, null, "BOTH", null, 51),
