@@ -1,0 +1,131 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { readFileSync } from "node:fs";
+import net from "node:net";
+import path from "node:path";
+import readline from "node:readline";
+import { PROJECT_ROOT } from "../src/projectRoot";
+
+/** A server under load, in its own process so that its memory is its own. */
+export interface Target {
+  name: TargetName;
+  pid: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export type TargetName = "service" | "raw driver" | "@neo4j/graphql";
+
+const READY_TIMEOUT_MS = 120_000;
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function stopper(child: ChildProcess): () => Promise<void> {
+  return () =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      const kill = setTimeout(() => child.kill("SIGKILL"), 10_000);
+      child.once("exit", () => {
+        clearTimeout(kill);
+        resolve();
+      });
+      child.kill("SIGTERM");
+    });
+}
+
+/** Collects a child's stderr, so that a target that dies says why. */
+function stderrOf(child: ChildProcess): () => string {
+  let text = "";
+  child.stderr?.on("data", (chunk: Buffer) => {
+    text = (text + chunk.toString("utf8")).slice(-4000);
+  });
+  return () => text;
+}
+
+/** The service itself: the production build, as `npm run start:prod` runs it, on the bench's Neo4j. */
+export async function startService(neo4jUri: string): Promise<Target> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "dist/src/main.js")], {
+    cwd: PROJECT_ROOT,
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEO4J_URI: neo4jUri,
+      HOST: "127.0.0.1",
+      PORT: String(port),
+    },
+    // Request logs (one JSON line per request, at the default level) are written and discarded.
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const stderr = stderrOf(child);
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the service exited with ${child.exitCode}: ${stderr()}`);
+    const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (ready) break;
+    if (Date.now() > deadline) throw new Error(`the service was not ready in time: ${stderr()}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    name: "service",
+    pid: child.pid ?? 0,
+    url: `http://127.0.0.1:${port}/graphql`,
+    stop: stopper(child),
+  };
+}
+
+/** A baseline script of bench/targets/, run by Node with tsx's loader (no wrapper process). */
+export async function startScript(
+  name: TargetName,
+  script: string,
+  env: Record<string, string>,
+  urlPath: string,
+): Promise<Target> {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "targets", script)], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, ...env, PORT: "0" },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const stderr = stderrOf(child);
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`${name} was not ready in time: ${stderr()}`)),
+      READY_TIMEOUT_MS,
+    );
+    child.once("exit", (code) => reject(new Error(`${name} exited with ${code}: ${stderr()}`)));
+    readline.createInterface({ input: child.stdout }).on("line", (line) => {
+      try {
+        const message = JSON.parse(line) as { event?: string; port?: number };
+        if (message.event === "ready" && typeof message.port === "number") {
+          clearTimeout(timer);
+          resolve(message.port);
+        }
+      } catch {
+        // Not the ready line.
+      }
+    });
+  });
+  return { name, pid: child.pid ?? 0, url: `http://127.0.0.1:${port}${urlPath}`, stop: stopper(child) };
+}
+
+/** Resident memory of a process now, in bytes (Linux). */
+export function rssOf(pid: number): number {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
