@@ -5,6 +5,13 @@
  */
 
 /**
+ * Stored once per pair in one direction; UNDIRECTED matches it from either end, as the service's
+ * relationships(types: ["COOPERATES_WITH"]) does with its default BOTH.
+ */
+const COOPERATES_WITH_FIELD = /* GraphQL */ `cooperatesWith: [Entity!]!
+      @relationship(type: "COOPERATES_WITH", direction: OUT, queryDirection: UNDIRECTED, properties: "CooperatesWith")`;
+
+/**
  * Read-only: `@mutation(operations: [])` on the schema keeps create/update/delete out of the
  * generated API, so schema build and validation cost only what the queries need. Subscriptions
  * are off unless `features.subscriptions` is given, which the target does not.
@@ -32,15 +39,7 @@ export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
     aliases: [String!]
     description: String
     date: String
-    # Stored once per pair in one direction; UNDIRECTED matches it from either end, as the
-    # service's relationships(types: ["COOPERATES_WITH"]) does with its default BOTH.
-    cooperatesWith: [Entity!]!
-      @relationship(
-        type: "COOPERATES_WITH"
-        direction: OUT
-        queryDirection: UNDIRECTED
-        properties: "CooperatesWith"
-      )
+    ${COOPERATES_WITH_FIELD}
     statistics: [Statistic!]! @relationship(type: "STATISTIC_OF", direction: IN)
   }
 
@@ -50,13 +49,7 @@ export const NEO4J_GRAPHQL_TYPE_DEFS = /* GraphQL */ `
   type Organization @node(labels: ["Organization"]) {
     id: ID!
     name: String!
-    cooperatesWith: [Entity!]!
-      @relationship(
-        type: "COOPERATES_WITH"
-        direction: OUT
-        queryDirection: UNDIRECTED
-        properties: "CooperatesWith"
-      )
+    ${COOPERATES_WITH_FIELD}
   }
 
   type Statistic @node(labels: ["Statistic"]) {

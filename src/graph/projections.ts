@@ -13,8 +13,9 @@ const CITATIONS = ".citeDoc, .citeStart, .citeEnd, .citeQuote";
 export const entityProjection = (n: string): string =>
   `${n} {.id, .kind, .name, .aliases, .description, .date}`;
 
-export const relationshipProjection = (r: string): string =>
-  `${r} {type: type(${r}), fromId: startNode(${r}).id, toId: endNode(${r}).id, .properties, .background}`;
+/** `extra`: more entries for the map, e.g. ", far: m {...}". */
+export const relationshipProjection = (r: string, extra = ""): string =>
+  `${r} {type: type(${r}), fromId: startNode(${r}).id, toId: endNode(${r}).id, .properties, .background${extra}}`;
 
 export const citationsProjection = (x: string): string => `${x} {.id, ${CITATIONS}}`;
 

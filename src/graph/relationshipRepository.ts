@@ -1,9 +1,9 @@
 import type { Direction } from "../generated/resolvers-types";
 import { readByIds, readCitationsOf, readCountsOf, readPagesOf } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
-import { toRelationship } from "./mappers";
-import { citationsProjection, relationshipProjection } from "./projections";
-import type { CitationRecord, RelationshipPage, RelationshipRecord } from "./records";
+import { toEntity, toRelationship, type EntityRow, type RelationshipRow } from "./mappers";
+import { citationsProjection, entityProjection, relationshipProjection } from "./projections";
+import type { CitationRecord, EntityRecord, RelationshipPage, RelationshipRecord } from "./records";
 import { parseRelationshipId } from "./relationshipId";
 
 /** The ends of each well-formed relationship id: what finds the relationship through the id index. */
@@ -21,38 +21,44 @@ const PATTERN: Record<Direction, string> = {
   BOTH: "(n)-[r]-(m:Entity)",
 };
 
-export const RELATIONSHIPS_BY_IDS = `
+/** Relationships `r` by id: their ends' ids (from relationshipRefs) find them through the id index. */
+const MATCH_BY_REFS = `
 UNWIND $refs AS ref
 MATCH (:Entity {id: ref.from})-[r]->(:Entity {id: ref.to})
-WHERE r.id = ref.id
+WHERE r.id = ref.id`;
+
+export const RELATIONSHIPS_BY_IDS = `${MATCH_BY_REFS}
 RETURN ${relationshipProjection("r")} AS row`;
 
-export const RELATIONSHIP_CITATIONS_BY_IDS = `
-UNWIND $refs AS ref
-MATCH (:Entity {id: ref.from})-[r]->(:Entity {id: ref.to})
-WHERE r.id = ref.id
+export const RELATIONSHIP_CITATIONS_BY_IDS = `${MATCH_BY_REFS}
 RETURN ${citationsProjection("r")} AS row`;
 
-/** One page of relationships for each of many entities, in one query (the N+1 killer for nested lists). */
+/**
+ * One page of relationships for each of many entities, in one query (the N+1 killer for nested
+ * lists). `withEnds` adds each relationship's far end as `far` (the near one is the parent), for
+ * a client that asks for `from` or `to`: one query less than loading the ends by id afterwards.
+ */
 export function relationshipsOfEntitiesQuery(
   ids: readonly string[],
   types: string[] | null,
   direction: Direction,
   after: string | null,
   limit: number,
+  withEnds = false,
 ): CypherQuery {
+  const row = relationshipProjection("r", withEnds ? `, far: ${entityProjection("m")}` : "");
   return {
-    name: `relationships.ofEntities.${direction}`,
+    name: `relationships.ofEntities.${direction}${withEnds ? ".withEnds" : ""}`,
     cypher: `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
 CALL (n) {
   MATCH ${PATTERN[direction]}
   WHERE ($types IS NULL OR type(r) IN $types) AND r.id > $after
-  WITH DISTINCT r
+  WITH DISTINCT r, m
   ORDER BY r.id
   LIMIT $limit
-  RETURN collect(${relationshipProjection("r")}) AS rows
+  RETURN collect(${row}) AS rows
 }
 RETURN id, rows`,
     params: { ids, types, after: after ?? "", limit: int(limit) },
@@ -77,6 +83,8 @@ RETURN id, COUNT { MATCH ${PATTERN[direction]} WHERE $types IS NULL OR type(r) I
 export interface RelationshipArgs {
   types: string[] | null;
   direction: Direction;
+  /** Read the far ends too (see relationshipsOfEntitiesQuery). */
+  withEnds: boolean;
   first: number;
   /** The decoded sort key of `after`. */
   after: string | null;
@@ -104,14 +112,26 @@ export class RelationshipRepository {
     return readCitationsOf(this.executor, query, ids);
   }
 
-  /** Pages for many entities with the same arguments; `count` runs only when a client asks for totalCount. */
-  pagesOf(
+  /**
+   * Pages for many entities with the same arguments; `count` runs only when a client asks for
+   * totalCount; `onEnds` receives the far ends read with them (`withEnds`).
+   */
+  async pagesOf(
     ids: readonly string[],
     args: RelationshipArgs,
     count: (id: string) => Promise<number>,
+    onEnds: (ends: EntityRecord[]) => void,
   ): Promise<RelationshipPage[]> {
-    const query = relationshipsOfEntitiesQuery(ids, args.types, args.direction, args.after, args.first + 1);
-    return readPagesOf(this.executor, query, ids, args, toRelationship, count);
+    const { types, direction, after, first, withEnds } = args;
+    const query = relationshipsOfEntitiesQuery(ids, types, direction, after, first + 1, withEnds);
+    const ends: EntityRecord[] = [];
+    const toRecord = (row: RelationshipRow & { far?: EntityRow }): RelationshipRecord => {
+      if (row.far) ends.push(toEntity(row.far));
+      return toRelationship(row);
+    };
+    const pages = await readPagesOf(this.executor, query, ids, args, toRecord, count);
+    onEnds(ends);
+    return pages;
   }
 
   countsOf(ids: readonly string[], types: string[] | null, direction: Direction): Promise<number[]> {

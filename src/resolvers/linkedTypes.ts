@@ -8,10 +8,15 @@ import type { GraphAccess } from "../graph/loaders";
 import type { EntityRecord } from "../graph/records";
 
 /**
- * Links that a record holds as ids. The graph never leaves one dangling (the importer writes the
- * ends first, in the same transaction), so a missing end is a bug worth an error, not a null.
+ * Links that a record holds as ids; an entity the request has read already comes back at once
+ * (GraphAccess.known). The graph never leaves a link dangling (the importer writes the ends first,
+ * in the same transaction), so a missing end is a bug worth an error, not a null.
  */
-async function requireEntity(graph: GraphAccess, id: string): Promise<EntityRecord> {
+function requireEntity(graph: GraphAccess, id: string): EntityRecord | Promise<EntityRecord> {
+  return graph.known.get(id) ?? loadEntity(graph, id);
+}
+
+async function loadEntity(graph: GraphAccess, id: string): Promise<EntityRecord> {
   const entity = await graph.entity.load(id);
   if (entity === null) throw new Error(`entity ${id} referenced by the graph does not exist`);
   return entity;
@@ -29,7 +34,8 @@ export const Statistic: StatisticResolvers = {
 
 export const Quote: QuoteResolvers = {
   speaker: (parent, _args, { graph }) => requireEntity(graph, parent.speakerId),
-  about: (parent, _args, { graph }) => Promise.all(parent.aboutIds.map((id) => requireEntity(graph, id))),
+  about: (parent, _args, { graph }) =>
+    Promise.all(parent.aboutIds.map((id) => Promise.resolve(requireEntity(graph, id)))),
 };
 
 export const Citation: CitationResolvers = {

@@ -1,17 +1,30 @@
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from "graphql";
+import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from "graphql";
+import type { GraphQLResolveInfo } from "graphql";
 
-/** The names of the fields asked of a resolver's result, through fragments and inline fragments. */
-export function selectedFieldNames(info: GraphQLResolveInfo): Set<string> {
-  const names = new Set<string>();
-  const visit = (selectionSet: SelectionSetNode | undefined): void => {
-    for (const selection of selectionSet?.selections ?? []) {
-      if (selection.kind === Kind.FIELD) names.add(selection.name.value);
-      else if (selection.kind === Kind.INLINE_FRAGMENT) visit(selection.selectionSet);
-      else visit(info.fragments[selection.name.value]?.selectionSet);
-    }
-  };
-  for (const node of info.fieldNodes) visit(node.selectionSet);
-  return names;
+/** The fields of a selection set, through fragments and inline fragments. */
+function fieldsOf(
+  selectionSet: SelectionSetNode | undefined,
+  fragments: Record<string, FragmentDefinitionNode>,
+): FieldNode[] {
+  return (selectionSet?.selections ?? []).flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return fieldsOf(selection.selectionSet, fragments);
+    return fieldsOf(fragments[selection.name.value]?.selectionSet, fragments);
+  });
+}
+
+/**
+ * The names of the fields asked of a resolver's result, or of what lies below it along `path`
+ * (e.g. ["edges", "node"]), through fragments and inline fragments.
+ */
+export function selectedFieldNames(info: GraphQLResolveInfo, path: string[] = []): Set<string> {
+  let fields = info.fieldNodes.flatMap((node) => fieldsOf(node.selectionSet, info.fragments));
+  for (const name of path) {
+    fields = fields
+      .filter((f) => f.name.value === name)
+      .flatMap((f) => fieldsOf(f.selectionSet, info.fragments));
+  }
+  return new Set(fields.map((f) => f.name.value));
 }
 
 /** A connection asked for its totalCount alone needs no rows: the count is one count-store read. */

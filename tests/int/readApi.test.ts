@@ -378,6 +378,22 @@ describe("read API (real Neo4j, in-process GraphQL)", () => {
       for (const { node } of relationships) expect(node.citations.length).toBeGreaterThan(0);
     });
 
+    it("reads the far ends of relationships with the page when from or to is asked for", async () => {
+      const id = `person:ada-quill-${s}`;
+      const query = (fields: string) =>
+        `query ($id: ID!) { entity(id: $id) { relationships { edges { node { ${fields} } } } } }`;
+      type Out = { entity: { relationships: { edges: Array<{ node: Record<string, { id: string }> }> } } };
+      const ends = await api.execute<Out>(query("type from { id name } to { id name }"), { id });
+      const idsOnly = await api.execute<Out>(query("type"), { id });
+      expect(ends.errors).toBeUndefined();
+      // The entity, then its page with the far ends: no third query for the ends.
+      expect(ends.queryCount).toBe(2);
+      expect(idsOnly.queryCount).toBe(2);
+      const edges = ends.data?.entity.relationships.edges ?? [];
+      expect(edges.length).toBeGreaterThan(0);
+      for (const { node } of edges) expect([node.from?.id, node.to?.id]).toContain(id);
+    });
+
     it("reads no rows for a connection asked only for its totalCount", async () => {
       const countOnly = await api.execute<{ entities: { totalCount: number } }>(
         `{ entities(kind: PLACE, first: 0) { totalCount } }`,

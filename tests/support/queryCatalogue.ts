@@ -80,6 +80,7 @@ export function queryCatalogue(): CypherQuery[] {
       refs: [{ id: "relationship:a|T|b", from: "a", to: "b" }],
     }),
     relationshipsOfEntitiesQuery(ids, null, "BOTH", null, 51),
+    relationshipsOfEntitiesQuery(ids, null, "BOTH", null, 51, true),
     relationshipsOfEntitiesQuery(ids, [type], "OUT", "relationship:a", 51),
     relationshipsOfEntitiesQuery(ids, [type], "IN", null, 51),
     countRelationshipsOfEntitiesQuery(ids, null, "BOTH"),

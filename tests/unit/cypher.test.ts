@@ -4,12 +4,16 @@ import { queryCatalogue } from "../support/queryCatalogue";
 
 // The Cypher each request produces is an artefact: a change to it shows up here, reviewed as a diff.
 describe("Cypher produced by the data layer", () => {
-  it.each(queryCatalogue().map((query, i) => [`${i} ${query.name}`, query] as const))(
-    "%s",
-    (_name, query) => {
-      expect({ cypher: query.cypher.trim(), params: query.params }).toMatchSnapshot();
-    },
-  );
+  // Named by the query's name, numbered when a name repeats: adding a query renames nothing else.
+  const seen = new Map<string, number>();
+  const named = queryCatalogue().map((query) => {
+    const n = (seen.get(query.name) ?? 0) + 1;
+    seen.set(query.name, n);
+    return [n === 1 ? query.name : `${query.name} #${n}`, query] as const;
+  });
+  it.each(named)("%s", (_name, query) => {
+    expect({ cypher: query.cypher.trim(), params: query.params }).toMatchSnapshot();
+  });
 
   it("never puts a relationship type that is not allow-listed into Cypher", () => {
     expect(() => upsertRelationshipsQuery("KNOWS]->() DETACH DELETE n //", [], "document:a")).toThrow(
