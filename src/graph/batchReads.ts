@@ -32,6 +32,26 @@ export async function readCitationsOf(
   return inOrder(ids, new Map(rows.map(({ row }) => [row.id, toCitations(row)])), []);
 }
 
+/**
+ * Rows `{row}` of a list query (fetched with LIMIT first + 1) as one page. With `withRows` false
+ * the query is not run: a client that asks only for the totalCount needs no rows.
+ */
+export async function readPage<Row, T extends { id: string }>(
+  executor: CypherExecutor,
+  query: CypherQuery,
+  page: { first: number; after: string | null; withRows: boolean },
+  map: (row: Row) => T,
+  count: () => Promise<number>,
+): Promise<Page<T>> {
+  const rows = page.withRows ? await executor.read<{ row: Row }>(query) : [];
+  return toPage(
+    rows.map(({ row }) => map(row)),
+    page.first,
+    page.after !== null,
+    count,
+  );
+}
+
 /** Rows `{id, rows}` of a per-parent page query (fetched with LIMIT first + 1), as one page per id. */
 export async function readPagesOf<Row, T extends { id: string }>(
   executor: CypherExecutor,

@@ -1,8 +1,7 @@
 import { ENTITY_LABELS } from "./entityKinds";
-import { readByIds, readCitationsOf, readCount } from "./batchReads";
+import { readByIds, readCitationsOf, readCount, readPage } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
 import { toEntity, type EntityRow } from "./mappers";
-import { toPage } from "./page";
 import { citationsProjection, entityProjection } from "./projections";
 import type { CitationRecord, EntityKind, EntityPage, EntityRecord, SearchHitRecord } from "./records";
 import { buildSearchQuery } from "./searchQuery";
@@ -97,21 +96,9 @@ export class EntityRepository {
   }
 
   /** `withRows: false` reads no rows: for a client that asks only for the totalCount. */
-  async list(
-    kind: EntityKind | null,
-    first: number,
-    after: string | null,
-    withRows = true,
-  ): Promise<EntityPage> {
-    const rows = withRows
-      ? await this.executor.read<{ row: EntityRow }>(listEntitiesQuery(kind, after, first + 1))
-      : [];
-    return toPage(
-      rows.map(({ row }) => toEntity(row)),
-      first,
-      after !== null,
-      () => this.count(kind),
-    );
+  list(kind: EntityKind | null, first: number, after: string | null, withRows = true): Promise<EntityPage> {
+    const query = listEntitiesQuery(kind, after, first + 1);
+    return readPage(this.executor, query, { first, after, withRows }, toEntity, () => this.count(kind));
   }
 
   async search(text: string, kinds: EntityKind[] | null, first: number): Promise<SearchHitRecord[]> {

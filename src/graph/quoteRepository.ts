@@ -1,7 +1,6 @@
-import { readByIds, readCount, readCountsOf, readPagesOf } from "./batchReads";
+import { readByIds, readCount, readCountsOf, readPage, readPagesOf } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
-import { toQuote, type QuoteRow } from "./mappers";
-import { toPage } from "./page";
+import { toQuote } from "./mappers";
 import { quoteProjection } from "./projections";
 import type { QuotePage, QuoteRecord } from "./records";
 
@@ -69,12 +68,11 @@ export class QuoteRepository {
   }
 
   /** `withRows: false` reads no rows: for a client that asks only for the totalCount. */
-  async list(filter: QuoteFilter, first: number, after: string | null, withRows = true): Promise<QuotePage> {
-    const rows = withRows
-      ? await this.executor.read<{ row: QuoteRow }>(listQuotesQuery(filter, after, first + 1))
-      : [];
-    const quotes = rows.map(({ row }) => toQuote(row));
-    return toPage(quotes, first, after !== null, () => readCount(this.executor, countQuotesQuery(filter)));
+  list(filter: QuoteFilter, first: number, after: string | null, withRows = true): Promise<QuotePage> {
+    const query = listQuotesQuery(filter, after, first + 1);
+    return readPage(this.executor, query, { first, after, withRows }, toQuote, () =>
+      readCount(this.executor, countQuotesQuery(filter)),
+    );
   }
 
   pagesOf(

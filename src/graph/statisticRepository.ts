@@ -1,7 +1,6 @@
-import { readByIds, readCount, readCountsOf, readPagesOf } from "./batchReads";
+import { readByIds, readCount, readCountsOf, readPage, readPagesOf } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
-import { toStatistic, type StatisticRow } from "./mappers";
-import { toPage } from "./page";
+import { toStatistic } from "./mappers";
 import { statisticProjection } from "./projections";
 import type { StatisticPage, StatisticRecord } from "./records";
 
@@ -82,17 +81,14 @@ export class StatisticRepository {
   }
 
   /** `withRows: false` reads no rows: for a client that asks only for the totalCount. */
-  async list(
+  list(
     filter: StatisticFilter,
     first: number,
     after: string | null,
     withRows = true,
   ): Promise<StatisticPage> {
-    const rows = withRows
-      ? await this.executor.read<{ row: StatisticRow }>(listStatisticsQuery(filter, after, first + 1))
-      : [];
-    const statistics = rows.map(({ row }) => toStatistic(row));
-    return toPage(statistics, first, after !== null, () =>
+    const query = listStatisticsQuery(filter, after, first + 1);
+    return readPage(this.executor, query, { first, after, withRows }, toStatistic, () =>
       readCount(this.executor, countStatisticsQuery(filter)),
     );
   }
