@@ -19,6 +19,15 @@ export type Scalars = {
   JSON: { input: Record<string, unknown>; output: Record<string, unknown>; }
 };
 
+/** What a caller's token allows, weakest first: each role includes the ones before it. */
+export type AccessRole =
+  /** May also retract and merge. */
+  | 'ADMIN'
+  /** May add and correct facts. */
+  | 'EDITOR'
+  /** May read (needed only when AUTH_READS=token). */
+  | 'READER';
+
 /** The exact words in a document that support a fact. */
 export type Citation = {
   __typename?: 'Citation';
@@ -740,6 +749,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessRole: AccessRole;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Citation: ResolverTypeWrapper<CitationRecord>;
   Comparator: Comparator;
@@ -818,6 +828,12 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   Subgraph: SubgraphRecord;
 }>;
+
+export type AuthDirectiveArgs = {
+  requires: AccessRole;
+};
+
+export type AuthDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = ResolversObject<{
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
@@ -1092,3 +1108,6 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Subgraph?: SubgraphResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = RequestContext> = ResolversObject<{
+  auth?: AuthDirectiveResolver<any, any, ContextType>;
+}>;

@@ -7,6 +7,7 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from "@apollo/server/plugin/landingPage/default";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
+import type { Viewer } from "../auth/viewer";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
 import { createGraphAccess } from "../graph/loaders";
@@ -82,6 +83,7 @@ export function createRequestContext(
   logger: Logger,
   requestId: string,
   requestTimeoutMs: number,
+  viewer: Viewer | null = null,
 ): RequestContext {
   const requestLogger = logger.child({ requestId });
   const requestExecutor = executor.forRequest(requestLogger, Date.now() + requestTimeoutMs);
@@ -90,5 +92,6 @@ export function createRequestContext(
     logger: requestLogger,
     executor: requestExecutor,
     graph: createGraphAccess(requestExecutor),
+    viewer,
   };
 }

@@ -1,3 +1,4 @@
+import type { Viewer } from "../auth/viewer";
 import type { CypherExecutor } from "../graph/executor";
 import type { GraphAccess } from "../graph/loaders";
 import type { Logger } from "../logger";
@@ -9,4 +10,6 @@ export interface RequestContext {
   /** Counts the Cypher queries of this request. */
   executor: CypherExecutor;
   graph: GraphAccess;
+  /** The verified caller, or null for an anonymous request. */
+  viewer: Viewer | null;
 }

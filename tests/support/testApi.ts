@@ -1,4 +1,5 @@
 import type { ApolloServer } from "@apollo/server";
+import type { Viewer } from "../../src/auth/viewer";
 import { loadConfig } from "../../src/config";
 import { createApolloServer, createRequestContext } from "../../src/server/apollo";
 import { createMetrics } from "../../src/server/metrics";
@@ -19,6 +20,7 @@ export interface TestApi {
   execute<Data = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
+    options?: { viewer?: Viewer | null },
   ): Promise<TestResult<Data>>;
   stop(): Promise<void>;
 }
@@ -38,12 +40,17 @@ export async function startTestApi(
   await server.start();
   return {
     graph,
-    async execute<Data>(query: string, variables: Record<string, unknown> = {}) {
+    async execute<Data>(
+      query: string,
+      variables: Record<string, unknown> = {},
+      { viewer = null }: { viewer?: Viewer | null } = {},
+    ) {
       const contextValue = createRequestContext(
         graph.executor,
         silentLogger,
         "test",
         limits.requestTimeoutMs,
+        viewer,
       );
       const response = await server.executeOperation<Data>({ query, variables }, { contextValue });
       if (response.body.kind !== "single") throw new Error("incremental delivery is not expected here");
