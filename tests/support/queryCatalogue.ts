@@ -1,15 +1,20 @@
 import { int, type CypherQuery } from "../../src/graph/executor";
 import { DOCUMENTS_BY_IDS } from "../../src/graph/documentRepository";
+import { DOCUMENT_STATE, UPSERT_DOCUMENT } from "../../src/write/importDocument";
+import { APPEND_CHANGE, APPEND_ITEMS, CHANGE_BY_MUTATION_ID, NEXT_SEQ } from "../../src/write/changeLog";
 import {
-  DOCUMENT_STATE,
-  IDS_OWNED_ELSEWHERE,
-  REMOVE_STALE,
-  UPSERT_DOCUMENT,
-  UPSERT_QUOTES,
-  UPSERT_STATISTICS,
-  upsertEntitiesQuery,
-  upsertRelationshipsQuery,
-} from "../../src/graph/documentWriter";
+  DELETE_ENTITIES,
+  DELETE_OWNED,
+  DELETE_RELATIONSHIPS,
+  ENTITY_STATE,
+  QUOTE_STATE,
+  RELATIONSHIP_STATE,
+  STATISTIC_STATE,
+  WRITE_QUOTES,
+  WRITE_STATISTICS,
+  writeEntitiesQuery,
+  writeRelationshipsQuery,
+} from "../../src/write/statements";
 import {
   countEntitiesQuery,
   ENTITIES_BY_IDS,
@@ -106,19 +111,38 @@ export function queryCatalogue(): CypherQuery[] {
     relationshipTypeCountsQuery(),
     connectionsQuery(ids, 4),
     q("import.documentState", DOCUMENT_STATE, { documentId: "document:a" }),
-    q("import.idsOwnedElsewhere", IDS_OWNED_ELSEWHERE, { ids: ["statistic:a"], documentId: "document:a" }),
     q("import.document", UPSERT_DOCUMENT, {
       document: { id: "document:a", title: "t", publisher: null, url: null, publishedAt: null, text: "x" },
       elementIds: [],
       contentHash: "h",
+      datasetHash: "h",
+      version: int(1),
     }),
-    upsertEntitiesQuery("PERSON", [], "document:a"),
-    upsertRelationshipsQuery(type, [], "document:a"),
-    q("import.statistics", UPSERT_STATISTICS, { rows: [], documentId: "document:a" }),
-    q("import.quotes", UPSERT_QUOTES, { rows: [], documentId: "document:a" }),
-    q("import.removeStale", REMOVE_STALE, {
-      stale: { relationships: [], owned: [], entities: [] },
-      documentId: "document:a",
+    q("change.nextSeq", NEXT_SEQ, {}),
+    q("change.byMutationId", CHANGE_BY_MUTATION_ID, { actor: "alice", clientMutationId: "m1" }),
+    q("change.append", APPEND_CHANGE, {
+      seq: int(1),
+      actor: "alice",
+      operation: "createEntity",
+      clientMutationId: null,
+      reason: null,
+      inputHash: "h",
+      resultId: null,
+      itemCount: int(0),
     }),
+    q("change.appendItems", APPEND_ITEMS, { seq: int(1), items: [] }),
+    q("write.entityState", ENTITY_STATE, { ids }),
+    q("write.relationshipState", RELATIONSHIP_STATE, {
+      refs: [{ id: "relationship:a|T|b", from: "a", to: "b" }],
+    }),
+    q("write.statisticState", STATISTIC_STATE, { ids }),
+    q("write.quoteState", QUOTE_STATE, { ids }),
+    writeEntitiesQuery("PERSON", []),
+    writeRelationshipsQuery(type, []),
+    q("write.statistics", WRITE_STATISTICS, { rows: [] }),
+    q("write.quotes", WRITE_QUOTES, { rows: [] }),
+    q("write.deleteOwned", DELETE_OWNED, { ids }),
+    q("write.deleteRelationships", DELETE_RELATIONSHIPS, { refs: [] }),
+    q("write.deleteEntities", DELETE_ENTITIES, { ids }),
   ];
 }
