@@ -1,5 +1,25 @@
 import { int, type CypherQuery } from "../../src/graph/executor";
-import { DOCUMENTS_BY_IDS } from "../../src/graph/documentRepository";
+import {
+  COUNT_DOCUMENTS,
+  COUNT_ENTITIES_OF_DOCUMENT,
+  DOCUMENTS_BY_IDS,
+  ENTITIES_OF_DOCUMENT,
+  LIST_DOCUMENTS,
+} from "../../src/graph/documentRepository";
+import {
+  CHANGE_ITEMS,
+  CHANGES_AFTER,
+  CHANGES_BY_SEQS,
+  CHANGES_TOUCHING,
+  COUNT_CHANGE_ITEMS,
+  COUNT_CHANGES_TOUCHING,
+  COUNT_HISTORIES,
+  HISTORIES,
+  LAST_CHANGE,
+  LAST_SEQ,
+} from "../../src/graph/changeRepository";
+import { DOCUMENT_TEXTS } from "../../src/write/citations";
+import { CREATE_DOCUMENT, DOCUMENT_BY_HASH_OR_ID } from "../../src/write/mutations/addDocument";
 import { DOCUMENT_STATE, UPSERT_DOCUMENT } from "../../src/write/importDocument";
 import { APPEND_CHANGE, APPEND_ITEMS, CHANGE_BY_MUTATION_ID, NEXT_SEQ } from "../../src/write/changeLog";
 import {
@@ -144,5 +164,26 @@ export function queryCatalogue(): CypherQuery[] {
     q("write.deleteOwned", DELETE_OWNED, { ids }),
     q("write.deleteRelationships", DELETE_RELATIONSHIPS, { refs: [] }),
     q("write.deleteEntities", DELETE_ENTITIES, { ids }),
+    q("write.documentTexts", DOCUMENT_TEXTS, { ids: ["document:a"] }),
+    q("write.documentByHashOrId", DOCUMENT_BY_HASH_OR_ID, { contentHash: "h", id: "document:a" }),
+    q("write.createDocument", CREATE_DOCUMENT, {
+      document: { id: "document:a", title: "t", publisher: null, url: null, publishedAt: null, text: "x" },
+      contentHash: "h",
+      version: int(1),
+    }),
+    q("documents.list", LIST_DOCUMENTS, { after: "", limit: int(21) }),
+    q("documents.count", COUNT_DOCUMENTS, {}),
+    q("documents.entities", ENTITIES_OF_DOCUMENT, { id: "document:a", after: "", limit: int(51) }),
+    q("documents.countEntities", COUNT_ENTITIES_OF_DOCUMENT, { id: "document:a" }),
+    q("changes.last", LAST_CHANGE, {}),
+    q("changes.lastSeq", LAST_SEQ, {}),
+    q("changes.bySeqs", CHANGES_BY_SEQS, { seqs: [int(1)] }),
+    q("changes.after", CHANGES_AFTER, { after: int(0), limit: int(101) }),
+    q("changes.touching", CHANGES_TOUCHING, { ids, after: int(0), limit: int(101) }),
+    q("changes.countTouching", COUNT_CHANGES_TOUCHING, { ids, after: int(0) }),
+    q("changes.histories", HISTORIES, { ids, before: int(100), limit: int(21) }),
+    q("changes.countHistories", COUNT_HISTORIES, { ids }),
+    q("changes.items", CHANGE_ITEMS, { seq: int(1), after: int(-1), limit: int(101) }),
+    q("changes.countItems", COUNT_CHANGE_ITEMS, { seq: int(1) }),
   ];
 }
