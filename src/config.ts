@@ -35,7 +35,7 @@ export interface Config {
     maxAliases: number;
     maxDirectives: number;
     maxTokens: number;
-    /** LIMIT_MAX_COST (default 100000): each field costs 1, times `first`/`limit` for lists. */
+    /** LIMIT_MAX_COST (default 100000): each field costs 1, times `first`/`limit` for lists (docs/api.md "Cost"). */
     maxCost: number;
   };
   /** The embedded default, used only when NEO4J_URI is unset. */

@@ -65,7 +65,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       // never gives: on a 3,000-field answer that wrapping cost more than the Cypher did.
       ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
-      queryCostPlugin(limits.maxCost),
+      queryCostPlugin(limits.maxCost, logger),
       legacyJsonStatusPlugin(),
       requestLogPlugin(metrics),
       requestIdPlugin(),
