@@ -229,7 +229,10 @@ describe("HTTP surface (real Neo4j)", () => {
       const answer = await query(`query ($id: ID!) { entity(id: $id) { id } node(id: $id) { id } }`, {
         id: "place:x'}) MATCH (n) DETACH DELETE n //",
       });
-      expect(answer.body).toEqual({ data: { entity: null, node: null } });
+      expect(answer.body).toEqual({
+        data: { entity: null, node: null },
+        extensions: { cost: { estimated: 4, limit: 100_000 } },
+      });
     });
 
     it("left the service ready and the graph unchanged", async () => {
