@@ -9,6 +9,12 @@ UNWIND $ids AS id
 MATCH (d:Document {id: id})
 RETURN ${documentProjection("d")} AS row`;
 
+/** Whole texts, read only for Document.text. */
+export const DOCUMENT_TEXTS = `
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d.id AS id, d.text AS text`;
+
 /** `length` characters of a document's text from `from` (fewer at its end); Neo4j's substring counts UTF-16 units, as the offsets do. */
 export const DOCUMENT_EXCERPTS = `
 UNWIND $items AS item
@@ -30,6 +36,17 @@ export class DocumentRepository {
   byIds(ids: readonly string[]): Promise<Array<DocumentRecord | null>> {
     const query = { name: "documents.byIds", cypher: DOCUMENTS_BY_IDS, params: { ids } };
     return readByIds(this.executor, query, ids, toDocument);
+  }
+
+  /** Documents' whole texts; null for an unknown document. */
+  async textsOf(ids: readonly string[]): Promise<Array<string | null>> {
+    const rows = await this.executor.read<{ id: string; text: string }>({
+      name: "documents.texts",
+      cypher: DOCUMENT_TEXTS,
+      params: { ids },
+    });
+    const found = new Map(rows.map((r) => [r.id, r.text]));
+    return ids.map((id) => found.get(id) ?? null);
   }
 
   /** Pieces of documents' texts, read without the rest of the text; null for an unknown document. */

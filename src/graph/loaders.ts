@@ -45,6 +45,8 @@ export interface GraphAccess {
   statistic: DataLoader<string, StatisticRecord | null>;
   quote: DataLoader<string, QuoteRecord | null>;
   document: DataLoader<string, DocumentRecord | null>;
+  /** A document's whole text (Document.text alone reads it). */
+  documentText: DataLoader<string, string | null>;
   /** Pieces of a document's text (Citation.context), without reading the whole text. */
   documentExcerpt: DataLoader<ExcerptKey, string | null, string>;
   relationshipsOf(args: RelationshipArgs): DataLoader<string, RelationshipPage>;
@@ -108,6 +110,7 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
     statistic: new DataLoader((ids) => statistics.byIds(ids)),
     quote: new DataLoader((ids) => quotes.byIds(ids)),
     document: new DataLoader((ids) => documents.byIds(ids)),
+    documentText: new DataLoader((ids) => documents.textsOf(ids)),
     documentExcerpt: new DataLoader((keys) => documents.excerpts(keys), { cacheKeyFn: excerptKey }),
     relationshipsOf: keyedLoaders(
       (args: RelationshipArgs) =>

@@ -55,7 +55,11 @@ export const Quote: QuoteResolvers = {
 
 // Large strings count against the response's budget (responseBudget.ts) as they are resolved.
 export const Document: DocumentResolvers = {
-  text: (parent, _args, { responseBudget }) => responseBudget.take(parent.text),
+  text: async (parent, _args, { graph, responseBudget }) => {
+    const text = await graph.documentText.load(parent.id);
+    if (text === null) throw new Error(`document ${parent.id} has no text`);
+    return responseBudget.take(text);
+  },
 };
 
 export const Citation: CitationResolvers = {
