@@ -12,7 +12,7 @@ const HUGE =
 const WIDE =
   "entities(first: 100) { edges { node { relationships(first: 100) { edges { node { citations { quote } } } } } } }";
 const spreads = (name: string): string => ` ...${name}`.repeat(25);
-/** The issue's 739-byte bomb: F3 spreads F2 25 times, F2 spreads F1, F1 spreads F0 { __typename }. */
+/** The review's fragment bomb: F3 spreads F2 25 times, F2 spreads F1, F1 spreads F0 { __typename }. */
 const FRAGMENT_BOMB = [
   "fragment F0 on Query { __typename }",
   `fragment F1 on Query {${spreads("F0")} }`,
