@@ -38,8 +38,10 @@ import {
  * - an abstract type (Entity, Node) costs what its most expensive possible type costs.
  *
  * The cost of a selection on one object type is memoised, so a fragment used at many places is
- * analysed once per type, and the analysis does at most {@link MAX_ANALYSIS_STEPS} steps: an
- * operation that needs more is refused as too complex (each step adds at least 1 to the cost).
+ * analysed once per type, and the analysis does at most {@link MAX_ANALYSIS_STEPS} steps (one per
+ * field group and object type): an operation that needs more is refused as too complex. Without
+ * interfaces each step adds at least 1 to the cost; an operation within the token limit
+ * (LIMIT_MAX_TOKENS) and the alias limit needs far fewer.
  */
 export const DOCUMENT_TEXT_COST = 1000;
 
