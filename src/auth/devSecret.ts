@@ -2,10 +2,6 @@ import { randomBytes } from "node:crypto";
 import { chmodSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { MIN_SECRET_BYTES, type Config } from "../config";
-import { PROJECT_ROOT } from "../projectRoot";
-
-/** Where `npm start` keeps the local development secret and `npm run token` reads it (git-ignored). */
-export const DEV_SECRET_FILE = path.join(PROJECT_ROOT, ".data", "dev-jwt-secret");
 
 export interface DevSecret {
   secret: string;
@@ -15,10 +11,10 @@ export interface DevSecret {
 }
 
 /**
- * The development secret: read from `file`, or made (48 random bytes, base64url) and written there
+ * The development secret (AUTH_DEV_SECRET_FILE): read from `file`, or made (48 random bytes, base64url) and written there
  * with mode 0600 in a 0700 folder. Two processes starting at once agree: only one creates it.
  */
-export function loadOrCreateDevSecret(file: string = DEV_SECRET_FILE): DevSecret {
+export function loadOrCreateDevSecret(file: string): DevSecret {
   try {
     return { secret: readSecret(file), file, created: false };
   } catch (error) {
@@ -56,12 +52,9 @@ function readSecret(file: string): string {
  * When no auth is configured and NODE_ENV is not production, the configuration with the
  * development secret as AUTH_JWT_SECRET (so writes can be tried); otherwise undefined.
  */
-export function withDevSecret(
-  config: Config,
-  file?: string,
-): { config: Config; devSecret: DevSecret } | undefined {
+export function withDevSecret(config: Config): { config: Config; devSecret: DevSecret } | undefined {
   if (config.auth.key !== undefined || config.env === "production") return undefined;
-  const devSecret = loadOrCreateDevSecret(file);
+  const devSecret = loadOrCreateDevSecret(config.auth.devSecretFile);
   return {
     config: { ...config, auth: { ...config.auth, key: { kind: "secret", secret: devSecret.secret } } },
     devSecret,

@@ -7,7 +7,8 @@ import { isAccessRole } from "./viewer";
 const USAGE = `Usage: npm run token -- --role reader|editor|admin [--sub alice] [--ttl 1h]
 
 Prints a bearer token for trying writes locally, signed with AUTH_JWT_SECRET when it is set,
-otherwise with the development secret that \`npm start\` keeps in .data/ (made if missing).
+otherwise with the development secret that \`npm start\` keeps in AUTH_DEV_SECRET_FILE
+(default .data/dev-jwt-secret; made if missing).
   --role  the role the token carries (required)
   --sub   who it names; recorded as the actor of every change (default: developer)
   --ttl   lifetime: 90s, 15m, 1h (default), 7d at most
@@ -54,7 +55,7 @@ async function main(): Promise<number> {
     );
     return 1;
   } else {
-    const dev = loadOrCreateDevSecret();
+    const dev = loadOrCreateDevSecret(auth.devSecretFile);
     if (dev.created) process.stderr.write(`Created the development secret ${dev.file}\n`);
     secret = dev.secret;
   }

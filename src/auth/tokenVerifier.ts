@@ -37,7 +37,7 @@ export interface TokenVerifier {
   verify(token: string): Promise<Verification>;
 }
 
-type AuthSettings = Omit<AuthConfig, "key" | "reads">;
+type AuthSettings = Pick<AuthConfig, "issuer" | "audience" | "rolesClaim">;
 
 /** Built once at start-up: the key (or JWKS fetcher) and the checks every token must pass. */
 export function createTokenVerifier(key: TokenKeySource, settings: AuthSettings): TokenVerifier {
