@@ -1,4 +1,4 @@
-import { getDirective, MapperKind, mapSchema } from "@graphql-tools/utils";
+import { getDirective, MapperKind, mapSchema, type DirectableGraphQLObject } from "@graphql-tools/utils";
 import { defaultFieldResolver, type GraphQLFieldConfig, type GraphQLSchema } from "graphql";
 import type { AuthConfig } from "../config";
 import { ANONYMOUS, type Authentication } from "./authentication";
@@ -15,11 +15,8 @@ export interface AuthRules {
   reads: AuthConfig["reads"];
 }
 
-/** The role a field declares with `@auth(requires: …)` in the SDL, if any. */
-export function declaredRole(
-  schema: GraphQLSchema,
-  field: GraphQLFieldConfig<unknown, unknown>,
-): AccessRole | undefined {
+/** The role a field (definition or config) declares with `@auth(requires: …)` in the SDL, if any. */
+export function declaredRole(schema: GraphQLSchema, field: DirectableGraphQLObject): AccessRole | undefined {
   const requires: unknown = getDirective(schema, field, "auth")?.[0]?.requires;
   if (requires === undefined) return undefined;
   if (!isAccessRole(requires))
