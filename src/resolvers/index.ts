@@ -1,6 +1,9 @@
 import { DateTimeResolver, JSONResolver } from "graphql-scalars";
 import type { Resolvers } from "../generated/resolvers-types";
 import {
+  ChangeConnection,
+  ChangeItemConnection,
+  DocumentConnection,
   EntityConnection,
   QuoteConnection,
   RelationshipConnection,
@@ -8,6 +11,8 @@ import {
 } from "./connections";
 import { entityFields, Person } from "./entityFields";
 import { Citation, Quote, Relationship, Statistic } from "./linkedTypes";
+import { Change, Document, Subscription } from "./history";
+import { Mutation } from "./Mutation";
 import { Path } from "./Path";
 import { Place } from "./Place";
 import { Query } from "./Query";
@@ -16,6 +21,10 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeResolver,
   JSON: JSONResolver,
   Query,
+  Mutation,
+  Subscription,
+  Change,
+  Document,
   Person,
   Place,
   Organization: entityFields,
@@ -32,4 +41,7 @@ export const resolvers: Resolvers = {
   RelationshipConnection,
   StatisticConnection,
   QuoteConnection,
+  DocumentConnection,
+  ChangeConnection,
+  ChangeItemConnection,
 };
