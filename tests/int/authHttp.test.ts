@@ -1,5 +1,6 @@
 import { startHttpService, type HttpService } from "../support/httpService";
 import { bearer, codeOf, postAs } from "../support/authHttp";
+import { makeSigningKey, startJwksServer, type JwksServer, type SigningKey } from "../support/jwksServer";
 import { signedToken, TEST_SECRET, withBadSignature } from "../support/tokens";
 
 // A mutation whose input names nothing: with the role it is answered by the write layer, never written.
@@ -157,6 +158,62 @@ describe("auth over HTTP (real service, real Neo4j)", () => {
         status: 200,
         body: { data: { __schema: { queryType: { name: "Query" } } } },
       });
+    });
+  });
+
+  describe("with AUTH_JWKS_URL (a real JWKS server on 127.0.0.1)", () => {
+    let jwks: JwksServer;
+    let key: SigningKey;
+    let service: HttpService;
+    beforeAll(async () => {
+      key = await makeSigningKey("EdDSA", "ed-http");
+      jwks = await startJwksServer([key]);
+      service = await startHttpService({ NODE_ENV: "production", AUTH_JWKS_URL: jwks.url });
+    });
+    afterAll(async () => {
+      await service.stop();
+      await jwks.close();
+    });
+    const idpToken = (roles: string[]): Promise<string> =>
+      signedToken({ alg: "EdDSA", kid: key.kid, claims: { roles } }, key.privateKey);
+
+    it("a token from the identity provider with the role is let through; without it, 403", async () => {
+      const admin = await postAs(service.url, RETRACT, RETRACT_INPUT, bearer(await idpToken(["admin"])));
+      expect(admin.status).toBe(200);
+      expect(["UNAUTHENTICATED", "FORBIDDEN"]).not.toContain(codeOf(admin));
+      expect(
+        (await postAs(service.url, RETRACT, RETRACT_INPUT, bearer(await idpToken(["editor"])))).status,
+      ).toBe(403);
+    });
+
+    it("an HS256 token is refused even when signed with a secret the service knows nothing about", async () => {
+      const answer = await postAs(service.url, RETRACT, RETRACT_INPUT, bearer(await token(["admin"])));
+      expect(answer.status).toBe(401);
+      expect(answer.wwwAuthenticate).toMatch(
+        /error="invalid_token", error_description="the token's algorithm is not accepted/,
+      );
+    });
+  });
+
+  describe("with AUTH_JWKS_URL that does not answer", () => {
+    let service: HttpService;
+    beforeAll(async () => {
+      const gone = await startJwksServer([]);
+      await gone.close();
+      service = await startHttpService({ NODE_ENV: "production", AUTH_JWKS_URL: gone.url });
+    });
+    afterAll(() => service.stop());
+
+    it("a write answers 503 SERVICE_UNAVAILABLE (the token could not be checked), reads still answer", async () => {
+      const key = await makeSigningKey("RS256", "rsa-http");
+      const tokenOfIdp = await signedToken(
+        { alg: "RS256", kid: key.kid, claims: { roles: ["admin"] } },
+        key.privateKey,
+      );
+      const answer = await postAs(service.url, RETRACT, RETRACT_INPUT, bearer(tokenOfIdp));
+      expect(answer.status).toBe(503);
+      expect(codeOf(answer)).toBe("SERVICE_UNAVAILABLE");
+      expect((await postAs(service.url, READ, {}, bearer(tokenOfIdp))).status).toBe(200);
     });
   });
 });
