@@ -1,5 +1,6 @@
+import type { AuthConfig } from "../config";
 import { readBearer } from "./bearer";
-import type { TokenVerifier } from "./tokenVerifier";
+import { createTokenVerifier, type TokenVerifier } from "./tokenVerifier";
 import type { Viewer } from "./viewer";
 
 /**
@@ -36,4 +37,12 @@ export function createAuthenticate(verifier: TokenVerifier | undefined): Authent
       ? { status: "rejected", error: "invalid_token", problem: verification.problem }
       : { status: "unavailable", problem: verification.problem };
   };
+}
+
+/**
+ * The one authenticator a process builds from its configuration (the key, or the JWKS fetcher and
+ * its cache, shared by every request); any transport (HTTP, WebSocket) passes it the header it got.
+ */
+export function authenticatorFor({ key, issuer, audience, rolesClaim }: AuthConfig): Authenticate {
+  return createAuthenticate(key && createTokenVerifier(key, { issuer, audience, rolesClaim }));
 }

@@ -3,8 +3,7 @@ import http from "node:http";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type Response } from "express";
 import type { Driver } from "neo4j-driver";
-import { createAuthenticate } from "../auth/authentication";
-import { createTokenVerifier } from "../auth/tokenVerifier";
+import { authenticatorFor } from "../auth/authentication";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
@@ -45,8 +44,7 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
   });
   await apollo.start();
   // Built once: the key (or the JWKS fetcher and its cache) is shared by every request.
-  const { key, ...authSettings } = config.auth;
-  const authenticate = createAuthenticate(key && createTokenVerifier(key, authSettings));
+  const authenticate = authenticatorFor(config.auth);
 
   expressApp.disable("x-powered-by");
   // Every response names its request: clients quote it, every log line carries it.
