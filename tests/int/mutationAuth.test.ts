@@ -103,6 +103,9 @@ const ROLES: Credentials[] = (["READER", "EDITOR", "ADMIN"] as const).map((role)
 
 describe("every mutation over HTTP, with every kind of credentials (real service, real Neo4j)", () => {
   let service: HttpService;
+  let lastSeqBefore: unknown;
+  const lastSeq = async (): Promise<unknown> =>
+    (await postAs(service.url, "{ lastChange { seq } }", {})).body.data?.lastChange;
   beforeAll(async () => {
     service = await startHttpService({
       NODE_ENV: "production",
@@ -111,6 +114,11 @@ describe("every mutation over HTTP, with every kind of credentials (real service
     });
   });
   afterAll(() => service.stop());
+
+  it("reads the graph's version before the table", async () => {
+    lastSeqBefore = await lastSeq();
+    expect(lastSeqBefore).not.toBeUndefined();
+  });
 
   const call = async (
     field: GraphQLField<unknown, unknown>,
@@ -146,5 +154,9 @@ describe("every mutation over HTTP, with every kind of credentials (real service
         expect.arrayContaining([expect.stringMatching(/^(UNAUTHENTICATED|FORBIDDEN)$/)]),
       );
     }
+  });
+
+  it("wrote nothing: refused calls run no resolver, allowed ones got userErrors for inputs naming nothing", async () => {
+    expect(await lastSeq()).toEqual(lastSeqBefore);
   });
 });
