@@ -8,6 +8,7 @@ import { addQuote } from "../write/mutations/addQuote";
 import { addRelationship } from "../write/mutations/addRelationship";
 import { addStatistic } from "../write/mutations/addStatistic";
 import { createEntity } from "../write/mutations/createEntity";
+import { retract } from "../write/mutations/retract";
 import { updateEntity } from "../write/mutations/updateEntity";
 import type { UserError } from "../write/userErrors";
 
@@ -111,10 +112,10 @@ export const Mutation: MutationResolvers = {
     const { fields, resultId } = await common(ctx, input, outcome);
     return { ...fields, quote: resultId === null ? null : await ctx.graph.quote.load(resultId) };
   },
-  retract: () => {
-    throw new GraphQLError("retract is not available yet (issue #11)", {
-      extensions: { code: "NOT_IMPLEMENTED" },
-    });
+  retract: async (_parent, { input }, ctx) => {
+    const outcome = await retract(ctx.executor, requireActor(ctx), input);
+    const { fields, resultId } = await common(ctx, input, outcome);
+    return { ...fields, retractedId: resultId };
   },
   mergeEntities: () => {
     throw new GraphQLError("mergeEntities is not available yet (issue #11)", {

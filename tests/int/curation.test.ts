@@ -418,4 +418,82 @@ describe("curation mutations (real Neo4j)", () => {
     }>("{ documents(first: 100) { totalCount edges { node { id } } } }");
     expect(docs.data?.documents.edges.map((e) => e.node.id)).toContain(documentId);
   });
+
+  it("retract takes an entity out of every read (with its links, figures and quotes); its history stays", async () => {
+    const admin: Viewer = { subject: `admin-${suffix}`, role: "ADMIN" };
+    const { id: gone } = await createPlace(`Gone Town ${suffix}`, "Portisle grows");
+    const { id: stays } = await createPlace(`Stay Town ${suffix}`, "Portisle lies in");
+    const link = await mutate<Payload>(
+      "addRelationship",
+      { from: gone, type: "PART_OF", to: stays, citations: [{ documentId, quote: "Portisle lies in" }] },
+      "relationship { id }",
+    );
+    expect(link.payload.userErrors).toEqual([]);
+    const stat = await mutate<Payload>(
+      "addStatistic",
+      {
+        subject: gone,
+        metric: "Growth",
+        value: 1,
+        unit: "percent",
+        citations: [{ documentId, quote: "Portisle grows" }],
+      },
+      "statistic { id }",
+    );
+    expect(stat.payload.userErrors).toEqual([]);
+
+    const { payload } = await mutate<Payload & { retractedId: string | null }>(
+      "retract",
+      { id: gone, expectedVersion: 1, reason: "test" },
+      "retractedId",
+      admin,
+    );
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.retractedId).toBe(gone);
+    const reads = await api.execute<{
+      entity: unknown;
+      node: unknown;
+      search: Array<{ entity: { id: string } }>;
+      statistics: { totalCount: number };
+      neighborhood: { nodes: Array<{ id: string }> };
+      changes: {
+        edges: Array<{
+          node: {
+            operation: string;
+            reason: string | null;
+            items: { edges: Array<{ node: { id: string; action: string; version: number | null } }> };
+          };
+        }>;
+      };
+    }>(
+      `query($id: ID!, $stays: ID!, $name: String!) {
+        entity(id: $id) { id } node(id: $id) { id }
+        search(text: $name) { entity { id } }
+        statistics(subject: $id) { totalCount }
+        neighborhood(id: $stays) { nodes { id } }
+        changes(ids: [$id]) { edges { node { operation reason items { edges { node { id action version } } } } } }
+      }`,
+      { id: gone, stays, name: `Gone Town ${suffix}` },
+    );
+    expect(reads.errors).toBeUndefined();
+    expect(reads.data?.entity).toBeNull();
+    expect(reads.data?.node).toBeNull();
+    expect(reads.data?.search.map((h) => h.entity.id)).not.toContain(gone);
+    expect(reads.data?.statistics.totalCount).toBe(0);
+    expect(reads.data?.neighborhood.nodes.map((n) => n.id)).not.toContain(gone);
+    const operations = reads.data?.changes.edges.map((e) => e.node.operation);
+    // Changes that touched the entity itself: the link and the figure are items of their own elements.
+    expect(operations).toEqual(["createEntity", "retract"]);
+    const retraction = reads.data?.changes.edges.at(-1)?.node;
+    expect(retraction?.reason).toBe("test");
+    expect(retraction?.items.edges.map((e) => e.node.action)).toEqual([
+      "RETRACTED",
+      "RETRACTED",
+      "RETRACTED",
+    ]);
+    expect(retraction?.items.edges.every((e) => e.node.version === null)).toBe(true);
+
+    const again = await mutate<Payload>("retract", { id: gone, reason: "again" }, "retractedId", admin);
+    expect(again.payload.userErrors.map((e) => e.code)).toEqual(["NOT_FOUND"]);
+  });
 });
