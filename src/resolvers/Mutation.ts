@@ -8,6 +8,7 @@ import { addQuote } from "../write/mutations/addQuote";
 import { addRelationship } from "../write/mutations/addRelationship";
 import { addStatistic } from "../write/mutations/addStatistic";
 import { createEntity } from "../write/mutations/createEntity";
+import { mergeEntities } from "../write/mutations/mergeEntities";
 import { retract } from "../write/mutations/retract";
 import { updateEntity } from "../write/mutations/updateEntity";
 import type { UserError } from "../write/userErrors";
@@ -117,9 +118,9 @@ export const Mutation: MutationResolvers = {
     const { fields, resultId } = await common(ctx, input, outcome);
     return { ...fields, retractedId: resultId };
   },
-  mergeEntities: () => {
-    throw new GraphQLError("mergeEntities is not available yet (issue #11)", {
-      extensions: { code: "NOT_IMPLEMENTED" },
-    });
+  mergeEntities: async (_parent, { input }, ctx) => {
+    const outcome = await mergeEntities(ctx.executor, requireActor(ctx), input);
+    const { fields, resultId } = await common(ctx, input, outcome);
+    return { ...fields, entity: resultId === null ? null : await ctx.graph.entity.load(resultId) };
   },
 };

@@ -96,6 +96,8 @@ export async function readElements(
 export interface Planned {
   before: Element | null;
   after: Element | null;
+  /** With `after` null: the element went into this one (mergeEntities), recorded as MERGED. */
+  mergedInto?: string;
 }
 
 function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
@@ -118,7 +120,7 @@ export async function applyPlan(run: Run, plan: readonly Planned[]): Promise<Cha
   const items: ChangeItemDraft[] = [];
   const writes: Element[] = [];
   const deletes: Element[] = [];
-  for (const { before, after } of plan) {
+  for (const { before, after, mergedInto } of plan) {
     if (after !== null) {
       if (before !== null && !differs(before, after)) continue;
       const written = { ...after, version: before === null ? 1 : before.version + 1 };
@@ -137,11 +139,11 @@ export async function applyPlan(run: Run, plan: readonly Planned[]): Promise<Cha
       items.push({
         id: before.id,
         typename: typenameOf(before),
-        action: "RETRACTED",
+        action: mergedInto === undefined ? "RETRACTED" : "MERGED",
         version: null,
         before: publicState(before),
         after: null,
-        mergedInto: null,
+        mergedInto: mergedInto ?? null,
       });
     }
   }

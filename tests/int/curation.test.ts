@@ -496,4 +496,93 @@ describe("curation mutations (real Neo4j)", () => {
     const again = await mutate<Payload>("retract", { id: gone, reason: "again" }, "retractedId", admin);
     expect(again.payload.userErrors.map((e) => e.code)).toEqual(["NOT_FOUND"]);
   });
+
+  it("mergeEntities moves names, citations, relationships and figures; the merged id resolves to the kept entity", async () => {
+    const admin: Viewer = { subject: `admin-${suffix}`, role: "ADMIN" };
+    const { id: keep } = await createPlace(`Mergeville ${suffix}`, "Portisle grows");
+    const { id: merge } = await createPlace(`Merge Town ${suffix}`, "Portisle handled");
+    const { id: county } = await createPlace(`Merge County ${suffix}`, "Coast County");
+    const link = await mutate<Payload>(
+      "addRelationship",
+      { from: merge, type: "PART_OF", to: county, citations: [{ documentId, quote: "Portisle lies in" }] },
+      "relationship { id }",
+    );
+    expect(link.payload.userErrors).toEqual([]);
+    const stat = await mutate<Payload>(
+      "addStatistic",
+      {
+        subject: merge,
+        metric: "Merged figure",
+        value: 3,
+        unit: "TEU",
+        citations: [{ documentId, quote: "1.2 million TEU" }],
+      },
+      "statistic { id }",
+    );
+    expect(stat.payload.userErrors).toEqual([]);
+
+    const { payload } = await mutate<
+      Payload & { entity: { id: string; aliases: string[]; version: number } | null }
+    >(
+      "mergeEntities",
+      { keepId: keep, mergeId: merge, reason: "the same town" },
+      "entity { id aliases version }",
+      admin,
+    );
+    expect(payload.userErrors).toEqual([]);
+    expect(payload.entity).toMatchObject({ id: keep, version: 2 });
+    expect(payload.entity?.aliases).toContain(`Merge Town ${suffix}`);
+
+    const reads = await api.execute<{
+      entity: {
+        id: string;
+        citations: Array<{ quote: string }>;
+        relationships: { edges: Array<{ node: { id: string } }> };
+        statistics: { totalCount: number };
+      } | null;
+      node: { id: string } | null;
+      change: {
+        edges: Array<{
+          node: {
+            items: { edges: Array<{ node: { id: string; action: string; mergedInto: string | null } }> };
+          };
+        }>;
+      };
+    }>(
+      `query($merge: ID!) {
+        entity(id: $merge) { id citations { quote } relationships(types: ["PART_OF"]) { edges { node { id } } } statistics { totalCount } }
+        node(id: $merge) { id }
+        change: changes(ids: [$merge], after: "${(payload.change?.seq ?? 1) - 1}") { edges { node { items { edges { node { id action mergedInto } } } } } }
+      }`,
+      { merge },
+    );
+    expect(reads.errors).toBeUndefined();
+    expect(reads.data?.entity?.id).toBe(keep);
+    expect(reads.data?.node?.id).toBe(keep);
+    expect(reads.data?.entity?.citations.map((c) => c.quote).sort()).toEqual([
+      "Portisle grows",
+      "Portisle handled",
+    ]);
+    expect(reads.data?.entity?.relationships.edges.map((e) => e.node.id)).toEqual([
+      `relationship:${keep}|PART_OF|${county}`,
+    ]);
+    expect(reads.data?.entity?.statistics.totalCount).toBe(1);
+    const items = reads.data?.change.edges[0]?.node.items.edges.map((e) => e.node) ?? [];
+    expect(items).toContainEqual({ id: merge, action: "MERGED", mergedInto: keep });
+    expect(items).toContainEqual({
+      id: `relationship:${merge}|PART_OF|${county}`,
+      action: "MERGED",
+      mergedInto: `relationship:${keep}|PART_OF|${county}`,
+    });
+
+    const kinds = await mutate<Payload>(
+      "mergeEntities",
+      { keepId: keep, mergeId: `place:none-${suffix}`, reason: "x" },
+      "entity { id }",
+      admin,
+    );
+    expect(kinds.payload.userErrors.map((e) => [e.code, (e.field ?? []).join(".")])).toEqual([
+      ["NOT_FOUND", "input.mergeId"],
+    ]);
+  });
 });

@@ -20,6 +20,8 @@ import {
 } from "../../src/graph/changeRepository";
 import { DOCUMENT_TEXTS } from "../../src/write/citations";
 import { CREATE_DOCUMENT, DOCUMENT_BY_HASH_OR_ID } from "../../src/write/mutations/addDocument";
+import { RECORD_MERGED_ID } from "../../src/write/mutations/mergeEntities";
+import { ENTITY_DEPENDENTS } from "../../src/write/mutations/retract";
 import { DOCUMENT_STATE, UPSERT_DOCUMENT } from "../../src/write/importDocument";
 import { APPEND_CHANGE, APPEND_ITEMS, CHANGE_BY_MUTATION_ID, NEXT_SEQ } from "../../src/write/changeLog";
 import {
@@ -171,6 +173,8 @@ export function queryCatalogue(): CypherQuery[] {
       contentHash: "h",
       version: int(1),
     }),
+    q("write.entityDependents", ENTITY_DEPENDENTS, { id: "place:chongqing" }),
+    q("write.recordMergedId", RECORD_MERGED_ID, { keepId: "place:a", mergeId: "place:b" }),
     q("documents.list", LIST_DOCUMENTS, { after: "", limit: int(21) }),
     q("documents.count", COUNT_DOCUMENTS, {}),
     q("documents.entities", ENTITIES_OF_DOCUMENT, { id: "document:a", after: "", limit: int(51) }),
