@@ -251,6 +251,11 @@ export type ChangeItemEdge = {
 /** The exact words in a document that support a fact. */
 export type Citation = {
   __typename?: 'Citation';
+  /**
+   * The quoted words with up to `chars` characters (0 to 1000) of the document's text on either
+   * side, fewer at the text's ends: a bounded excerpt where `document.text` is the whole text.
+   */
+  context: Scalars['String']['output'];
   /** The document the words are in. */
   document: Document;
   /** Offset just past the last character. */
@@ -259,6 +264,12 @@ export type Citation = {
   quote: Scalars['String']['output'];
   /** Offset of the first character, counted in UTF-16 code units as JavaScript strings are. */
   start: Scalars['Int']['output'];
+};
+
+
+/** The exact words in a document that support a fact. */
+export type CitationContextArgs = {
+  chars?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** The exact words of a stored document that state a fact; offsets are found by the service. */
@@ -333,7 +344,11 @@ export type Document = Node & {
   publishedAt: Maybe<Scalars['DateTime']['output']>;
   /** Who published it, when known. */
   publisher: Maybe<Scalars['String']['output']>;
-  /** The full text that citations point into. */
+  /**
+   * The full text that citations point into: can be megabytes. It costs 1,000 in the cost estimate
+   * and counts against the response's text budget (RESPONSE_TOO_LARGE beyond it): for the words
+   * around a quote, ask for `Citation.context`.
+   */
   text: Scalars['String']['output'];
   /** The headline or title. */
   title: Scalars['String']['output'];
@@ -1566,6 +1581,7 @@ export type ChangeItemEdgeResolvers<ContextType = RequestContext, ParentType ext
 }>;
 
 export type CitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = ResolversObject<{
+  context?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<CitationContextArgs, 'chars'>>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -72,7 +72,6 @@ export interface DocumentRow {
   publisher: string | null;
   url: string | null;
   publishedAt: string | null;
-  text: string;
   contentHash: string | null;
 }
 

@@ -71,7 +71,6 @@ export interface DocumentRecord {
   publisher: string | null;
   url: string | null;
   publishedAt: string | null;
-  text: string;
   /** SHA-256 of the text, hex. */
   contentHash: string;
 }

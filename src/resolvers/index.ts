@@ -10,8 +10,8 @@ import {
   StatisticConnection,
 } from "./connections";
 import { entityFields, Person } from "./entityFields";
-import { Citation, Quote, Relationship, Statistic } from "./linkedTypes";
-import { Change, Document, Subscription } from "./history";
+import { Citation, Document as DocumentText, Quote, Relationship, Statistic } from "./linkedTypes";
+import { Change, Document as DocumentEntities, Subscription } from "./history";
 import { Mutation } from "./Mutation";
 import { Path } from "./Path";
 import { Place } from "./Place";
@@ -24,7 +24,7 @@ export const resolvers: Resolvers = {
   Mutation,
   Subscription,
   Change,
-  Document,
+  Document: { ...DocumentText, ...DocumentEntities },
   Person,
   Place,
   Organization: entityFields,

@@ -20,6 +20,7 @@ import type { Metrics } from "./metrics";
 import { queryCostPlugin } from "./plugins/queryCost";
 import { requestIdPlugin } from "./plugins/requestId";
 import { requestLogPlugin } from "./plugins/requestLog";
+import { DEFAULT_MAX_RESPONSE_BYTES, ResponseBudget } from "./responseBudget";
 import { legacyJsonStatusPlugin } from "./plugins/responseStatus";
 import { SANDBOX_EXAMPLE } from "./sandboxExample";
 import { buildSchema } from "./schema";
@@ -68,7 +69,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       // never gives: on a 3,000-field answer that wrapping cost more than the Cypher did.
       ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
-      queryCostPlugin(limits.maxCost),
+      queryCostPlugin(limits.maxCost, logger),
       legacyJsonStatusPlugin(),
       requestLogPlugin(metrics),
       requestIdPlugin(),
@@ -91,6 +92,7 @@ export function createRequestContext(
   requestId: string,
   requestTimeoutMs: number,
   caller: Authentication | Viewer | null = null,
+  maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
 ): RequestContext {
   const authentication: Authentication =
     caller === null ? ANONYMOUS : "status" in caller ? caller : { status: "verified", viewer: caller };
@@ -103,5 +105,6 @@ export function createRequestContext(
     graph: createGraphAccess(requestExecutor),
     viewer: authentication.status === "verified" ? authentication.viewer : null,
     authentication,
+    responseBudget: new ResponseBudget(maxResponseBytes),
   };
 }

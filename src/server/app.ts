@@ -82,6 +82,7 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
           requestIdOf(res.locals.requestId),
           config.limits.requestTimeoutMs,
           await authenticate(req.get("authorization")),
+          config.limits.maxResponseBytes,
         ),
     }),
   );

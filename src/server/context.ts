@@ -4,6 +4,7 @@ import type { Viewer } from "../auth/viewer";
 import type { CypherExecutor } from "../graph/executor";
 import type { GraphAccess } from "../graph/loaders";
 import type { Logger } from "../logger";
+import type { ResponseBudget } from "./responseBudget";
 
 /** Built once per request: nothing in it is shared between requests. */
 export interface RequestContext extends AuthContext {
@@ -16,4 +17,6 @@ export interface RequestContext extends AuthContext {
   viewer: Viewer | null;
   /** The bearer token's verification, done once per request; `@auth` fields check it. */
   authentication: Authentication;
+  /** What the response may still spend on large strings (LIMIT_MAX_RESPONSE_BYTES). */
+  responseBudget: ResponseBudget;
 }

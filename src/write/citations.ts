@@ -1,3 +1,4 @@
+import { DOCUMENT_TEXTS } from "../graph/documentRepository";
 import type { CitationRecord } from "../graph/records";
 import { locateQuote } from "../import/locateQuote";
 import type { Run } from "./elementStore";
@@ -10,11 +11,6 @@ export interface CitationInput {
   quote: string;
   occurrence?: number | null;
 }
-
-export const DOCUMENT_TEXTS = `
-UNWIND $ids AS id
-MATCH (d:Document {id: id})
-RETURN id, d.text AS text`;
 
 /** Size checks of a citation list (at least `min`), before anything is read. */
 export function checkCitations(

@@ -1,3 +1,4 @@
+import { MAX_ID_LENGTH } from "../graph/limits";
 import type { Problems } from "./userErrors";
 
 /**
@@ -6,7 +7,7 @@ import type { Problems } from "./userErrors";
  */
 export const WRITE_LIMITS = {
   /** Ids ('person:...'), given or made. */
-  idLength: 200,
+  idLength: MAX_ID_LENGTH,
   nameLength: 300,
   aliasLength: 300,
   aliases: 50,

@@ -2,6 +2,8 @@ import { int, type CypherQuery } from "../../src/graph/executor";
 import {
   COUNT_DOCUMENTS,
   COUNT_ENTITIES_OF_DOCUMENT,
+  DOCUMENT_EXCERPTS,
+  DOCUMENT_TEXTS,
   DOCUMENTS_BY_IDS,
   ENTITIES_OF_DOCUMENT,
   LIST_DOCUMENTS,
@@ -18,7 +20,6 @@ import {
   LAST_CHANGE,
   LAST_SEQ,
 } from "../../src/graph/changeRepository";
-import { DOCUMENT_TEXTS } from "../../src/write/citations";
 import { CREATE_DOCUMENT, DOCUMENT_BY_HASH_OR_ID } from "../../src/write/mutations/addDocument";
 import { RECORD_MERGED_ID } from "../../src/write/mutations/mergeEntities";
 import { ENTITY_DEPENDENTS } from "../../src/write/mutations/retract";
@@ -126,6 +127,10 @@ export function queryCatalogue(): CypherQuery[] {
     q("quotes.ofSpeakers", QUOTES_OF_SPEAKERS, { ids, after: "", limit: int(21) }),
     q("quotes.countOfSpeakers", COUNT_QUOTES_OF_SPEAKERS, { ids }),
     q("documents.byIds", DOCUMENTS_BY_IDS, { ids: ["document:a"] }),
+    q("documents.texts", DOCUMENT_TEXTS, { ids: ["document:a"] }),
+    q("documents.excerpts", DOCUMENT_EXCERPTS, {
+      items: [{ key: "0:10:document:a", documentId: "document:a", from: int(0), length: int(10) }],
+    }),
     neighborhoodQuery("place:chongqing", 1, [type], 200),
     neighborhoodQuery("place:chongqing", 2, [type], 200),
     neighborhoodQuery("place:chongqing", 3, [type], 200),
@@ -166,7 +171,6 @@ export function queryCatalogue(): CypherQuery[] {
     q("write.deleteOwned", DELETE_OWNED, { ids }),
     q("write.deleteRelationships", DELETE_RELATIONSHIPS, { refs: [] }),
     q("write.deleteEntities", DELETE_ENTITIES, { ids }),
-    q("write.documentTexts", DOCUMENT_TEXTS, { ids: ["document:a"] }),
     q("write.documentByHashOrId", DOCUMENT_BY_HASH_OR_ID, { contentHash: "h", id: "document:a" }),
     q("write.createDocument", CREATE_DOCUMENT, {
       document: { id: "document:a", title: "t", publisher: null, url: null, publishedAt: null, text: "x" },

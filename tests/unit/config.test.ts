@@ -24,6 +24,7 @@ describe("loadConfig", () => {
         maxDirectives: 20,
         maxTokens: 4_000,
         maxCost: 100_000,
+        maxResponseBytes: 33_554_432,
       },
       auth: {
         key: undefined,
@@ -59,6 +60,7 @@ describe("loadConfig", () => {
       LIMIT_MAX_DIRECTIVES: "7",
       LIMIT_MAX_TOKENS: "800",
       LIMIT_MAX_COST: "900",
+      LIMIT_MAX_RESPONSE_BYTES: "4096",
     });
     expect(config.env).toBe("production");
     expect(config.port).toBe(8080);
@@ -78,6 +80,7 @@ describe("loadConfig", () => {
       maxDirectives: 7,
       maxTokens: 800,
       maxCost: 900,
+      maxResponseBytes: 4096,
     });
   });
 
@@ -199,6 +202,13 @@ describe("loadConfig", () => {
       // In development `npm start` supplies the development secret.
       expect(problemsOf({ AUTH_READS: "token" })).toEqual([]);
     });
+  });
+
+  it("bounds the response budget", () => {
+    expect(() => loadConfig({ LIMIT_MAX_RESPONSE_BYTES: "1023" })).toThrow(ConfigError);
+    expect(() => loadConfig({ LIMIT_MAX_RESPONSE_BYTES: String(256 * 1024 * 1024 + 1) })).toThrow(
+      ConfigError,
+    );
   });
 
   it("rejects ports out of range", () => {
