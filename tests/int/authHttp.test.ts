@@ -96,7 +96,8 @@ describe("auth over HTTP (real service, real Neo4j)", () => {
       for (const headers of [{}, bearer("not-a-token"), bearer(withBadSignature(await token(["reader"])))]) {
         const answer = await postAs(service.url, READ, {}, headers);
         expect(answer.status).toBe(200);
-        expect(answer.body).toEqual({ data: { entity: { id: "place:chongqing" } } });
+        expect(answer.body.data).toEqual({ entity: { id: "place:chongqing" } });
+        expect(answer.body.errors).toBeUndefined();
       }
     });
 
