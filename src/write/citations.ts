@@ -20,6 +20,8 @@ export function checkCitations(
   min = 1,
 ): void {
   checkCount(problems, field, citations, min, WRITE_LIMITS.citations);
+  // Over the limit: one problem, not one per item (the list is refused whole).
+  if (citations.length > WRITE_LIMITS.citations) return;
   citations.forEach((c, i) => {
     checkLength(problems, [...field, i, "quote"], c.quote, WRITE_LIMITS.quoteLength);
     if (c.occurrence !== null && c.occurrence !== undefined && c.occurrence < 1) {

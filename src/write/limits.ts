@@ -54,6 +54,7 @@ export function checkCount(
   const n = list?.length ?? 0;
   if (list !== null && list !== undefined && (n < min || n > max)) {
     problems.add(field, "INVALID", `must hold ${min} to ${max} items (got ${n})`);
+    if (n > max) problems.overLimit = true;
   }
 }
 

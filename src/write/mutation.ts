@@ -25,7 +25,8 @@ export type MutationOutcome = WriteOutcome<{ existingId: string | null }>;
  * The shape of every curation mutation: `check` collects what is wrong with the input alone; then
  * one recorded transaction (holding the change-log lock) runs `work`, which adds what it finds wrong
  * against the graph (unknown ids, versions, quotes). Any problem at all: everything is rolled back
- * and every problem is returned as a user error. Otherwise the plan is written and recorded as one
+ * and every problem is returned as a user error. An input with a list over its limit is refused
+ * after `check`, without opening a transaction. Otherwise the plan is written and recorded as one
  * Change. `work` returning `existing` writes nothing (addDocument's dedup).
  */
 export function runMutation<Input extends { clientMutationId?: string | null }>(
@@ -42,6 +43,8 @@ export function runMutation<Input extends { clientMutationId?: string | null }>(
   const problems = new Problems();
   checkLength(problems, ["input", "clientMutationId"], input.clientMutationId, WRITE_LIMITS.shortTextLength);
   options.check(problems);
+  // A list over its limit is not looked up in the graph (nor locked for): refused as it stands.
+  if (problems.overLimit) return Promise.resolve({ kind: "refused", userErrors: problems.list });
   return recordedWrite<{ existingId: string | null }>(
     executor,
     {

@@ -11,6 +11,11 @@ export interface UserError {
 /** Collects every problem of an input, so that all of them come back at once. */
 export class Problems {
   readonly list: UserError[] = [];
+  /**
+   * Set when a list in the input holds more items than its limit: the input is refused before any
+   * transaction opens, so that no unbounded work runs while holding the change-log lock.
+   */
+  overLimit = false;
 
   add(field: ReadonlyArray<string | number>, code: UserErrorCode, message: string): void {
     this.list.push({ field: field.map(String), code, message });
