@@ -585,4 +585,36 @@ describe("curation mutations (real Neo4j)", () => {
       ["NOT_FOUND", "input.mergeId"],
     ]);
   });
+
+  it("createEntity refuses an id that was merged into another entity (it resolves there; a new entity would be unreachable by id)", async () => {
+    const admin: Viewer = { subject: `admin-${suffix}`, role: "ADMIN" };
+    const { id: keep } = await createPlace(`Keepford ${suffix}`, "Portisle grows");
+    const name = `Gone Hamlet ${suffix}`;
+    const { id: merge } = await createPlace(name, "Portisle handled");
+    const merged = await mutate<Payload>(
+      "mergeEntities",
+      { keepId: keep, mergeId: merge, reason: "the same place" },
+      "entity { id }",
+      admin,
+    );
+    expect(merged.payload.userErrors).toEqual([]);
+
+    const before = await lastSeq();
+    // The same name makes the same id.
+    const { payload } = await mutate<Payload & { entity: { id: string } | null }>(
+      "createEntity",
+      { kind: "PLACE", name, citations: [{ documentId, quote: "Portisle grows" }] },
+      "entity { id }",
+    );
+    expect(payload.entity).toBeNull();
+    expect(payload.userErrors.map((e) => [e.code, (e.field ?? []).join(".")])).toEqual([
+      ["ALREADY_EXISTS", "input.id"],
+    ]);
+    expect(await lastSeq()).toBe(before);
+    const read = await api.execute<{ entity: { id: string } | null }>(
+      "query($id: ID!) { entity(id: $id) { id } }",
+      { id: merge },
+    );
+    expect(read.data?.entity?.id).toBe(keep);
+  });
 });

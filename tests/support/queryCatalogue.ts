@@ -21,6 +21,7 @@ import {
   LAST_SEQ,
 } from "../../src/graph/changeRepository";
 import { CREATE_DOCUMENT, DOCUMENT_BY_HASH_OR_ID } from "../../src/write/mutations/addDocument";
+import { MERGED_ID_TARGET } from "../../src/write/mutations/createEntity";
 import { RECORD_MERGED_ID } from "../../src/write/mutations/mergeEntities";
 import { ENTITY_DEPENDENTS } from "../../src/write/mutations/retract";
 import { DOCUMENT_STATE, UPSERT_DOCUMENT } from "../../src/write/importDocument";
@@ -179,6 +180,7 @@ export function queryCatalogue(): CypherQuery[] {
     }),
     q("write.entityDependents", ENTITY_DEPENDENTS, { id: "place:chongqing" }),
     q("write.recordMergedId", RECORD_MERGED_ID, { keepId: "place:a", mergeId: "place:b" }),
+    q("write.mergedIdTarget", MERGED_ID_TARGET, { id: "place:b" }),
     q("documents.list", LIST_DOCUMENTS, { after: "", limit: int(21) }),
     q("documents.count", COUNT_DOCUMENTS, {}),
     q("documents.entities", ENTITIES_OF_DOCUMENT, { id: "document:a", after: "", limit: int(51) }),

@@ -10,6 +10,11 @@ import { checkEntityFields } from "./entityFields";
 import { checkId } from "../limits";
 import { runMutation, type Actor, type MutationOutcome } from "../mutation";
 
+/** The entity an id was merged into (mergeEntities): such an id resolves there, so it is taken. */
+export const MERGED_ID_TARGET = `
+MATCH (m:MergedId {id: $id})
+RETURN m.into AS into`;
+
 export function createEntity(
   executor: CypherExecutor,
   actor: Actor,
@@ -31,6 +36,19 @@ export function createEntity(
           "ALREADY_EXISTS",
           `${id} exists already${input.id ? "" : "; give an id of your own"}`,
         );
+      } else {
+        const [merged] = await run<{ into: string }>({
+          name: "write.mergedIdTarget",
+          cypher: MERGED_ID_TARGET,
+          params: { id },
+        });
+        if (merged !== undefined) {
+          problems.add(
+            ["input", "id"],
+            "ALREADY_EXISTS",
+            `${id} was merged into ${merged.into} and resolves to it${input.id ? "" : "; give an id of your own"}`,
+          );
+        }
       }
       const citations = await locateCitations(
         run,
