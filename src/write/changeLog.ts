@@ -84,6 +84,8 @@ class Rollback<T> extends Error {
 export function inputHash(operation: string, input: unknown): string {
   const canonical = (value: unknown): unknown => {
     if (Array.isArray(value)) return value.map(canonical);
+    // DateTime inputs are Date objects, which have no own keys: compare them by instant.
+    if (value instanceof Date) return value.toISOString();
     if (value !== null && typeof value === "object") {
       return Object.fromEntries(
         Object.entries(value as Record<string, unknown>)

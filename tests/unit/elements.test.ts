@@ -102,4 +102,14 @@ describe("inputHash", () => {
     expect(inputHash("createEntity", { a: 1 })).not.toBe(inputHash("updateEntity", { a: 1 }));
     expect(inputHash("createEntity", { a: 1 })).not.toBe(inputHash("createEntity", { a: 2 }));
   });
+
+  it("tells dates apart (DateTime inputs arrive as Date objects, e.g. addDocument's publishedAt)", () => {
+    const doc = (publishedAt: Date) => ({ title: "t", text: "x", publishedAt });
+    expect(inputHash("addDocument", doc(new Date("2024-01-01T00:00:00Z")))).not.toBe(
+      inputHash("addDocument", doc(new Date("2025-06-30T00:00:00Z"))),
+    );
+    expect(inputHash("addDocument", doc(new Date("2024-01-01T00:00:00Z")))).toBe(
+      inputHash("addDocument", doc(new Date("2024-01-01T00:00:00.000Z"))),
+    );
+  });
 });
