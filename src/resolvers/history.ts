@@ -1,4 +1,5 @@
 import type {
+  ChangeItemResolvers,
   ChangeResolvers,
   DocumentResolvers,
   QueryResolvers,
@@ -35,6 +36,18 @@ export const Change: ChangeResolvers = {
   items: (parent, args, { graph }) => {
     const first = checkRange("first", args.first, 0, MAX_PAGE_SIZE);
     return graph.changes.items(parent.seq, first, args.after);
+  },
+};
+
+/** An item's before/after carry an element's words (descriptions, quotes): counted like other texts. */
+export const ChangeItem: ChangeItemResolvers = {
+  before: (parent, _args, { responseBudget }) => {
+    if (parent.before !== null) responseBudget.take(JSON.stringify(parent.before));
+    return parent.before;
+  },
+  after: (parent, _args, { responseBudget }) => {
+    if (parent.after !== null) responseBudget.take(JSON.stringify(parent.after));
+    return parent.after;
   },
 };
 

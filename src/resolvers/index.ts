@@ -11,7 +11,7 @@ import {
 } from "./connections";
 import { entityFields, Person } from "./entityFields";
 import { Citation, Document as DocumentText, Quote, Relationship, Statistic } from "./linkedTypes";
-import { Change, Document as DocumentEntities, Subscription } from "./history";
+import { Change, ChangeItem, Document as DocumentEntities, Subscription } from "./history";
 import { Mutation } from "./Mutation";
 import { Path } from "./Path";
 import { Place } from "./Place";
@@ -24,6 +24,7 @@ export const resolvers: Resolvers = {
   Mutation,
   Subscription,
   Change,
+  ChangeItem,
   Document: { ...DocumentText, ...DocumentEntities },
   Person,
   Place,
