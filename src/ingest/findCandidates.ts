@@ -1,0 +1,177 @@
+import type { EntityKind } from "../graph/records";
+import { kindFromHanSuffix, kindFromNameWords, kindFromSurroundings, TITLE_WORDS } from "./cueWords";
+import type { AliasMatch } from "./matchAliases";
+
+/** Words that look like a name the dictionary does not know. */
+export interface Candidate {
+  start: number;
+  end: number;
+  quote: string;
+  /** A guess from cue words, or null. */
+  kind: EntityKind | null;
+}
+
+/** A Latin-script word: letters, digits and marks, with inner dots, apostrophes, ampersands and hyphens. */
+const LATIN_WORD = /(?:[\p{Script=Latin}\p{N}]|\p{M})+(?:[.'’&-](?:[\p{Script=Latin}\p{N}]|\p{M})+)*/gu;
+const HAN_RUN = /\p{Script=Han}{2,}/gu;
+/** Lower-case words that may join the capitalised words of one name: "Bank of China", "Forum for ...". */
+const CONNECTORS = new Set(["of", "the", "for", "de", "du", "la", "von", "van"]);
+/** Capitalised function words that begin sentences, not names. */
+const LEADING_STOP = new Set(
+  (
+    "the a an in on at as by for from with to of this that these those last next our we it its his her their " +
+    "after before when while during since but and or if meanwhile according also however today yesterday " +
+    "there here such many some all each every both one two three first second new"
+  ).split(" "),
+);
+
+interface Token {
+  start: number;
+  end: number;
+  word: string;
+  capitalised: boolean;
+  /** Ends in 's: a name stops here ("Chongqing's Liangjiang New Area"). */
+  possessive: boolean;
+  covered: boolean;
+}
+
+function tokenize(text: string, matches: readonly AliasMatch[]): Token[] {
+  const tokens: Token[] = [];
+  let m = 0;
+  for (const found of text.matchAll(LATIN_WORD)) {
+    let word = found[0];
+    const start = found.index;
+    let possessive = false;
+    const apostrophe = /['’]s$/u.exec(word);
+    if (apostrophe !== null && word.length > 2 && word !== "People's" && word !== "People’s") {
+      word = word.slice(0, -2);
+      possessive = true;
+    }
+    const end = start + word.length;
+    while (m < matches.length && (matches[m]?.end ?? 0) <= start) m += 1;
+    const match = matches[m];
+    const covered = match !== undefined && match.start <= start && end <= match.end;
+    tokens.push({ start, end, word, capitalised: /^\p{Lu}/u.test(word), possessive, covered });
+  }
+  return tokens;
+}
+
+/** Two tokens belong to one name when only one space (or tab) lies between them. */
+function adjacent(text: string, a: Token, b: Token): boolean {
+  return /^[ \t\u00A0]$/u.test(text.slice(a.end, b.start)) && !a.possessive;
+}
+
+/**
+ * Names the dictionary does not know, in text order: runs of capitalised Latin words (two or
+ * more, joined by "of", "for", …) with at least one word not inside a known match, and runs of
+ * two or more Chinese characters that no known match touches. A title inside a run separates a
+ * person from it ("Vice Mayor Li Ming" → "Li Ming", a person). Also returns the alias matches
+ * that lie inside a candidate: "Jiang" in "Jiang Zemin" is part of another name, not Jiang Duntao.
+ */
+export function findCandidates(
+  text: string,
+  matches: readonly AliasMatch[],
+): { candidates: Candidate[]; insideCandidates: Set<AliasMatch> } {
+  const candidates: Candidate[] = [];
+  const tokens = tokenize(text, matches);
+  let i = 0;
+  while (i < tokens.length) {
+    const run: Token[] = [tokens[i] as Token];
+    let j = i + 1;
+    while (j < tokens.length) {
+      const previous = run[run.length - 1] as Token;
+      const token = tokens[j] as Token;
+      if (!adjacent(text, previous, token)) break;
+      if (!token.capitalised && !CONNECTORS.has(token.word)) break;
+      run.push(token);
+      j += 1;
+    }
+    i = j;
+    for (const segment of segments(run)) {
+      const capitalised = segment.tokens.filter((t) => t.capitalised);
+      if (capitalised.length < 2 || !capitalised.some((t) => !t.covered)) continue;
+      const first = segment.tokens[0] as Token;
+      const last = segment.tokens[segment.tokens.length - 1] as Token;
+      const words = segment.tokens.map((t) => t.word);
+      const kind: EntityKind | null = segment.afterTitle
+        ? "PERSON"
+        : (kindFromNameWords(words) ??
+          kindFromSurroundings(
+            text.slice(Math.max(0, first.start - 40), first.start),
+            text.slice(last.end, last.end + 60),
+          ));
+      candidates.push({ start: first.start, end: last.end, quote: text.slice(first.start, last.end), kind });
+    }
+  }
+  candidates.push(...hanCandidates(text, matches, candidates));
+  candidates.sort((a, b) => a.start - b.start);
+
+  const insideCandidates = new Set<AliasMatch>();
+  for (const match of matches) {
+    if (match.entries.some((e) => e.via === "NAME")) continue;
+    const around = candidates.find(
+      (c) => c.start <= match.start && match.end <= c.end && c.end - c.start > match.end - match.start,
+    );
+    if (around !== undefined) insideCandidates.add(match);
+  }
+  return { candidates, insideCandidates };
+}
+
+/** A run split at its uncovered titles, leading sentence words and trailing connectors trimmed. */
+function segments(run: readonly Token[]): Array<{ tokens: Token[]; afterTitle: boolean }> {
+  const out: Array<{ tokens: Token[]; afterTitle: boolean }> = [];
+  let current: Token[] = [];
+  let afterTitle = false;
+  const flush = (nextAfterTitle: boolean): void => {
+    while (current.length > 0 && (!(current[0] as Token).capitalised || isLeadingStop(current[0] as Token)))
+      current.shift();
+    while (current.length > 0 && !(current[current.length - 1] as Token).capitalised) current.pop();
+    if (current.length > 0) out.push({ tokens: current, afterTitle });
+    current = [];
+    afterTitle = nextAfterTitle;
+  };
+  for (const token of run) {
+    if (!token.covered && TITLE_WORDS.has(token.word.toLowerCase().replace(/\.$/, ""))) {
+      flush(true);
+      continue;
+    }
+    current.push(token);
+  }
+  flush(false);
+  return out;
+}
+
+function isLeadingStop(token: Token): boolean {
+  return !token.covered && LEADING_STOP.has(token.word.toLowerCase());
+}
+
+function hanCandidates(
+  text: string,
+  matches: readonly AliasMatch[],
+  latin: readonly Candidate[],
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (const found of text.matchAll(HAN_RUN)) {
+    const start = found.index;
+    const end = start + found[0].length;
+    if (matches.some((m) => m.start < end && start < m.end)) continue;
+    // "Li Ming (李明)": a name in brackets after another takes its kind.
+    const before = text.slice(Math.max(0, start - 2), start);
+    let kind = kindFromHanSuffix(found[0]);
+    if (kind === null && /[(（]\s*$/u.test(before)) {
+      const openAt = text.lastIndexOf(before.trim().slice(-1), start);
+      const previousEnd = text.slice(0, openAt).trimEnd().length;
+      kind =
+        latin.find((c) => c.end === previousEnd)?.kind ??
+        uniqueKindOf(matches.find((m) => m.end === previousEnd)) ??
+        null;
+    }
+    out.push({ start, end, quote: found[0], kind });
+  }
+  return out;
+}
+
+function uniqueKindOf(match: AliasMatch | undefined): EntityKind | null {
+  const kinds = new Set(match?.entries.map((e) => e.kind));
+  return kinds.size === 1 ? ([...kinds][0] ?? null) : null;
+}

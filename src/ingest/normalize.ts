@@ -1,0 +1,117 @@
+/**
+ * Text normalisation for linking: what makes "Chengdu–Chongqing", "chengdu chongqing" and
+ * "CHENGDU-CHONGQING" the same words, while remembering where every normalised character came
+ * from, so a match is cited with the document's own words.
+ *
+ * Per code point: NFKD (compatibility forms such as full-width letters become plain ones), combining
+ * marks dropped (accents folded: "Türkiye" = "turkiye"), lower case; every dash, hyphen and
+ * whitespace character becomes one space and runs of them collapse; curly quotes and apostrophes
+ * become straight ones. A character that normalises to nothing (a combining mark) is folded into
+ * the span of the character before it, so a citation never cuts a letter from its accent.
+ */
+
+export interface NormalizedText {
+  /** The normalised text. */
+  text: string;
+  /** For each UTF-16 unit of `text`: the offset in the original where its source character starts. */
+  starts: Int32Array;
+  /** For each UTF-16 unit of `text`: the offset in the original just after its source character (marks included). */
+  ends: Int32Array;
+}
+
+/** Hyphens, dashes, minus signs and the like: all separate words as a space does. */
+const DASHES = /[\p{Pd}\u2212\uFE63\uFF0D\u00AD]/u;
+const SPACES = /[\s\p{Zs}]/u;
+const MARKS = /\p{M}/gu;
+const QUOTES: Readonly<Record<string, string>> = {
+  "\u2018": "'",
+  "\u2019": "'",
+  "\u02BC": "'",
+  "\u2032": "'",
+  "\u201C": '"',
+  "\u201D": '"',
+  "\u201E": '"',
+  "\u00AB": '"',
+  "\u00BB": '"',
+};
+
+const cache = new Map<string, string>();
+
+/** The normalised form of one code point ("" for a combining mark, " " for a dash or space). */
+export function normalizeCodePoint(ch: string): string {
+  const cached = cache.get(ch);
+  if (cached !== undefined) return cached;
+  let out: string;
+  if (SPACES.test(ch) || DASHES.test(ch)) out = " ";
+  else if (QUOTES[ch] !== undefined) out = QUOTES[ch];
+  else {
+    out = ch.normalize("NFKD").replace(MARKS, "").toLowerCase().normalize("NFKD").replace(MARKS, "");
+    // NFKD can turn one character into a dash or space (e.g. U+2011 is already a dash; some
+    // compatibility forms expand to "a space"): fold those too.
+    out = out.replace(/[\s\p{Pd}]/gu, " ");
+  }
+  if (cache.size < 100_000) cache.set(ch, out);
+  return out;
+}
+
+/** Normalises a whole text and keeps the map back to the original offsets. */
+export function normalizeText(original: string): NormalizedText {
+  const chars: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let lastWasSpace = false;
+  let offset = 0;
+  for (const ch of original) {
+    const start = offset;
+    offset += ch.length;
+    const out = normalizeCodePoint(ch);
+    if (out.length === 0) {
+      // A combining mark: it belongs to the character before it.
+      if (ends.length > 0) ends[ends.length - 1] = offset;
+      continue;
+    }
+    for (const unit of splitUnits(out)) {
+      if (unit === " ") {
+        if (lastWasSpace) {
+          continue;
+        }
+        lastWasSpace = true;
+      } else {
+        lastWasSpace = false;
+      }
+      chars.push(unit);
+      starts.push(start);
+      ends.push(offset);
+    }
+  }
+  return { text: chars.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
+/** Normalises a name or alias for the dictionary: the same folding, trimmed. */
+export function normalizeKey(name: string): string {
+  return normalizeText(name).text.trim();
+}
+
+/**
+ * The original span [start, end) of the normalised span [from, to): what a citation quotes.
+ * `to` is exclusive and greater than `from`.
+ */
+export function originalSpan(
+  normalized: NormalizedText,
+  from: number,
+  to: number,
+): { start: number; end: number } {
+  const start = normalized.starts[from];
+  const end = normalized.ends[to - 1];
+  if (start === undefined || end === undefined || to <= from) {
+    throw new RangeError(`span [${from}, ${to}) is outside the normalised text`);
+  }
+  return { start, end };
+}
+
+function splitUnits(s: string): string[] {
+  if (s.length === 1) return [s];
+  const units: string[] = [];
+  for (let i = 0; i < s.length; i += 1) units.push(s.charAt(i));
+  return units;
+}
