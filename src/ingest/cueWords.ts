@@ -35,6 +35,12 @@ export const TITLE_WORDS: ReadonlySet<string> = new Set([
   "ms",
   "madam",
   "ceo",
+  "founder",
+  "researcher",
+  "economist",
+  "scholar",
+  "engineer",
+  "expert",
 ]);
 
 const LAST_WORD_KINDS: ReadonlyArray<readonly [EntityKind, readonly string[]]> = [
@@ -112,6 +118,12 @@ const LAST_WORD_KINDS: ReadonlyArray<readonly [EntityKind, readonly string[]]> =
       "automobile",
       "technology",
       "technologies",
+      "museum",
+      "school",
+      "hospital",
+      "congress",
+      "assembly",
+      "parliament",
     ],
   ],
   ["EVENT", ["conference", "forum", "expo", "summit", "festival", "fair", "games", "exhibition", "meeting"]],
@@ -127,6 +139,11 @@ const byWord = (table: ReadonlyArray<readonly [EntityKind, readonly string[]]>):
   new Map(table.flatMap(([kind, words]) => words.map((w) => [w, kind] as const)));
 const LAST = byWord(LAST_WORD_KINDS);
 const FIRST = byWord(FIRST_WORD_KINDS);
+
+/** "Bank", "University", "Port": words that head a name of the form "X of Y". */
+export function isNameHead(word: string): boolean {
+  return FIRST.has(word.toLowerCase());
+}
 
 /** The kind a name's own words suggest: its last word, else its first one ("Bank of ..."); null when neither says. */
 export function kindFromNameWords(words: readonly string[]): EntityKind | null {
@@ -154,8 +171,14 @@ export function kindFromHanSuffix(name: string): EntityKind | null {
   return null;
 }
 
+/** ", Vice Mayor of …", " was elected mayor", " has been party secretary": a person's name before it. */
+const PERSON_AFTER =
+  /^\s*,?\s*(?:who\s+)?(?:(?:was|is|has\s+been|had\s+been|became)\s+)?(?:\p{L}+\s+){0,2}?(?:the\s+)?(?:vice\s+|deputy\s+|executive\s+|former\s+|then\s+|party\s+)?(?:mayor|secretary|governor|director|chairman|chairwoman|president|minister|spokesperson|head|ceo|founder)\b/iu;
+const SAID_AFTER = /^\s+(?:said|says|told|added|noted|stated|explained)\b/iu;
+const PRONOUN_AFTER = /^\s+(?:and\s+)?(?:his|her)\b/iu;
+
 /**
- * Words around a mention that hint at its kind: a title or "Mr" before it, "said" after it or
+ * Words around a mention that hint at its kind: a title or "Mr" before it, "said", "and her" or
  * ", Vice Mayor" after it (a person); "District"/"City" after it (a place); "Group"/"Company"
  * after it (an organization); "Corridor" after it (an initiative).
  */
@@ -165,17 +188,9 @@ export function kindFromSurroundings(before: string, after: string): EntityKind 
     ?.toLowerCase()
     .replace(/\.$/, "");
   if (previous !== undefined && TITLE_WORDS.has(previous)) return "PERSON";
-  if (
-    /^\s*,?\s*(?:the\s+)?(?:vice|deputy|executive|former|then)?\s*(?:mayor|secretary|governor|director|chairman|chairwoman|president|minister|spokesperson|head|ceo|founder)\b/iu.test(
-      after,
-    )
-  ) {
-    return "PERSON";
-  }
-  if (/^\s+(?:said|says|told|added|noted|stated|explained)\b/iu.test(after) || /\bsaid\s*$/iu.test(before)) {
-    return "PERSON";
-  }
-  const next = after.match(/^\s+([\p{L}]+)/u)?.[1];
+  if (PERSON_AFTER.test(after) || SAID_AFTER.test(after) || PRONOUN_AFTER.test(after)) return "PERSON";
+  if (/\bsaid\s*$/iu.test(before)) return "PERSON";
+  const next = after.match(/^\s+(\p{L}+)/u)?.[1];
   if (next !== undefined && /^\p{Lu}/u.test(next)) {
     const kind = LAST.get(next.toLowerCase());
     if (kind !== undefined) return kind;

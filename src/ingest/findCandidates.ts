@@ -1,5 +1,11 @@
 import type { EntityKind } from "../graph/records";
-import { kindFromHanSuffix, kindFromNameWords, kindFromSurroundings, TITLE_WORDS } from "./cueWords";
+import {
+  isNameHead,
+  kindFromHanSuffix,
+  kindFromNameWords,
+  kindFromSurroundings,
+  TITLE_WORDS,
+} from "./cueWords";
 import type { AliasMatch } from "./matchAliases";
 
 /** Words that look like a name the dictionary does not know. */
@@ -126,6 +132,7 @@ function segments(run: readonly Token[]): Array<{ tokens: Token[]; afterTitle: b
     while (current.length > 0 && (!(current[0] as Token).capitalised || isLeadingStop(current[0] as Token)))
       current.shift();
     while (current.length > 0 && !(current[current.length - 1] as Token).capitalised) current.pop();
+    current = withoutLooseOf(current);
     if (current.length > 0) out.push({ tokens: current, afterTitle });
     current = [];
     afterTitle = nextAfterTitle;
@@ -135,10 +142,29 @@ function segments(run: readonly Token[]): Array<{ tokens: Token[]; afterTitle: b
       flush(true);
       continue;
     }
+    // After a title, a person's name ends at "of": "Researcher Jiang Wei of Southwest University".
+    if (afterTitle && !token.capitalised && current.length > 0) {
+      flush(false);
+      continue;
+    }
     current.push(token);
   }
   flush(false);
   return out;
+}
+
+/**
+ * "Portraits of Zheng Xiangdong", "GDP of the Sichuan-Chongqing region": one capitalised word
+ * joined by "of" to a known name is a sentence's words, not a name, unless that word heads names
+ * ("Bank of Chongqing"). What is left is the known name, which yields no candidate.
+ */
+function withoutLooseOf(tokens: Token[]): Token[] {
+  const connector = tokens.findIndex((t) => !t.capitalised);
+  if (connector !== 1) return tokens;
+  const head = tokens[0] as Token;
+  const rest = tokens.slice(connector + 1).filter((t) => t.capitalised);
+  if (head.covered || isNameHead(head.word) || !rest.every((t) => t.covered)) return tokens;
+  return tokens.slice(connector + 1);
 }
 
 function isLeadingStop(token: Token): boolean {
