@@ -38,6 +38,7 @@ import {
   relationshipsOfEntitiesQuery,
 } from "../../src/graph/relationshipRepository";
 import { RELATIONSHIP_TYPES } from "../../src/graph/relationshipTypes";
+import { GRAPH_VERSION, LINK_DICTIONARY_PAGE } from "../../src/graph/linkDictionaryRepository";
 import {
   COUNT_STATISTICS_OF_SUBJECTS,
   countStatisticsQuery,
@@ -116,6 +117,8 @@ export function queryCatalogue(): CypherQuery[] {
     upsertRelationshipsQuery(type, [], "document:a"),
     q("import.statistics", UPSERT_STATISTICS, { rows: [], documentId: "document:a" }),
     q("import.quotes", UPSERT_QUOTES, { rows: [], documentId: "document:a" }),
+    q("ingest.graphVersion", GRAPH_VERSION, {}),
+    q("ingest.dictionaryPage", LINK_DICTIONARY_PAGE, { after: "", limit: int(5000), maxNeighbours: int(50) }),
     q("import.removeStale", REMOVE_STALE, {
       stale: { relationships: [], owned: [], entities: [] },
       documentId: "document:a",
