@@ -54,37 +54,79 @@ export function normalizeCodePoint(ch: string): string {
   return out;
 }
 
-/** Normalises a whole text and keeps the map back to the original offsets. */
+const SPACE = 32;
+const utf16 = new TextDecoder("utf-16le");
+
+/**
+ * Normalises a whole text and keeps the map back to the original offsets. ASCII (most of an
+ * English text) takes a fast path; other characters go through {@link normalizeCodePoint}, cached.
+ */
 export function normalizeText(original: string): NormalizedText {
-  const chars: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  let capacity = original.length + 16;
+  let units = new Uint16Array(capacity);
+  let starts = new Int32Array(capacity);
+  let ends = new Int32Array(capacity);
+  let length = 0;
   let lastWasSpace = false;
-  let offset = 0;
-  for (const ch of original) {
-    const start = offset;
-    offset += ch.length;
-    const out = normalizeCodePoint(ch);
-    if (out.length === 0) {
-      // A combining mark: it belongs to the character before it.
-      if (ends.length > 0) ends[ends.length - 1] = offset;
-      continue;
-    }
-    for (const unit of splitUnits(out)) {
-      if (unit === " ") {
+  const grow = (): void => {
+    capacity *= 2;
+    const u = new Uint16Array(capacity);
+    u.set(units);
+    units = u;
+    const s = new Int32Array(capacity);
+    s.set(starts);
+    starts = s;
+    const e = new Int32Array(capacity);
+    e.set(ends);
+    ends = e;
+  };
+  for (let i = 0; i < original.length;) {
+    const c = original.charCodeAt(i);
+    if (c < 128) {
+      let unit = c;
+      if (c >= 65 && c <= 90) unit = c + 32;
+      else if (c === 45 || c === 32 || (c >= 9 && c <= 13)) unit = SPACE;
+      if (unit === SPACE) {
         if (lastWasSpace) {
+          i += 1;
           continue;
         }
         lastWasSpace = true;
-      } else {
-        lastWasSpace = false;
-      }
-      chars.push(unit);
-      starts.push(start);
-      ends.push(offset);
+      } else lastWasSpace = false;
+      if (length === capacity) grow();
+      units[length] = unit;
+      starts[length] = i;
+      ends[length] = i + 1;
+      length += 1;
+      i += 1;
+      continue;
     }
+    const codePoint = original.codePointAt(i) ?? c;
+    const width = codePoint > 0xffff ? 2 : 1;
+    const out = normalizeCodePoint(String.fromCodePoint(codePoint));
+    if (out.length === 0) {
+      // A combining mark: it belongs to the character before it.
+      if (length > 0) ends[length - 1] = i + width;
+    }
+    for (let k = 0; k < out.length; k += 1) {
+      const unit = out.charCodeAt(k);
+      if (unit === SPACE) {
+        if (lastWasSpace) continue;
+        lastWasSpace = true;
+      } else lastWasSpace = false;
+      if (length === capacity) grow();
+      units[length] = unit;
+      starts[length] = i;
+      ends[length] = i + width;
+      length += 1;
+    }
+    i += width;
   }
-  return { text: chars.join(""), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+  return {
+    text: utf16.decode(units.subarray(0, length)),
+    starts: starts.slice(0, length),
+    ends: ends.slice(0, length),
+  };
 }
 
 /** Normalises a name or alias for the dictionary: the same folding, trimmed. */
@@ -107,11 +149,4 @@ export function originalSpan(
     throw new RangeError(`span [${from}, ${to}) is outside the normalised text`);
   }
   return { start, end };
-}
-
-function splitUnits(s: string): string[] {
-  if (s.length === 1) return [s];
-  const units: string[] = [];
-  for (let i = 0; i < s.length; i += 1) units.push(s.charAt(i));
-  return units;
 }
