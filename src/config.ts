@@ -38,6 +38,15 @@ export interface Config {
     /** LIMIT_MAX_COST (default 100000): each field costs 1, times `first`/`limit` for lists. */
     maxCost: number;
   };
+  /** Linking of ingested text (docs/ingest.md). */
+  ingest: {
+    /** INGEST_ACCEPT_THRESHOLD (default 0.85): a link scoring at least this (0 to 1) is ACCEPTED without review. */
+    acceptThreshold: number;
+    /** INGEST_CONTEXT_MARGIN (default 0.2): among entities sharing the words, the best must lead by this (0 to 1) to be picked (CONTEXT). */
+    contextMargin: number;
+    /** INGEST_DICTIONARY_CHECK_MS (default 1000): the alias automaton asks the graph for its change-log seq at most this often. */
+    dictionaryCheckIntervalMs: number;
+  };
   /** The embedded default, used only when NEO4J_URI is unset. */
   local: {
     /** NEO4J_LOCAL_DATA_DIR (default .data/neo4j). */
@@ -65,6 +74,11 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
 
+const fraction = z
+  .string()
+  .regex(/^(0(\.\d+)?|1(\.0+)?)$/, "must be a number from 0 to 1")
+  .transform(Number);
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -85,6 +99,9 @@ const EnvSchema = z.object({
   LIMIT_MAX_DIRECTIVES: wholeNumber(1, 1_000).default(20),
   LIMIT_MAX_TOKENS: wholeNumber(10, 1_000_000).default(4_000),
   LIMIT_MAX_COST: wholeNumber(1, 100_000_000).default(100_000),
+  INGEST_ACCEPT_THRESHOLD: fraction.default(0.85),
+  INGEST_CONTEXT_MARGIN: fraction.default(0.2),
+  INGEST_DICTIONARY_CHECK_MS: wholeNumber(0, 600_000).default(1_000),
   NEO4J_LOCAL_DATA_DIR: z.string().min(1).default(".data/neo4j"),
   NEO4J_LOCAL_PORT: wholeNumber(0, 65535).default(7687),
   NEO4J_LOCAL_HEAP: memorySize.default("1g"),
@@ -122,6 +139,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: e.LIMIT_MAX_DIRECTIVES,
       maxTokens: e.LIMIT_MAX_TOKENS,
       maxCost: e.LIMIT_MAX_COST,
+    },
+    ingest: {
+      acceptThreshold: e.INGEST_ACCEPT_THRESHOLD,
+      contextMargin: e.INGEST_CONTEXT_MARGIN,
+      dictionaryCheckIntervalMs: e.INGEST_DICTIONARY_CHECK_MS,
     },
     local: {
       dataDir: path.resolve(e.NEO4J_LOCAL_DATA_DIR),
