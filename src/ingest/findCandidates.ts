@@ -112,13 +112,18 @@ export function findCandidates(
   candidates.push(...hanCandidates(text, matches, candidates));
   candidates.sort((a, b) => a.start - b.start);
 
+  // Candidates do not overlap one another: the one that may hold a match is the last starting at or before it.
   const insideCandidates = new Set<AliasMatch>();
   for (const match of matches) {
     if (match.entries.some((e) => e.via === "NAME")) continue;
-    const around = candidates.find(
-      (c) => c.start <= match.start && match.end <= c.end && c.end - c.start > match.end - match.start,
-    );
-    if (around !== undefined) insideCandidates.add(match);
+    const around = candidates[lastStartingAtOrBefore(candidates, match.start)];
+    if (
+      around !== undefined &&
+      match.end <= around.end &&
+      around.end - around.start > match.end - match.start
+    ) {
+      insideCandidates.add(match);
+    }
   }
   return { candidates, insideCandidates };
 }
@@ -177,24 +182,44 @@ function hanCandidates(
   latin: readonly Candidate[],
 ): Candidate[] {
   const out: Candidate[] = [];
+  // Matches are in text order and do not overlap: walk them alongside the runs.
+  let m = 0;
   for (const found of text.matchAll(HAN_RUN)) {
     const start = found.index;
     const end = start + found[0].length;
-    if (matches.some((m) => m.start < end && start < m.end)) continue;
+    while (m < matches.length && (matches[m]?.end ?? 0) <= start) m += 1;
+    const next = matches[m];
+    if (next !== undefined && next.start < end) continue;
     // "Li Ming (李明)": a name in brackets after another takes its kind.
     const before = text.slice(Math.max(0, start - 2), start);
     let kind = kindFromHanSuffix(found[0]);
     if (kind === null && /[(（]\s*$/u.test(before)) {
-      const openAt = text.lastIndexOf(before.trim().slice(-1), start);
-      const previousEnd = text.slice(0, openAt).trimEnd().length;
+      let previousEnd = text.lastIndexOf(before.trim().slice(-1), start);
+      while (previousEnd > 0 && /\s/u.test(text.charAt(previousEnd - 1))) previousEnd -= 1;
+      const latinBefore = latin[lastStartingAtOrBefore(latin, previousEnd)];
       kind =
-        latin.find((c) => c.end === previousEnd)?.kind ??
-        uniqueKindOf(matches.find((m) => m.end === previousEnd)) ??
+        (latinBefore?.end === previousEnd ? latinBefore.kind : null) ??
+        uniqueKindOf(m > 0 && matches[m - 1]?.end === previousEnd ? matches[m - 1] : undefined) ??
         null;
     }
     out.push({ start, end, quote: found[0], kind });
   }
   return out;
+}
+
+/** Index of the last span (sorted by start) that starts at or before `offset`; -1 when none. */
+function lastStartingAtOrBefore(spans: ReadonlyArray<{ start: number }>, offset: number): number {
+  let lo = 0;
+  let hi = spans.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((spans[mid]?.start ?? 0) <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
 }
 
 function uniqueKindOf(match: AliasMatch | undefined): EntityKind | null {

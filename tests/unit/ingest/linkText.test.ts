@@ -150,6 +150,15 @@ describe("candidates", () => {
     );
   });
 
+  it("gives a Chinese name in brackets the kind of the name before it", () => {
+    expect(candidates("Vice Mayor Li Ming (李明) and Banan District （巴南）.")).toEqual([
+      "Li Ming:PERSON",
+      "李明:PERSON",
+      "Banan District:PLACE",
+      "巴南:PLACE",
+    ]);
+  });
+
   it("finds Chinese-script runs the dictionary does not know", () => {
     expect(candidates("李明 said 重庆市 and 两江新区 grew; 长安汽车集团.")).toEqual([
       "李明:?",
