@@ -41,12 +41,23 @@ interface Token {
   covered: boolean;
 }
 
-function tokenize(text: string, matches: readonly AliasMatch[]): Token[] {
+const LETTER = "(?:[\\p{Script=Latin}\\p{N}]|\\p{M})";
+const CAPITALISED = `\\p{Lu}${LETTER}*(?:[.'’&-]${LETTER}+)*`;
+/**
+ * Where names may be: a capitalised word, then more capitalised words or connectors, each after one
+ * space. Only these stretches are split into tokens, so a long text's lower-case words cost nothing.
+ */
+const NAME_STRETCH = new RegExp(
+  `(?<![\\p{L}\\p{N}\\p{M}])${CAPITALISED}(?:[ \\t\\u00A0](?:${CAPITALISED}|(?:of|the|for|de|du|la|von|van)(?![\\p{L}\\p{N}\\p{M}])))*`,
+  "gu",
+);
+
+function tokenize(text: string, from: number, to: number, matches: readonly AliasMatch[]): Token[] {
   const tokens: Token[] = [];
-  let m = 0;
-  for (const found of text.matchAll(LATIN_WORD)) {
+  const stretch = text.slice(from, to);
+  for (const found of stretch.matchAll(LATIN_WORD)) {
     let word = found[0];
-    const start = found.index;
+    const start = from + found.index;
     let possessive = false;
     const apostrophe = /['’]s$/u.exec(word);
     if (apostrophe !== null && word.length > 2 && word !== "People's" && word !== "People’s") {
@@ -54,9 +65,8 @@ function tokenize(text: string, matches: readonly AliasMatch[]): Token[] {
       possessive = true;
     }
     const end = start + word.length;
-    while (m < matches.length && (matches[m]?.end ?? 0) <= start) m += 1;
-    const match = matches[m];
-    const covered = match !== undefined && match.start <= start && end <= match.end;
+    const match = matches[lastStartingAtOrBefore(matches, start)];
+    const covered = match !== undefined && end <= match.end;
     tokens.push({ start, end, word, capitalised: /^\p{Lu}/u.test(word), possessive, covered });
   }
   return tokens;
@@ -79,34 +89,41 @@ export function findCandidates(
   matches: readonly AliasMatch[],
 ): { candidates: Candidate[]; insideCandidates: Set<AliasMatch> } {
   const candidates: Candidate[] = [];
-  const tokens = tokenize(text, matches);
-  let i = 0;
-  while (i < tokens.length) {
-    const run: Token[] = [tokens[i] as Token];
-    let j = i + 1;
-    while (j < tokens.length) {
-      const previous = run[run.length - 1] as Token;
-      const token = tokens[j] as Token;
-      if (!adjacent(text, previous, token)) break;
-      if (!token.capitalised && !CONNECTORS.has(token.word)) break;
-      run.push(token);
-      j += 1;
-    }
-    i = j;
-    for (const segment of segments(run)) {
-      const capitalised = segment.tokens.filter((t) => t.capitalised);
-      if (capitalised.length < 2 || !capitalised.some((t) => !t.covered)) continue;
-      const first = segment.tokens[0] as Token;
-      const last = segment.tokens[segment.tokens.length - 1] as Token;
-      const words = segment.tokens.map((t) => t.word);
-      const kind: EntityKind | null = segment.afterTitle
-        ? "PERSON"
-        : (kindFromNameWords(words) ??
-          kindFromSurroundings(
-            text.slice(Math.max(0, first.start - 40), first.start),
-            text.slice(last.end, last.end + 60),
-          ));
-      candidates.push({ start: first.start, end: last.end, quote: text.slice(first.start, last.end), kind });
+  for (const stretch of text.matchAll(NAME_STRETCH)) {
+    const tokens = tokenize(text, stretch.index, stretch.index + stretch[0].length, matches);
+    let i = 0;
+    while (i < tokens.length) {
+      const run: Token[] = [tokens[i] as Token];
+      let j = i + 1;
+      while (j < tokens.length) {
+        const previous = run[run.length - 1] as Token;
+        const token = tokens[j] as Token;
+        if (!adjacent(text, previous, token)) break;
+        if (!token.capitalised && !CONNECTORS.has(token.word)) break;
+        run.push(token);
+        j += 1;
+      }
+      i = j;
+      for (const segment of segments(run)) {
+        const capitalised = segment.tokens.filter((t) => t.capitalised);
+        if (capitalised.length < 2 || !capitalised.some((t) => !t.covered)) continue;
+        const first = segment.tokens[0] as Token;
+        const last = segment.tokens[segment.tokens.length - 1] as Token;
+        const words = segment.tokens.map((t) => t.word);
+        const kind: EntityKind | null = segment.afterTitle
+          ? "PERSON"
+          : (kindFromNameWords(words) ??
+            kindFromSurroundings(
+              text.slice(Math.max(0, first.start - 40), first.start),
+              text.slice(last.end, last.end + 60),
+            ));
+        candidates.push({
+          start: first.start,
+          end: last.end,
+          quote: text.slice(first.start, last.end),
+          kind,
+        });
+      }
     }
   }
   candidates.push(...hanCandidates(text, matches, candidates));
