@@ -107,10 +107,6 @@ export function decideLink(
   context: DocumentContext,
   thresholds: LinkThresholds,
 ): LinkDecision | null {
-  const cueKind = kindFromSurroundings(
-    text.slice(Math.max(0, match.start - 40), match.start),
-    text.slice(match.end, match.end + 60),
-  );
   const status = (score: number, clear = true): ReviewStatus =>
     clear && score >= thresholds.acceptThreshold ? "ACCEPTED" : "PROPOSED";
   const [only, ...others] = match.entries;
@@ -125,6 +121,7 @@ export function decideLink(
         alternatives: [{ entity: only.entity, score: 1 }],
       };
     }
+    const cueKind = cueKindAround(text, match);
     const e = evidenceFor(only, dictionary, context, cueKind);
     const score = round(
       Math.min(
@@ -143,6 +140,7 @@ export function decideLink(
       alternatives: [{ entity: only.entity, score }],
     };
   }
+  const cueKind = cueKindAround(text, match);
   const points = match.entries.map((entry) => {
     const e = evidenceFor(entry, dictionary, context, cueKind);
     return {
@@ -170,6 +168,14 @@ export function decideLink(
     status: status(score, clear),
     alternatives: ranked.map((r) => ({ entity: r.entry.entity, score: round(r.score) })),
   };
+}
+
+/** The kind the words around a match suggest (only computed where a decision needs it). */
+function cueKindAround(text: string, match: AliasMatch): EntityKind | null {
+  return kindFromSurroundings(
+    text.slice(Math.max(0, match.start - 40), match.start),
+    text.slice(match.end, match.end + 60),
+  );
 }
 
 /** Ties go to the lower id, so the same text always links the same way. */
