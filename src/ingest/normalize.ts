@@ -129,9 +129,31 @@ export function normalizeText(original: string): NormalizedText {
   };
 }
 
-/** Normalises a name or alias for the dictionary: the same folding, trimmed. */
+/**
+ * Normalises a name or alias for the dictionary: the same folding as {@link normalizeText},
+ * trimmed, without the offset map (building a dictionary normalises every key once).
+ */
 export function normalizeKey(name: string): string {
-  return normalizeText(name).text.trim();
+  let out = "";
+  let lastWasSpace = true;
+  for (const ch of name) {
+    const folded = ch.charCodeAt(0) < 128 ? asciiFold(ch) : normalizeCodePoint(ch);
+    for (const unit of folded) {
+      if (unit === " ") {
+        if (lastWasSpace) continue;
+        lastWasSpace = true;
+      } else lastWasSpace = false;
+      out += unit;
+    }
+  }
+  return out.endsWith(" ") ? out.slice(0, -1) : out;
+}
+
+function asciiFold(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c >= 65 && c <= 90) return String.fromCharCode(c + 32);
+  if (c === 45 || c === 32 || (c >= 9 && c <= 13)) return " ";
+  return ch;
 }
 
 /**

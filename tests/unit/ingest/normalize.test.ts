@@ -37,6 +37,17 @@ describe("normalizeText", () => {
     expect(original.slice(start, end)).toBe("Tu\u0308");
   });
 
+  it("folds keys exactly as it folds text", () => {
+    const samples = [
+      "  Chengdu–Chongqing  economic circle ",
+      "Türkiye\u0301 — Istanbul’s «port»",
+      "Ｃｈｏｎｇｑｉｎｇ\t重庆\u00A0市",
+      "-leading and trailing-",
+      "ﬁnance ① \u{1F600} 𠀀",
+    ];
+    for (const sample of samples) expect(normalizeKey(sample)).toBe(normalizeText(sample).text.trim());
+  });
+
   it("trims keys", () => {
     expect(normalizeKey("  Chengdu-Chongqing economic circle ")).toBe("chengdu chongqing economic circle");
   });
