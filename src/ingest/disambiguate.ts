@@ -38,8 +38,8 @@ export function documentContext(matches: readonly AliasMatch[]): DocumentContext
   const namedInDocument = new Set<number>();
   const anchors = new Set<number>();
   for (const match of matches) {
-    const [only, ...others] = match.entries;
-    if (only === undefined || others.length > 0) continue;
+    const only = match.entries[0];
+    if (only === undefined || match.entries.length > 1) continue;
     anchors.add(only.entity);
     if (only.via === "NAME") namedInDocument.add(only.entity);
   }
@@ -109,9 +109,9 @@ export function decideLink(
 ): LinkDecision | null {
   const status = (score: number, clear = true): ReviewStatus =>
     clear && score >= thresholds.acceptThreshold ? "ACCEPTED" : "PROPOSED";
-  const [only, ...others] = match.entries;
+  const only = match.entries[0];
   if (only === undefined) return null;
-  if (others.length === 0) {
+  if (match.entries.length === 1) {
     if (only.via === "NAME") {
       return {
         entity: only.entity,

@@ -90,7 +90,12 @@ export function findCandidates(
 ): { candidates: Candidate[]; insideCandidates: Set<AliasMatch> } {
   const candidates: Candidate[] = [];
   for (const stretch of text.matchAll(NAME_STRETCH)) {
-    const tokens = tokenize(text, stretch.index, stretch.index + stretch[0].length, matches);
+    const from = stretch.index;
+    const to = from + stretch[0].length;
+    // Most stretches are a known name and nothing more.
+    const within = matches[lastStartingAtOrBefore(matches, from)];
+    if (within !== undefined && to <= within.end) continue;
+    const tokens = tokenize(text, from, to, matches);
     let i = 0;
     while (i < tokens.length) {
       const run: Token[] = [tokens[i] as Token];

@@ -77,9 +77,12 @@ export function linkText(
       method: decision.method,
       score: decision.score,
       status: decision.status,
-      alternatives: decision.alternatives
-        .filter((a) => a.entity !== decision.entity)
-        .map((a) => ({ entityId: dictionary.entities[a.entity]?.id ?? "", score: a.score })),
+      alternatives:
+        decision.alternatives.length < 2
+          ? []
+          : decision.alternatives
+              .filter((a) => a.entity !== decision.entity)
+              .map((a) => ({ entityId: dictionary.entities[a.entity]?.id ?? "", score: a.score })),
     });
   }
   return { mentions, candidates };

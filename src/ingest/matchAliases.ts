@@ -14,7 +14,10 @@ export interface AliasMatch {
 const UNSPACED = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
 const WORD = /[\p{L}\p{N}]/u;
 
+/** A letter or digit of a script written with spaces (the text is normalised: ASCII letters are lower case). */
 function isSpacedWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
   return WORD.test(ch) && !UNSPACED.test(ch);
 }
 
