@@ -5,15 +5,33 @@
  * Options: --accept 0.85 (the ACCEPTED threshold), --margin 0.2 (the CONTEXT margin).
  */
 import { parseArgs } from "node:util";
-import { evaluateGoldSet, goldDictionary, readGoldSet, type Counts } from "../../tests/support/linkingGold";
+import {
+  evaluateGoldSet,
+  goldDictionary,
+  readGoldSet,
+  type Counts,
+  type WrongLink,
+} from "../../tests/support/linkingGold";
 
 const { values } = parseArgs({
   options: { accept: { type: "string", default: "0.85" }, margin: { type: "string", default: "0.2" } },
 });
 const options = { acceptThreshold: Number(values.accept), contextMargin: Number(values.margin) };
 const report = evaluateGoldSet(readGoldSet(), goldDictionary(), options);
+const homonyms = evaluateGoldSet(
+  readGoldSet({ homonyms: true }),
+  goldDictionary({ homonyms: true }),
+  options,
+);
 
 const pct = (n: number): string => n.toFixed(3);
+function describeWrong(w: WrongLink): string {
+  const linked =
+    w.linked === null
+      ? "not linked"
+      : `linked to ${w.linked.entity} (${w.linked.method}, ${w.linked.score}, ${w.linked.status})`;
+  return `- ${w.article} [${w.start}, ${w.end}) "${w.quote}": ${linked}; gold: ${w.gold ?? "no link"}`;
+}
 const row = (label: string, c: Counts, recall = true): string =>
   `| ${label} | ${c.truePositives} | ${c.falsePositives} | ${recall ? c.falseNegatives : "–"} | ${pct(c.precision)} | ${recall ? pct(c.recall) : "–"} | ${recall ? pct(c.f1) : "–"} |`;
 
@@ -34,17 +52,25 @@ const lines = [
   "",
   `## Wrong links (${report.wrong.length})`,
   "",
-  ...(report.wrong.length === 0
-    ? ["none"]
-    : report.wrong.map(
-        (w) =>
-          `- ${w.article} [${w.start}, ${w.end}) "${w.quote}": ${
-            w.linked === null
-              ? "not linked"
-              : `linked to ${w.linked.entity} (${w.linked.method}, ${w.linked.score}, ${w.linked.status})`
-          }; gold: ${w.gold ?? "no link"}`,
-      )),
+  ...(report.wrong.length === 0 ? ["none"] : report.wrong.map(describeWrong)),
 ];
+lines.push(
+  "",
+  `# With homonyms (${homonyms.articles} articles, ${homonyms.goldMentions} labelled mentions; tests/fixtures/linking/homonyms)`,
+  "",
+  "The same articles plus five more, against the bundled entities plus five that share their words",
+  '(a second "Jiangbei District" in Ningbo, "Volvo" the truck maker, "Zheng" the admiral Zheng He): linking must choose by context.',
+  "",
+  "| links | right | wrong | missed | precision | recall | F1 |",
+  "| --- | --- | --- | --- | --- | --- | --- |",
+  row("all", homonyms.overall),
+  ...Object.entries(homonyms.byMethod).map(([method, c]) => row(`method ${method}`, c, false)),
+  row("ACCEPTED without review", homonyms.accepted, false),
+  "",
+  `## Wrong links with homonyms (${homonyms.wrong.length})`,
+  "",
+  ...(homonyms.wrong.length === 0 ? ["none"] : homonyms.wrong.map(describeWrong)),
+);
 console.log(lines.join("\n"));
 
 const missed = [

@@ -30,17 +30,22 @@ export interface LinkDecision {
 export interface DocumentContext {
   /** Entities named unambiguously somewhere in the document, by their name. */
   namedInDocument: ReadonlySet<number>;
-  /** Entities found unambiguously (by name or alias) somewhere in the document. */
-  anchors: ReadonlySet<number>;
+  /** Entities found unambiguously (by name or alias) somewhere in the document, with where (match starts, in order). */
+  anchors: ReadonlyMap<number, readonly number[]>;
 }
+
+/** A neighbour this close (UTF-16 units between the two matches' starts) counts as nearby. */
+export const NEARBY = 150;
 
 export function documentContext(matches: readonly AliasMatch[]): DocumentContext {
   const namedInDocument = new Set<number>();
-  const anchors = new Set<number>();
+  const anchors = new Map<number, number[]>();
   for (const match of matches) {
     const only = match.entries[0];
     if (only === undefined || match.entries.length > 1) continue;
-    anchors.add(only.entity);
+    const at = anchors.get(only.entity);
+    if (at === undefined) anchors.set(only.entity, [match.start]);
+    else at.push(match.start);
     if (only.via === "NAME") namedInDocument.add(only.entity);
   }
   return { namedInDocument, anchors };
@@ -51,6 +56,8 @@ interface Evidence {
   nameInDocument: boolean;
   /** Graph neighbours of the entity found in the document. */
   neighbours: number;
+  /** Of those, found within {@link NEARBY} of the match ("Ningbo's Jiangbei District"). */
+  nearby: number;
   /** The words around fit its kind ("Mayor Hu", "Hu said" for a person). */
   cue: boolean;
 }
@@ -69,19 +76,26 @@ function isWeakAlias(entry: KeyEntry): boolean {
 
 function evidenceFor(
   entry: KeyEntry,
+  match: AliasMatch,
   dictionary: LinkDictionary,
   context: DocumentContext,
   cueKind: EntityKind | null,
 ): Evidence {
   const entity = dictionary.entities[entry.entity];
   let neighbours = 0;
+  let nearby = 0;
   for (const id of entity?.neighbours ?? []) {
     const index = dictionary.indexOf.get(id);
-    if (index !== undefined && index !== entry.entity && context.anchors.has(index)) neighbours += 1;
+    if (index === undefined || index === entry.entity) continue;
+    const at = context.anchors.get(index);
+    if (at === undefined) continue;
+    neighbours += 1;
+    if (at.some((start) => Math.abs(start - match.start) <= NEARBY)) nearby += 1;
   }
   return {
     nameInDocument: entry.via === "ALIAS" && context.namedInDocument.has(entry.entity),
     neighbours,
+    nearby,
     cue: cueKind !== null && cueKind === entry.kind,
   };
 }
@@ -91,13 +105,13 @@ const round = (n: number): number => Math.round(n * 1000) / 1000;
 /**
  * Picks the entity one match names, with a score and a status.
  * - One entity by its name: NAME, score 1.
- * - One entity by an alias: ALIAS, 0.9 (0.6 for a weak alias: a person's one-word alias or an all-lower-case word), raised by the full name elsewhere
- *   in the document (+0.3), a fitting cue word (+0.2) and graph neighbours in the document (+0.1
- *   each, two at most); capped at 0.99.
+ * - One entity by an alias: ALIAS, 0.9 (0.6 for a weak alias: a person's one-word alias or an
+ *   all-lower-case word), raised by the full name elsewhere in the document (+0.3), a fitting cue
+ *   word (+0.2) and graph neighbours in the document (+0.1 each, two at most); capped at 0.99.
  * - Several entities: each gets evidence points (name 1 or alias 0.6, +1.5 full name in the
- *   document, +0.7 a neighbour (three at most), +1 a cue), shared out as scores summing to 1; the
- *   best is CONTEXT when it leads by `contextMargin`, otherwise it is PROPOSED with its NAME/ALIAS
- *   method, whatever the threshold.
+ *   document, +0.7 a neighbour (three at most), +0.8 a neighbour within 150 characters (two at
+ *   most), +1 a cue), shared out as scores summing to 1; the best is CONTEXT when it leads by
+ *   `contextMargin`, otherwise it is PROPOSED with its NAME/ALIAS method, whatever the threshold.
  * ACCEPTED when the score reaches `acceptThreshold` (and the margin was clear), else PROPOSED.
  */
 export function decideLink(
@@ -122,7 +136,7 @@ export function decideLink(
       };
     }
     const cueKind = cueKindAround(text, match);
-    const e = evidenceFor(only, dictionary, context, cueKind);
+    const e = evidenceFor(only, match, dictionary, context, cueKind);
     const score = round(
       Math.min(
         0.99,
@@ -142,13 +156,14 @@ export function decideLink(
   }
   const cueKind = cueKindAround(text, match);
   const points = match.entries.map((entry) => {
-    const e = evidenceFor(entry, dictionary, context, cueKind);
+    const e = evidenceFor(entry, match, dictionary, context, cueKind);
     return {
       entry,
       points:
         (entry.via === "NAME" ? 1 : 0.6) +
         (e.nameInDocument ? 1.5 : 0) +
         0.7 * Math.min(e.neighbours, 3) +
+        0.8 * Math.min(e.nearby, 2) +
         (e.cue ? 1 : 0),
     };
   });

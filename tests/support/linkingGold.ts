@@ -2,7 +2,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { readDataset } from "../../src/import/readDataset";
 import { datasetEntities } from "../../src/ingest/datasetEntities";
-import { buildLinkDictionary, type LinkDictionary } from "../../src/ingest/linkDictionary";
+import {
+  buildLinkDictionary,
+  type DictionaryEntity,
+  type LinkDictionary,
+} from "../../src/ingest/linkDictionary";
 import { linkText, type LinkedMention } from "../../src/ingest/linkText";
 import type { Candidate } from "../../src/ingest/findCandidates";
 
@@ -18,18 +22,32 @@ export interface GoldArticle {
   candidates: Array<{ start: number; end: number; quote: string; kind: string | null }>;
 }
 
-export function readGoldSet(): GoldArticle[] {
-  return readdirSync(GOLD_DIR)
-    .filter((f) => f.endsWith(".json"))
+function readArticles(dir: string): GoldArticle[] {
+  return readdirSync(dir)
+    .filter((f) => /^\d.*\.json$/.test(f))
     .sort()
-    .map((f) => JSON.parse(readFileSync(path.join(GOLD_DIR, f), "utf8")) as GoldArticle);
+    .map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as GoldArticle);
 }
 
-/** The dictionary of the graph the gold set is written against: the bundled article's entities. */
-export function goldDictionary(): LinkDictionary {
-  return buildLinkDictionary(
-    datasetEntities([readDataset(path.join(ROOT, "data/000_0a72377912965512.yaml"))]),
-  );
+/** The gold set; with `homonyms`, also the articles written for the homonym measurement. */
+export function readGoldSet(options: { homonyms?: boolean } = {}): GoldArticle[] {
+  const main = readArticles(GOLD_DIR);
+  return options.homonyms ? [...main, ...readArticles(path.join(GOLD_DIR, "homonyms"))] : main;
+}
+
+/**
+ * The dictionary of the graph the gold set is written against: the bundled article's entities;
+ * with `homonyms`, plus entities sharing their words (tests/fixtures/linking/homonyms/entities.json).
+ */
+export function goldDictionary(options: { homonyms?: boolean } = {}): LinkDictionary {
+  const entities = datasetEntities([readDataset(path.join(ROOT, "data/000_0a72377912965512.yaml"))]);
+  if (!options.homonyms) return buildLinkDictionary(entities);
+  const extra = (
+    JSON.parse(readFileSync(path.join(GOLD_DIR, "homonyms/entities.json"), "utf8")) as {
+      entities: DictionaryEntity[];
+    }
+  ).entities;
+  return buildLinkDictionary([...entities, ...extra]);
 }
 
 export interface Counts {

@@ -30,4 +30,14 @@ describe("linking gold set", () => {
     expect(control).toHaveLength(1);
     expect(evaluateGoldSet(control, goldDictionary()).overall.falsePositives).toBe(0);
   });
+
+  it("chooses among homonyms by context (tests/fixtures/linking/homonyms)", () => {
+    const homonyms = evaluateGoldSet(readGoldSet({ homonyms: true }), goldDictionary({ homonyms: true }));
+    expect(homonyms.articles).toBeGreaterThan(articles.length);
+    expect(homonyms.overall.precision).toBeGreaterThanOrEqual(0.95);
+    expect(homonyms.overall.recall).toBeGreaterThanOrEqual(0.9);
+    expect(homonyms.byMethod.CONTEXT?.truePositives).toBeGreaterThanOrEqual(5);
+    expect(homonyms.byMethod.CONTEXT?.falsePositives).toBe(0);
+    expect(homonyms.inWord).toEqual([]);
+  });
 });

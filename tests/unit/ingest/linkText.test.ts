@@ -103,6 +103,16 @@ describe("linkText", () => {
     expect(company).toMatchObject({ entityId: "organization:liangjiang-group", method: "CONTEXT" });
   });
 
+  it("prefers the sense whose neighbour is nearby when a document has both", () => {
+    const text =
+      "Liangjiang grew fast, the mayor said, as firms moved in from across Chongqing. " +
+      "x".repeat(200) +
+      " Bank of Liangjiang lent money, and Liangjiang bought shares.";
+    const [first, second] = linkText(text, world).mentions.filter((m) => m.quote === "Liangjiang");
+    expect(first?.entityId).toBe("place:liangjiang");
+    expect(second?.entityId).toBe("organization:liangjiang-group");
+  });
+
   it("proposes the best without picking when the context does not decide", () => {
     const [mention] = linkText("Liangjiang grew.", world).mentions;
     expect(mention).toMatchObject({ method: "ALIAS", status: "PROPOSED" });
