@@ -111,5 +111,12 @@ describe("/reconcile (real HTTP, real Neo4j)", () => {
     expect(badLimit.status).toBe(400);
     const longText = await openRefine({ q0: { query: "x".repeat(201) } });
     expect(longText.status).toBe(400);
+    const tooLarge = await fetch(url(), {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: `queries=${"x".repeat(1_100_000)}`,
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(await tooLarge.json()).toMatchObject({ errors: [{ extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
   });
 });
