@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./server/responseBudget";
 
 /**
  * The service's whole configuration, read once at start-up from the environment. Invalid
@@ -35,7 +36,9 @@ export interface Config {
     maxAliases: number;
     maxDirectives: number;
     maxTokens: number;
-    /** LIMIT_MAX_COST (default 100000): each field costs 1, times `first`/`limit` for lists. */
+    /** LIMIT_MAX_RESPONSE_BYTES (default 33554432): the large strings of one response (document texts, excerpts, quotes) together. */
+    maxResponseBytes: number;
+    /** LIMIT_MAX_COST (default 100000): each field costs 1, times `first`/`limit` for lists (docs/api.md "Cost"). */
     maxCost: number;
   };
   /** Linking of ingested text (docs/ingest.md). */
@@ -99,6 +102,7 @@ const EnvSchema = z.object({
   LIMIT_MAX_DIRECTIVES: wholeNumber(1, 1_000).default(20),
   LIMIT_MAX_TOKENS: wholeNumber(10, 1_000_000).default(4_000),
   LIMIT_MAX_COST: wholeNumber(1, 100_000_000).default(100_000),
+  LIMIT_MAX_RESPONSE_BYTES: wholeNumber(1_024, 256 * 1024 * 1024).default(DEFAULT_MAX_RESPONSE_BYTES),
   INGEST_ACCEPT_THRESHOLD: fraction.default(0.85),
   INGEST_CONTEXT_MARGIN: fraction.default(0.2),
   INGEST_DICTIONARY_CHECK_MS: wholeNumber(0, 600_000).default(1_000),
@@ -139,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: e.LIMIT_MAX_DIRECTIVES,
       maxTokens: e.LIMIT_MAX_TOKENS,
       maxCost: e.LIMIT_MAX_COST,
+      maxResponseBytes: e.LIMIT_MAX_RESPONSE_BYTES,
     },
     ingest: {
       acceptThreshold: e.INGEST_ACCEPT_THRESHOLD,
