@@ -1,7 +1,5 @@
-import type http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
@@ -20,6 +18,7 @@ import { queryCostPlugin } from "./plugins/queryCost";
 import { requestIdPlugin } from "./plugins/requestId";
 import { requestLogPlugin } from "./plugins/requestLog";
 import { legacyJsonStatusPlugin } from "./plugins/responseStatus";
+import { retryAfterPlugin } from "./plugins/retryAfter";
 import { SANDBOX_EXAMPLE } from "./sandboxExample";
 import { buildSchema } from "./schema";
 
@@ -28,8 +27,6 @@ export interface ApolloOptions {
   logger: Logger;
   limits: Config["limits"];
   metrics: Metrics;
-  /** Drained on stop, when the server runs behind HTTP. */
-  httpServer?: http.Server;
 }
 
 /**
@@ -39,7 +36,7 @@ export interface ApolloOptions {
  * (Apollo's default) and CSRF prevention on.
  */
 export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
-  const { development, logger, limits, metrics, httpServer } = options;
+  const { development, logger, limits, metrics } = options;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
@@ -69,7 +66,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       legacyJsonStatusPlugin(),
       requestLogPlugin(metrics),
       requestIdPlugin(),
-      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+      retryAfterPlugin(),
+      // No drain plugin: app.ts drains HTTP itself (grace period, Connection: close, deadline).
       development
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
