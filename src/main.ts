@@ -19,7 +19,7 @@ async function main(): Promise<void> {
   try {
     const service = await startService(config, logger);
     logger.info(
-      { url: service.url },
+      { url: service.url, servicePid: process.pid },
       `GraphQL service ready at ${service.url} (open it in a browser for Apollo Sandbox)`,
     );
     let stopping = false;

@@ -236,15 +236,9 @@ export class CypherExecutor {
     const started = performance.now();
     let failed = true;
     try {
-      const pending = tx.run<Row>(query.cypher, query.params);
-      // The field names arrive with the server's first answer: from then on the connection is ours.
-      pending.keys().then(
-        () => {
-          progress.serverAnswered = true;
-        },
-        () => undefined,
-      );
-      const result = await pending;
+      const result = await tx.run<Row>(query.cypher, query.params);
+      // A statement has completed: this session has its connection, and later failures are not about getting one.
+      progress.serverAnswered = true;
       if (counters) addCounters(counters, result.summary.counters.updates());
       failed = false;
       return result.records.map((record) => record.toObject());
