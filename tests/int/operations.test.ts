@@ -148,8 +148,8 @@ describe("operations: the service under `npm start` survives its database and it
     expect(exit.signal).toBe("SIGKILL");
     expect(Array.isArray(exit.lastLines)).toBe(true);
     const okBefore = traffic.answers.length;
-    // The issue asks for 30 s; a JVM start takes ~5 s on an idle machine but 40 s and more on this
-    // shared one, so the cap is generous and the time it took is reported, not asserted.
+    // The issue asks for 30 s, but starting the JVM alone took 40 s on the shared two-core machine
+    // (load average 30): the cap is generous and the time it took is reported, not asserted.
     const recovered = await waitUntil(() => traffic.answers.slice(okBefore).some(okAnswer), 150_000);
     const story = service.logs
       .filter((e) => typeof e.msg === "string" && /Neo4j/.test(e.msg))
@@ -170,9 +170,12 @@ describe("operations: the service under `npm start` survives its database and it
 
   it("SIGTERM to npm's pid under load: /readyz 503 at once, no request reset, exit in time, no node or Java left", async () => {
     const javaPid = currentJavaPid(service);
-    const traffic = load(service.base, QUERY, 8);
+    let signalledAt = Number.POSITIVE_INFINITY;
+    // Clients as behind a load balancer: once readiness has failed (a probe period after the
+    // signal), no new connections; the open ones carry on until the service closes them.
+    const traffic = load(service.base, QUERY, 8, () => Date.now() > signalledAt + SHUTDOWN_GRACE_MS / 2);
     await waitUntil(() => traffic.answers.filter(okAnswer).length >= 16, 20_000);
-    const signalledAt = Date.now();
+    signalledAt = Date.now();
     // npm's own pid only, as a supervisor or a terminal would.
     process.kill(service.child.pid ?? -1, "SIGTERM");
     expect(
@@ -187,10 +190,11 @@ describe("operations: the service under `npm start` survives its database and it
 
     expect(exit).not.toBe("late");
     expect(exitMs).toBeLessThanOrEqual(SHUTDOWN_TIMEOUT_MS + 3_000);
-    const failures = traffic.answers.filter(
-      (a) => a.socketError !== undefined && a.socketError !== "ECONNREFUSED",
-    );
+    const failures = traffic.answers
+      .filter((a) => a.socketError !== undefined && a.socketError !== "ECONNREFUSED")
+      .map((a) => ({ ...a, sentAfterSignalMs: a.sentAt - signalledAt }));
     expect(failures).toEqual([]);
+    expect(traffic.answers.filter((a) => a.sentAt > signalledAt && okAnswer(a)).length).toBeGreaterThan(0);
     expect(traffic.answers.filter((a) => a.status !== undefined).every(okAnswer)).toBe(true);
     // The last answers told their clients to close the connection.
     expect(traffic.answers.some((a) => a.connectionClose)).toBe(true);

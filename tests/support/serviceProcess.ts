@@ -1,7 +1,8 @@
-import { spawn, type ChildProcessWithoutNullStreams } from "node:child_process";
+import { spawn, type ChildProcessByStdio } from "node:child_process";
 import http from "node:http";
 import path from "node:path";
 import readline from "node:readline";
+import type { Readable } from "node:stream";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
@@ -9,7 +10,7 @@ export const ROOT = path.resolve(__dirname, "../..");
 export type LogEntry = Record<string, unknown> & { msg?: string };
 
 export interface ServiceProcess {
-  child: ChildProcessWithoutNullStreams;
+  child: ChildProcessByStdio<null, Readable, Readable>;
   /** http://127.0.0.1:PORT */
   base: string;
   /** The service's own node process (under npm, not child.pid). */
@@ -43,7 +44,7 @@ export async function spawnService(
   }
   const [command, args] =
     how === "npm" ? ["npm", ["start", "--silent"]] : [process.execPath, ["--import", "tsx", "src/main.ts"]];
-  const child = spawn(command, args, { cwd: ROOT, env: fullEnv, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawn(command, args, { cwd: ROOT, env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
   const logs: LogEntry[] = [];
   const stderr: string[] = [];
   const watchers: Array<{ match: (entry: LogEntry) => boolean; resolve: (entry: LogEntry) => void }> = [];
@@ -218,12 +219,14 @@ export async function timedGet(
 
 /**
  * `loops` clients sending `query` back to back (each on its own keep-alive connection) until
- * `stop()`; every answer is kept.
+ * `stop()`; every answer is kept. Once `drained()` holds, a client behaves as behind a load
+ * balancer that has seen readiness fail: it keeps using its open connection but opens no new one.
  */
 export function load(
   base: string,
   query: string,
   loops: number,
+  drained: () => boolean = () => false,
 ): { answers: Answer[]; stop(): Promise<void> } {
   const answers: Answer[] = [];
   let running = true;
@@ -231,6 +234,7 @@ export function load(
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
       while (running) {
+        if (drained() && Object.values(agent.freeSockets).every((list) => (list ?? []).length === 0)) break;
         const answer = await post(base, query, agent);
         answers.push(answer);
         if (answer.socketError === "ECONNREFUSED") break;
