@@ -153,7 +153,7 @@ describe("operations: the service under `npm start` survives its database and it
     const recovered = await waitUntil(() => traffic.answers.slice(okBefore).some(okAnswer), 150_000);
     const story = service.logs
       .filter((e) => typeof e.msg === "string" && /Neo4j/.test(e.msg))
-      .map((e) => `${String(e.time)} ${String(e.msg)} ${String(e.err ?? "")}`);
+      .map((e) => `${String(e.time)} ${String(e.msg)} ${JSON.stringify(e.err ?? "")}`);
     expect({ recovered, story }).toMatchObject({ recovered: true });
     process.stderr.write(`kill -9: requests succeeded again after ${Date.now() - killedAt} ms\n`);
     await traffic.stop();

@@ -1,3 +1,4 @@
+import type { Transaction } from "neo4j-driver";
 import { Semaphore } from "../../src/concurrency/semaphore";
 import { CypherExecutor } from "../../src/graph/executor";
 import { createGraphAccess } from "../../src/graph/loaders";
@@ -36,11 +37,12 @@ describe("sessions per request", () => {
     });
     const setup = driver.session({ database });
     const lockSession = driver.session({ database });
+    let lock: Transaction | undefined;
     let most = 0;
     const watcher = setInterval(() => (most = Math.max(most, sessions.open)), 10);
     try {
       await setup.run("MERGE (:OpsLockTest {id: $id})", { id: LOCK_ID });
-      const lock = await lockSession.beginTransaction();
+      lock = await lockSession.beginTransaction();
       await lock.run("MATCH (n:OpsLockTest {id: $id}) SET n.locked = true", { id: LOCK_ID });
 
       const heavy = Array.from({ length: 6 }, () => {
@@ -63,6 +65,8 @@ describe("sessions per request", () => {
       expect(most).toBeLessThanOrEqual(13);
     } finally {
       clearInterval(watcher);
+      // A failed assertion must not leave the lock held: the clean-up below would wait for it.
+      if (lock?.isOpen()) await lock.rollback();
       await setup.run("MATCH (n:OpsLockTest {id: $id}) DETACH DELETE n", { id: LOCK_ID });
       await setup.close();
       await lockSession.close();
