@@ -202,7 +202,8 @@ export class CypherExecutor {
         else await tx.commit();
         return { result, counters };
       } catch (error) {
-        if (tx.isOpen()) await tx.rollback();
+        // The work's error is the one to report, not a failed rollback's (on a lost connection).
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
         throw error;
       }
     });
@@ -267,10 +268,16 @@ export class CypherExecutor {
     try {
       const pool = this.options.pool;
       const releasePoolSlot = await this.takeSlot(pool?.slots, pool?.acquisitionTimeoutMs, name);
-      const session = this.driver.session({
-        database: this.options.database,
-        defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
-      });
+      let session: Session;
+      try {
+        session = this.driver.session({
+          database: this.options.database,
+          defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+        });
+      } catch (error) {
+        releasePoolSlot?.();
+        throw mapNeo4jError(error, false);
+      }
       const sessions = this.options.sessions;
       if (sessions) sessions.open += 1;
       // The pool slot is held until the session has really closed: a session abandoned at the
