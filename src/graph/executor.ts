@@ -273,6 +273,9 @@ export class CypherExecutor {
         session = this.driver.session({
           database: this.options.database,
           defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+          // One bookmark manager for every session of the driver: a read after a write waits for it,
+          // even when a cluster routes the read to another member (docs/curation.md).
+          bookmarkManager: this.driver.executeQueryBookmarkManager,
         });
       } catch (error) {
         releasePoolSlot?.();

@@ -3,6 +3,7 @@ import http from "node:http";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type Response } from "express";
 import type { Driver } from "neo4j-driver";
+import { authenticatorFor } from "../auth/authentication";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
@@ -15,7 +16,7 @@ import { readinessCheck } from "./readiness";
 
 export interface AppDeps {
   /** `http` and `shutdown` default to the documented defaults when absent. */
-  config: Pick<Config, "env" | "limits"> & Partial<Pick<Config, "http" | "shutdown">>;
+  config: Pick<Config, "env" | "limits" | "auth"> & Partial<Pick<Config, "http" | "shutdown">>;
   driver: Driver;
   executor: CypherExecutor;
   logger: Logger;
@@ -78,9 +79,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     logger,
     limits: config.limits,
     metrics,
+    reads: config.auth.reads,
   });
   await apollo.start();
   const readiness = readinessCheck({ driver, supervision, draining: () => drain.draining });
+  // Built once: the key (or the JWKS fetcher and its cache) is shared by every request.
+  const authenticate = authenticatorFor(config.auth);
 
   expressApp.disable("x-powered-by");
   expressApp.use(drain.middleware());
@@ -113,14 +117,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
     "/graphql",
     express.json({ limit: config.limits.bodyLimitBytes }),
     expressMiddleware(apollo, {
-      context: ({ res }) =>
-        Promise.resolve(
-          createRequestContext(
-            executor,
-            logger,
-            requestIdOf(res.locals.requestId),
-            config.limits.requestTimeoutMs,
-          ),
+      // The token is verified here, once per request; a failure is kept (not thrown) so that
+      // public reads still answer and each @auth field can say why it refuses.
+      context: async ({ req, res }) =>
+        createRequestContext(
+          executor,
+          logger,
+          requestIdOf(res.locals.requestId),
+          config.limits.requestTimeoutMs,
+          await authenticate(req.get("authorization")),
+          config.limits.maxResponseBytes,
         ),
     }),
   );

@@ -4,8 +4,8 @@ import path from "node:path";
 import { applyMigrations, loadMigrations } from "../../src/graph/migrations";
 import { bundledDatasetFiles, importDatasetFile } from "../../src/import/importDataset";
 import { startLocalNeo4j, type LocalNeo4j } from "../../src/neo4j/localNeo4j";
-import { CypherExecutor } from "../../src/graph/executor";
 import { connectTestGraph, silentLogger } from "./testGraph";
+import { CypherExecutor } from "../../src/graph/executor";
 
 declare global {
   // Shared with globalTeardown, which runs in the same process.
@@ -39,8 +39,7 @@ async function startRunNeo4j(): Promise<void> {
  */
 async function prepareDatabase(): Promise<void> {
   const graph = connectTestGraph();
-  // As at the service's start-up: index builds and imports get minutes, not a request's seconds
-  // (on a loaded machine the bundled import took longer than the suites' 20 s).
+  // Like the service's start-up: seeding a fresh database is not a request, and may take longer than one.
   const startup = new CypherExecutor(graph.driver, {
     database: process.env.NEO4J_DATABASE ?? "neo4j",
     transactionTimeoutMs: 300_000,
