@@ -31,6 +31,10 @@ export type AccessRole =
 /** The exact words in a document that support a fact. */
 export type Citation = {
   __typename?: 'Citation';
+  /** Up to `chars` (0 to 500) characters of the document just after the quote. */
+  after: Scalars['String']['output'];
+  /** Up to `chars` (0 to 500) characters of the document just before the quote: context without the whole text. */
+  before: Scalars['String']['output'];
   /** The document the words are in. */
   document: Document;
   /** Offset just past the last character. */
@@ -39,6 +43,18 @@ export type Citation = {
   quote: Scalars['String']['output'];
   /** Offset of the first character, counted in UTF-16 code units as JavaScript strings are. */
   start: Scalars['Int']['output'];
+};
+
+
+/** The exact words in a document that support a fact. */
+export type CitationAfterArgs = {
+  chars?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The exact words in a document that support a fact. */
+export type CitationBeforeArgs = {
+  chars?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** How a reported figure relates to the true value: 'over 2.3 million' is MORE_THAN. */
@@ -836,6 +852,8 @@ export type AuthDirectiveArgs = {
 export type AuthDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = ResolversObject<{
+  after?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<CitationAfterArgs, 'chars'>>;
+  before?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<CitationBeforeArgs, 'chars'>>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

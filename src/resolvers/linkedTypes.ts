@@ -4,8 +4,10 @@ import type {
   RelationshipResolvers,
   StatisticResolvers,
 } from "../generated/resolvers-types";
+import { checkRange } from "../errors";
+import { MAX_CITATION_CONTEXT, textAfter, textBefore } from "../graph/citationContext";
 import type { GraphAccess } from "../graph/loaders";
-import type { EntityRecord } from "../graph/records";
+import type { DocumentRecord, EntityRecord } from "../graph/records";
 
 /**
  * Links that a record holds as ids; an entity the request has read already comes back at once
@@ -38,10 +40,20 @@ export const Quote: QuoteResolvers = {
     Promise.all(parent.aboutIds.map((id) => Promise.resolve(requireEntity(graph, id)))),
 };
 
+async function citedDocument(graph: GraphAccess, documentId: string): Promise<DocumentRecord> {
+  const document = await graph.document.load(documentId);
+  if (document === null) throw new Error(`document ${documentId} cited by the graph does not exist`);
+  return document;
+}
+
 export const Citation: CitationResolvers = {
-  document: async (parent, _args, { graph }) => {
-    const document = await graph.document.load(parent.documentId);
-    if (document === null) throw new Error(`document ${parent.documentId} cited by the graph does not exist`);
-    return document;
+  document: (parent, _args, { graph }) => citedDocument(graph, parent.documentId),
+  before: async (parent, { chars }, { graph }) => {
+    const size = checkRange("chars", chars, 0, MAX_CITATION_CONTEXT);
+    return textBefore((await citedDocument(graph, parent.documentId)).text, parent.start, size);
+  },
+  after: async (parent, { chars }, { graph }) => {
+    const size = checkRange("chars", chars, 0, MAX_CITATION_CONTEXT);
+    return textAfter((await citedDocument(graph, parent.documentId)).text, parent.end, size);
   },
 };
