@@ -19,6 +19,7 @@ import type { Metrics } from "./metrics";
 import { queryCostPlugin } from "./plugins/queryCost";
 import { requestIdPlugin } from "./plugins/requestId";
 import { requestLogPlugin } from "./plugins/requestLog";
+import { withOfflineLinks } from "./plugins/landingPageLinks";
 import { legacyJsonStatusPlugin } from "./plugins/responseStatus";
 import { SANDBOX_EXAMPLE } from "./sandboxExample";
 import { buildSchema } from "./schema";
@@ -70,9 +71,11 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       requestLogPlugin(metrics),
       requestIdPlugin(),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
-      development
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      withOfflineLinks(
+        development
+          ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE })
+          : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      ),
     ],
   });
 }

@@ -8,6 +8,7 @@ import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
 import { createApolloServer, createRequestContext } from "./apollo";
 import type { Metrics } from "./metrics";
+import { mountWebPages } from "./web";
 
 export interface AppDeps {
   config: Pick<Config, "env" | "limits">;
@@ -65,6 +66,7 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
   expressApp.get("/metrics", async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  mountWebPages(expressApp);
   expressApp.use(
     "/graphql",
     express.json({ limit: config.limits.bodyLimitBytes }),
