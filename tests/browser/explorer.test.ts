@@ -40,7 +40,9 @@ describe("the explorer in a real browser", () => {
   const ada = `person:ada-quill-${fixture.suffix}`;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(PROJECT_ROOT, "web/build.mjs"), "--if-stale"], { stdio: "inherit" });
+    execFileSync(process.execPath, [path.join(PROJECT_ROOT, "web/build.mjs"), "--if-stale"], {
+      stdio: "inherit",
+    });
     service = await startHttpService();
     await writeDocument(service.graph.executor, validateDataset(fixture.yaml, fixture.loadText));
     await writeDocument(service.graph.executor, ring.dataset);
@@ -103,7 +105,9 @@ describe("the explorer in a real browser", () => {
       );
     } catch (error) {
       const notice = await page.$eval("#notice", (e) => e.textContent);
-      throw new Error(`expected ${nodes} nodes; the page shows ${JSON.stringify(await counts(page))}, "${notice}": ${String(error)}`);
+      throw new Error(
+        `expected ${nodes} nodes; the page shows ${JSON.stringify(await counts(page))}, "${notice}": ${String(error)}`,
+      );
     }
     return counts(page);
   };
@@ -161,13 +165,16 @@ describe("the explorer in a real browser", () => {
     expect(await page.$("#panel:not([hidden])")).toBeNull();
     await clickGraphElement(page, ada);
     await page.waitForSelector(`#panel[data-status="ready"] [data-entity="${ada}"]`);
-    const citation = await page.$eval(`[data-entity="${ada}"] [data-section="citations"] .citation`, (element) => ({
-      mark: element.querySelector("mark")?.textContent ?? "",
-      words: [...element.childNodes]
-        .filter((n) => !(n instanceof HTMLElement && n.classList.contains("source")))
-        .map((n) => n.textContent ?? "")
-        .join(""),
-    }));
+    const citation = await page.$eval(
+      `[data-entity="${ada}"] [data-section="citations"] .citation`,
+      (element) => ({
+        mark: element.querySelector("mark")?.textContent ?? "",
+        words: [...element.childNodes]
+          .filter((n) => !(n instanceof HTMLElement && n.classList.contains("source")))
+          .map((n) => n.textContent ?? "")
+          .join(""),
+      }),
+    );
     expect(citation.mark).toBe("Ada Quill, Mayor of Lakeside");
     // The words around the quote are the document's own (cut at word boundaries, marked with …).
     expect(citation.words.length).toBeGreaterThan(citation.mark.length);
@@ -327,7 +334,12 @@ describe("the explorer in a real browser", () => {
         const r = (document.getElementById(id) as HTMLElement).getBoundingClientRect();
         return { width: r.width, height: r.height, right: r.right };
       };
-      return { graph: box("graph"), panel: box("panel"), search: box("search-input"), width: window.innerWidth };
+      return {
+        graph: box("graph"),
+        panel: box("panel"),
+        search: box("search-input"),
+        width: window.innerWidth,
+      };
     });
     expect(layout.panel.width).toBeLessThanOrEqual(layout.width);
     expect(layout.search.right).toBeLessThanOrEqual(layout.width);
@@ -347,7 +359,8 @@ describe("the explorer in a real browser", () => {
     const watched = await openPage(browser);
     watched.page.on("request", (request) => {
       const url = request.url();
-      if (!url.startsWith(service.base) && !url.startsWith("data:") && !url.startsWith("blob:")) external.push(url);
+      if (!url.startsWith(service.base) && !url.startsWith("data:") && !url.startsWith("blob:"))
+        external.push(url);
     });
     const query = "query FromExplorer { relationshipTypes { type } }";
     await watched.page.goto(`${service.base}/graphiql?query=${encodeURIComponent(query)}`);

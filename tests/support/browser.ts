@@ -32,7 +32,10 @@ export interface WatchedPage {
 }
 
 /** A page whose console errors, page errors and failed requests are collected for the test to check. */
-export async function openPage(browser: Browser, viewport = { width: 1280, height: 800 }): Promise<WatchedPage> {
+export async function openPage(
+  browser: Browser,
+  viewport = { width: 1280, height: 800 },
+): Promise<WatchedPage> {
   const page = await browser.newPage();
   await page.setViewport(viewport);
   page.setDefaultTimeout(30_000);
@@ -50,5 +53,5 @@ export async function openPage(browser: Browser, viewport = { width: 1280, heigh
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) as `${string}.png` });
+  await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
 }

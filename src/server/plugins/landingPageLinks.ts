@@ -20,7 +20,9 @@ export function addOfflineLinks(html: string): string {
  * Wraps Apollo's default landing page plugin: the same page, whose "cannot be loaded; it appears
  * that you might be offline" text links to /graphiql and /explore, which need no CDN.
  */
-export function withOfflineLinks(plugin: ApolloServerPlugin<RequestContext>): ApolloServerPlugin<RequestContext> {
+export function withOfflineLinks(
+  plugin: ApolloServerPlugin<RequestContext>,
+): ApolloServerPlugin<RequestContext> {
   return {
     ...plugin,
     async serverWillStart(service) {
@@ -33,7 +35,8 @@ export function withOfflineLinks(plugin: ApolloServerPlugin<RequestContext>): Ap
           const page = await render();
           const html = page.html;
           return {
-            html: typeof html === "string" ? addOfflineLinks(html) : async () => addOfflineLinks(await html()),
+            html:
+              typeof html === "string" ? addOfflineLinks(html) : async () => addOfflineLinks(await html()),
           };
         },
       };

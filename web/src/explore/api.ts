@@ -47,7 +47,9 @@ async function post<T>(query: string, variables: Record<string, unknown>): Promi
   } catch (error) {
     const timedOut = controller.signal.aborted;
     throw new ApiError(
-      timedOut ? `The service did not answer within ${TIMEOUT_MS / 1000} s` : `The service cannot be reached (${String(error)})`,
+      timedOut
+        ? `The service did not answer within ${TIMEOUT_MS / 1000} s`
+        : `The service cannot be reached (${String(error)})`,
       timedOut ? "TIMEOUT" : "NETWORK",
     );
   } finally {

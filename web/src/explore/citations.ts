@@ -13,11 +13,19 @@ function trimEnd(text: string): string {
   return space > text.length - 40 && space > 0 ? `${text.slice(0, space)}…` : text;
 }
 
-export function citationView(citation: Citation, atDocumentStart: boolean, atDocumentEnd: boolean): HTMLElement {
+export function citationView(
+  citation: Citation,
+  atDocumentStart: boolean,
+  atDocumentEnd: boolean,
+): HTMLElement {
   const before = atDocumentStart ? citation.before : trimStart(citation.before);
   const after = atDocumentEnd ? citation.after : trimEnd(citation.after);
   const source = citation.document.url
-    ? h("a", { href: citation.document.url, rel: "noopener noreferrer", target: "_blank" }, citation.document.title)
+    ? h(
+        "a",
+        { href: citation.document.url, rel: "noopener noreferrer", target: "_blank" },
+        citation.document.title,
+      )
     : h("span", {}, citation.document.title);
   return h(
     "blockquote",
@@ -25,7 +33,12 @@ export function citationView(citation: Citation, atDocumentStart: boolean, atDoc
     before,
     h("mark", {}, citation.quote),
     after,
-    h("span", { class: "source" }, source, citation.document.publisher ? ` · ${citation.document.publisher}` : ""),
+    h(
+      "span",
+      { class: "source" },
+      source,
+      citation.document.publisher ? ` · ${citation.document.publisher}` : "",
+    ),
   );
 }
 
@@ -39,7 +52,11 @@ export function citationList(citations: Citation[], shown = 3): HTMLElement {
         .map((c) => citationView(c, c.start - c.before.length === 0, c.after.length < CONTEXT_CHARS)),
     );
     if (citations.length > count) {
-      const more = h("button", { type: "button", class: "linkish" }, `Show all ${citations.length} citations`);
+      const more = h(
+        "button",
+        { type: "button", class: "linkish" },
+        `Show all ${citations.length} citations`,
+      );
       more.addEventListener("click", () => render(citations.length));
       list.append(more);
     }

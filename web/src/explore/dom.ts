@@ -15,7 +15,11 @@ export function h<K extends keyof HTMLElementTagNameMap>(
   return element;
 }
 
-export function button(label: string, onClick: () => void, attributes: Record<string, string> = {}): HTMLButtonElement {
+export function button(
+  label: string,
+  onClick: () => void,
+  attributes: Record<string, string> = {},
+): HTMLButtonElement {
   const element = h("button", { type: "button", ...attributes }, label);
   element.addEventListener("click", onClick);
   return element;

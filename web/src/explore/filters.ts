@@ -27,7 +27,12 @@ export function renderFilters(
   // A hidden kind or type stays listed even when the scene no longer holds it, so it can be shown again.
   for (const kind of scene.hiddenKinds) if (!kinds.has(kind)) kinds.set(kind, 0);
   for (const type of scene.hiddenTypes) if (!types.has(type)) types.set(type, 0);
-  const box = (label: HTMLElement, hidden: boolean, onChange: (hidden: boolean) => void, name: string): HTMLElement => {
+  const box = (
+    label: HTMLElement,
+    hidden: boolean,
+    onChange: (hidden: boolean) => void,
+    name: string,
+  ): HTMLElement => {
     const input = h("input", { type: "checkbox", "data-filter": name });
     input.checked = !hidden;
     input.addEventListener("change", () => onChange(!input.checked));
@@ -37,7 +42,12 @@ export function renderFilters(
     h("h3", {}, "Entity kinds"),
     ...[...kinds].map(([kind, n]) =>
       box(
-        h("span", {}, h("span", { class: "swatch", style: `background:${colourOf(kind)}` }), ` ${kindLabel(kind)} (${n})`),
+        h(
+          "span",
+          {},
+          h("span", { class: "swatch", style: `background:${colourOf(kind)}` }),
+          ` ${kindLabel(kind)} (${n})`,
+        ),
         scene.hiddenKinds.includes(kind),
         (hidden) => actions.toggleKind(kind, hidden),
         `kind:${kind}`,

@@ -13,7 +13,10 @@ export interface ExportEdge {
 }
 
 const escapeXml = (text: string): string =>
-  text.replace(/[<>&"']/g, (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] ?? c);
+  text.replace(
+    /[<>&"']/g,
+    (c) => ({ "<": "&lt;", ">": "&gt;", "&": "&amp;", '"': "&quot;", "'": "&apos;" })[c] ?? c,
+  );
 
 export function toGraphml(nodes: ExportNode[], edges: ExportEdge[]): string {
   const lines = [

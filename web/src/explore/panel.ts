@@ -48,7 +48,11 @@ export async function entityPanel(
     entity.description ? h("p", {}, entity.description) : null,
     entity.date ? h("p", {}, `Date: ${entity.date}`) : null,
     entity.partOf ? h("p", {}, "Part of ", entityLink({ ...entity.partOf, kind: "PLACE" }, actions)) : null,
-    h("p", { class: "muted", "data-relationship-total": String(total) }, `${total} relationships, ${drawn.length} drawn.`),
+    h(
+      "p",
+      { class: "muted", "data-relationship-total": String(total) },
+      `${total} relationships, ${drawn.length} drawn.`,
+    ),
   );
   const pathInput = h("input", {
     type: "search",
@@ -63,9 +67,13 @@ export async function entityPanel(
       "div",
       { class: "actions" },
       button("Focus here", () => actions.focus(entity.id), { "data-action": "focus" }),
-      button(drawn.length < total ? `Expand (${total - drawn.length} not drawn)` : "Expand", () => actions.expand(entity.id), {
-        "data-action": "expand",
-      }),
+      button(
+        drawn.length < total ? `Expand (${total - drawn.length} not drawn)` : "Expand",
+        () => actions.expand(entity.id),
+        {
+          "data-action": "expand",
+        },
+      ),
     ),
     h("div", { class: "search path-search" }, pathInput, pathResults),
   );
@@ -93,7 +101,9 @@ export async function entityPanel(
           ),
         ),
       ),
-      neighbours.length > 30 ? h("p", { class: "muted" }, `and ${neighbours.length - 30} more on the graph`) : null,
+      neighbours.length > 30
+        ? h("p", { class: "muted" }, `and ${neighbours.length - 30} more on the graph`)
+        : null,
     );
   }
 
@@ -115,7 +125,11 @@ export async function entityPanel(
         ),
       ),
       stats.totalCount > stats.edges.length
-        ? h("p", { class: "muted" }, `${stats.edges.length} of ${stats.totalCount} shown; the query editor lists all.`)
+        ? h(
+            "p",
+            { class: "muted" },
+            `${stats.edges.length} of ${stats.totalCount} shown; the query editor lists all.`,
+          )
         : null,
     );
   }
@@ -152,10 +166,18 @@ export async function relationshipPanel(
     h("h2", {}, node.type),
     h("p", {}, entityLink(node.from, actions), ` —${node.type}→ `, entityLink(node.to, actions)),
     h("p", { class: "muted" }, relationshipMeaning.get(node.type) ?? ""),
-    node.background ? h("p", { class: "muted" }, "Background knowledge: the sources take it for granted.") : null,
+    node.background
+      ? h("p", { class: "muted" }, "Background knowledge: the sources take it for granted.")
+      : null,
     h("h3", {}, "Properties"),
     properties.length > 0
-      ? h("ul", {}, ...properties.map(([k, v]) => h("li", {}, `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`)))
+      ? h(
+          "ul",
+          {},
+          ...properties.map(([k, v]) =>
+            h("li", {}, `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`),
+          ),
+        )
       : h("p", { class: "muted" }, "None."),
     h("h3", {}, `Citations (${node.citations.length})`),
     citationList(node.citations),
@@ -181,9 +203,13 @@ export function pathPanel(model: GraphModel, actions: PanelActions): HTMLElement
           {},
           entityLink(step.from, actions),
           " ",
-          button(step.edge.source === step.from.id ? `—${step.edge.type}→` : `←${step.edge.type}—`, () => actions.select(step.edge.id), {
-            class: "linkish",
-          }),
+          button(
+            step.edge.source === step.from.id ? `—${step.edge.type}→` : `←${step.edge.type}—`,
+            () => actions.select(step.edge.id),
+            {
+              class: "linkish",
+            },
+          ),
           " ",
           entityLink(step.to, actions),
         ),

@@ -132,7 +132,10 @@ export interface EntityDetailsAnswer {
             };
           }>;
         };
-        quotes?: { totalCount: number; edges: Array<{ node: { id: string; text: string; citation: Citation } }> };
+        quotes?: {
+          totalCount: number;
+          edges: Array<{ node: { id: string; text: string; citation: Citation } }>;
+        };
         citations: Citation[];
       })
     | null;

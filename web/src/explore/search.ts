@@ -6,7 +6,11 @@ import { SEARCH, type EntityRef, type SearchAnswer } from "./queries";
 
 const DEBOUNCE_MS = 150;
 
-export function attachSearch(input: HTMLInputElement, results: HTMLElement, choose: (hit: EntityRef) => void): void {
+export function attachSearch(
+  input: HTMLInputElement,
+  results: HTMLElement,
+  choose: (hit: EntityRef) => void,
+): void {
   let hits: EntityRef[] = [];
   let active = -1;
   let timer: number | undefined;
@@ -29,7 +33,12 @@ export function attachSearch(input: HTMLInputElement, results: HTMLElement, choo
       ...hits.map((hit, i) => {
         const item = h(
           "li",
-          { role: "option", id: `${results.id || "r"}-${i}`, "aria-selected": String(i === active), "data-id": hit.id },
+          {
+            role: "option",
+            id: `${results.id || "r"}-${i}`,
+            "aria-selected": String(i === active),
+            "data-id": hit.id,
+          },
           h("span", { class: "kind", style: `background:${colourOf(hit.kind)}` }, kindLabel(hit.kind)),
           h("span", {}, hit.name),
         );

@@ -18,7 +18,10 @@ interface FetcherParams {
 async function fetcher(params: FetcherParams): Promise<ExecutionResult> {
   const response = await fetch("/graphql", {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json" },
+    headers: {
+      "content-type": "application/json",
+      accept: "application/graphql-response+json, application/json",
+    },
     body: JSON.stringify(params),
   });
   return (await response.json()) as ExecutionResult;
