@@ -5,12 +5,12 @@ import { CONTEXT_CHARS, type Citation } from "./queries";
 /** Cuts the context at a word boundary so that it does not start or end mid-word. */
 function trimStart(text: string): string {
   const space = text.search(/\s/);
-  return space > 0 && space < 40 ? `…${text.slice(space + 1)}` : text;
+  return space >= 0 && space < 40 ? `…${text.slice(space + 1)}` : `…${text}`;
 }
 
 function trimEnd(text: string): string {
-  const space = text.lastIndexOf(" ");
-  return space > text.length - 40 && space > 0 ? `${text.slice(0, space)}…` : text;
+  const space = text.search(/\s\S*$/);
+  return space >= 0 && space > text.length - 40 ? `${text.slice(0, space)}…` : `${text}…`;
 }
 
 export function citationView(

@@ -247,6 +247,14 @@ export class GraphView {
     const hiddenTypes = new Set(scene.hiddenTypes);
     const path = model.path;
     const onPath = new Set([...(path?.nodes ?? []), ...(path?.edges ?? [])]);
+    // The common case (no filter, no path, nothing marked yet) touches no element.
+    if (
+      hiddenKinds.size === 0 &&
+      hiddenTypes.size === 0 &&
+      !path &&
+      this.cy.$(".hidden, .faded, .on-path").empty()
+    )
+      return;
     this.cy.batch(() => {
       this.cy.nodes().forEach((n) => {
         const owner = n.data("owner") as string | undefined;
