@@ -9,7 +9,7 @@ import { renderFilters } from "./filters";
 import { toGraphml } from "./graphml";
 import { emptyModel, loadModel, type GraphModel } from "./model";
 import { entityPanel, pathPanel, relationshipPanel, type PanelActions } from "./panel";
-import { NEIGHBORHOOD, RELATIONSHIP_TYPES, type RelationshipTypesAnswer } from "./queries";
+import { EXPANSION_SIZE, NEIGHBORHOOD, RELATIONSHIP_TYPES, type RelationshipTypesAnswer } from "./queries";
 import { EMPTY_SCENE, MAX_EXPANSIONS, sameGraph, sceneFromSearch, searchOfScene, type Scene } from "./scene";
 import { attachSearch } from "./search";
 import { GraphView, MORE_PREFIX } from "./view";
@@ -91,7 +91,9 @@ function describe(stats: ReturnType<GraphView["draw"]>): string {
       `The neighbourhood was cut at ${scene.limit} entities (nearest first): expand a node to draw more.`,
     );
   if (stats.more > 0)
-    parts.push(`“+N more” nodes count relationships not drawn yet: click one to draw the next ${50}.`);
+    parts.push(
+      `“+N more” nodes count relationships not drawn yet: click one to draw the next ${EXPANSION_SIZE}.`,
+    );
   if (stats.hiddenNodes + stats.hiddenRelationships > 0)
     parts.push(
       `${stats.hiddenNodes} entities and ${stats.hiddenRelationships} relationships hidden by filters.`,
