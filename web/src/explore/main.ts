@@ -72,7 +72,7 @@ async function show(next: Scene, how: How): Promise<void> {
     model = loaded;
     // The panel takes room from the graph: size the canvas before laying out and fitting.
     panelEl.hidden = !next.selected && !loaded.path;
-    view.cy.resize();
+    view.resize();
     const stats = view.draw(model, next, fresh);
     noticeEl.textContent = describe(stats);
     renderFilters(filtersEl, model, next, meaning, filterActions);
@@ -108,11 +108,11 @@ async function showPanel(next: Scene, mine: number): Promise<void> {
   if (!id && !pathSection) {
     panelEl.hidden = true;
     panelBody.replaceChildren();
-    view.cy.resize();
+    view.resize();
     return;
   }
   panelEl.hidden = false;
-  view.cy.resize();
+  view.resize();
   panelEl.dataset.status = "loading";
   let details: HTMLElement | null = null;
   try {

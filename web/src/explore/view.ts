@@ -217,6 +217,15 @@ export class GraphView {
     return stats;
   }
 
+  /** After the container changed size (the panel opened or closed): keeps the same centre in view. */
+  resize(): void {
+    const before = { width: this.cy.width(), height: this.cy.height() };
+    this.cy.resize();
+    const dx = (this.cy.width() - before.width) / 2;
+    const dy = (this.cy.height() - before.height) / 2;
+    if (dx !== 0 || dy !== 0) this.cy.panBy({ x: dx, y: dy });
+  }
+
   select(id: string | null): void {
     this.cy.elements(":selected").unselect();
     if (!id) return;
