@@ -28,6 +28,8 @@ const meaning = new Map<string, string>();
 let scene: Scene = EMPTY_SCENE;
 let model: GraphModel = emptyModel();
 let generation = 0;
+/** The scene whose graph is on screen: a load overtaken by a newer step never gets there. */
+let drawn: Scene | null = null;
 
 type How = "initial" | "push" | "replace" | "pop";
 
@@ -42,14 +44,13 @@ function urlOf(next: Scene): string {
 }
 
 async function show(next: Scene, how: How): Promise<void> {
-  const previous = scene;
   scene = next;
   if (how === "push") history.pushState(null, "", urlOf(next));
   if (how === "replace") history.replaceState(null, "", urlOf(next));
   const mine = ++generation;
   depthSelect.value = String(next.depth);
   emptyEl.hidden = next.focus !== null || next.path !== null;
-  if (how === "initial" || how === "pop" || !sameGraph(previous, next)) {
+  if (how === "initial" || drawn === null || !sameGraph(drawn, next)) {
     setStatus("loading");
     noticeEl.className = "";
     noticeEl.textContent = "Loading…";
@@ -65,15 +66,16 @@ async function show(next: Scene, how: How): Promise<void> {
     }
     if (mine !== generation) return;
     const fresh =
-      how === "initial" ||
-      previous.focus !== next.focus ||
-      previous.depth !== next.depth ||
-      previous.limit !== next.limit;
+      drawn === null ||
+      drawn.focus !== next.focus ||
+      drawn.depth !== next.depth ||
+      drawn.limit !== next.limit;
     model = loaded;
     // The panel takes room from the graph: size the canvas before laying out and fitting.
     panelEl.hidden = !next.selected && !loaded.path;
     view.resize();
     const stats = view.draw(model, next, fresh);
+    drawn = next;
     noticeEl.textContent = describe(stats);
     renderFilters(filtersEl, model, next, meaning, filterActions);
     updateGraphiqlLink(next);
