@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./server/responseBudget";
 
 /**
  * The service's whole configuration, read once at start-up from the environment. Invalid
@@ -35,7 +36,9 @@ export interface Config {
     maxAliases: number;
     maxDirectives: number;
     maxTokens: number;
-    /** LIMIT_MAX_COST (default 100000): each field costs 1, times `first`/`limit` for lists. */
+    /** LIMIT_MAX_RESPONSE_BYTES (default 33554432): the large strings of one response (document texts, excerpts, quotes) together. */
+    maxResponseBytes: number;
+    /** LIMIT_MAX_COST (default 100000): each field costs 1, times `first`/`limit` for lists (docs/api.md "Cost"). */
     maxCost: number;
   };
   /** The embedded default, used only when NEO4J_URI is unset. */
@@ -85,6 +88,7 @@ const EnvSchema = z.object({
   LIMIT_MAX_DIRECTIVES: wholeNumber(1, 1_000).default(20),
   LIMIT_MAX_TOKENS: wholeNumber(10, 1_000_000).default(4_000),
   LIMIT_MAX_COST: wholeNumber(1, 100_000_000).default(100_000),
+  LIMIT_MAX_RESPONSE_BYTES: wholeNumber(1_024, 256 * 1024 * 1024).default(DEFAULT_MAX_RESPONSE_BYTES),
   NEO4J_LOCAL_DATA_DIR: z.string().min(1).default(".data/neo4j"),
   NEO4J_LOCAL_PORT: wholeNumber(0, 65535).default(7687),
   NEO4J_LOCAL_HEAP: memorySize.default("1g"),
@@ -122,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: e.LIMIT_MAX_DIRECTIVES,
       maxTokens: e.LIMIT_MAX_TOKENS,
       maxCost: e.LIMIT_MAX_COST,
+      maxResponseBytes: e.LIMIT_MAX_RESPONSE_BYTES,
     },
     local: {
       dataDir: path.resolve(e.NEO4J_LOCAL_DATA_DIR),

@@ -31,10 +31,11 @@ export type AccessRole =
 /** The exact words in a document that support a fact. */
 export type Citation = {
   __typename?: 'Citation';
-  /** Up to `chars` (0 to 500) characters of the document just after the quote. */
-  after: Scalars['String']['output'];
-  /** Up to `chars` (0 to 500) characters of the document just before the quote: context without the whole text. */
-  before: Scalars['String']['output'];
+  /**
+   * The quoted words with up to `chars` characters (0 to 1000) of the document's text on either
+   * side, fewer at the text's ends: a bounded excerpt where `document.text` is the whole text.
+   */
+  context: Scalars['String']['output'];
   /** The document the words are in. */
   document: Document;
   /** Offset just past the last character. */
@@ -47,13 +48,7 @@ export type Citation = {
 
 
 /** The exact words in a document that support a fact. */
-export type CitationAfterArgs = {
-  chars?: InputMaybe<Scalars['Int']['input']>;
-};
-
-
-/** The exact words in a document that support a fact. */
-export type CitationBeforeArgs = {
+export type CitationContextArgs = {
   chars?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -84,7 +79,11 @@ export type Document = Node & {
   publishedAt: Maybe<Scalars['DateTime']['output']>;
   /** Who published it, when known. */
   publisher: Maybe<Scalars['String']['output']>;
-  /** The full text that citations point into. */
+  /**
+   * The full text that citations point into: can be megabytes. It costs 1,000 in the cost estimate
+   * and counts against the response's text budget (RESPONSE_TOO_LARGE beyond it): for the words
+   * around a quote, ask for `Citation.context`.
+   */
   text: Scalars['String']['output'];
   /** The headline or title. */
   title: Scalars['String']['output'];
@@ -852,8 +851,7 @@ export type AuthDirectiveArgs = {
 export type AuthDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = ResolversObject<{
-  after?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<CitationAfterArgs, 'chars'>>;
-  before?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<CitationBeforeArgs, 'chars'>>;
+  context?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<CitationContextArgs, 'chars'>>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -1,6 +1,7 @@
 /** A citation shown as the quoted words, highlighted, inside the words around them. */
+import { splitContext } from "./context";
 import { h } from "./dom";
-import { CONTEXT_CHARS, type Citation } from "./queries";
+import type { Citation } from "./queries";
 
 /** Cuts the context at a word boundary so that it does not start or end mid-word. */
 function trimStart(text: string): string {
@@ -13,13 +14,10 @@ function trimEnd(text: string): string {
   return space >= 0 && space > text.length - 40 ? `${text.slice(0, space)}…` : `${text}…`;
 }
 
-export function citationView(
-  citation: Citation,
-  atDocumentStart: boolean,
-  atDocumentEnd: boolean,
-): HTMLElement {
-  const before = atDocumentStart ? citation.before : trimStart(citation.before);
-  const after = atDocumentEnd ? citation.after : trimEnd(citation.after);
+export function citationView(citation: Citation): HTMLElement {
+  const around = splitContext(citation);
+  const before = around.atStart ? around.before : trimStart(around.before);
+  const after = around.atEnd ? around.after : trimEnd(around.after);
   const source = citation.document.url
     ? h(
         "a",
@@ -46,11 +44,7 @@ export function citationView(
 export function citationList(citations: Citation[], shown = 3): HTMLElement {
   const list = h("div", { class: "citations" });
   const render = (count: number): void => {
-    list.replaceChildren(
-      ...citations
-        .slice(0, count)
-        .map((c) => citationView(c, c.start - c.before.length === 0, c.after.length < CONTEXT_CHARS)),
-    );
+    list.replaceChildren(...citations.slice(0, count).map(citationView));
     if (citations.length > count) {
       const more = h(
         "button",

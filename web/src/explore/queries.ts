@@ -17,8 +17,8 @@ export interface Citation {
   quote: string;
   start: number;
   end: number;
-  before: string;
-  after: string;
+  /** The quote with up to CONTEXT_CHARS characters of the document on either side. */
+  context: string;
   document: { id: string; title: string; url: string | null; publisher: string | null };
 }
 
@@ -31,8 +31,7 @@ export const EXPANSION_PAGE = 100;
 /** Pages one expansion reads at most before it stops and leaves the rest behind "+N more". */
 export const EXPANSION_MAX_PAGES = 10;
 
-const CITATION_FIELDS = `quote start end before(chars: ${CONTEXT_CHARS}) after(chars: ${CONTEXT_CHARS})
-  document { id title url publisher }`;
+const CITATION_FIELDS = `quote start end context(chars: ${CONTEXT_CHARS}) document { id title url publisher }`;
 
 export const SEARCH = `query ExplorerSearch($text: String!) {
   search(text: $text, first: 8) { score entity { id kind name aliases } }
