@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import pino from "pino";
 import { loadConfig } from "../../src/config";
-import { writeDocument } from "../../src/graph/documentWriter";
+import { writeDocument } from "../../src/write/importDocument";
 import { CypherExecutor } from "../../src/graph/executor";
 import { applyMigrations, loadMigrations } from "../../src/graph/migrations";
 import { relationshipId } from "../../src/graph/relationshipId";

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer-core";
-import { writeDocument } from "../../src/graph/documentWriter";
+import { writeDocument } from "../../src/write/importDocument";
 import { validateDataset } from "../../src/import/readDataset";
 import { PROJECT_ROOT } from "../../src/projectRoot";
 import { launchBrowser, openPage, screenshot, type WatchedPage } from "../support/browser";
