@@ -22,7 +22,7 @@ export const EXAMPLES: Array<{ title: string; query: string }> = [
     query: `query FiguresAboutChongqing {
   statistics(subject: "place:chongqing") {
     totalCount
-    edges { node { metric value unit comparator period citations { quote start end document { title } } } }
+    edges { node { metric value unit comparator period citations { quote context(chars: 80) document { title } } } }
   }
 }`,
   },
