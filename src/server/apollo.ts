@@ -18,6 +18,7 @@ import type { Metrics } from "./metrics";
 import { queryCostPlugin } from "./plugins/queryCost";
 import { requestIdPlugin } from "./plugins/requestId";
 import { requestLogPlugin } from "./plugins/requestLog";
+import { withOfflineLinks } from "./plugins/landingPageLinks";
 import { DEFAULT_MAX_RESPONSE_BYTES, ResponseBudget } from "./responseBudget";
 import { legacyJsonStatusPlugin } from "./plugins/responseStatus";
 import { retryAfterPlugin } from "./plugins/retryAfter";
@@ -72,9 +73,11 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       requestIdPlugin(),
       retryAfterPlugin(),
       // No drain plugin: app.ts drains HTTP itself (grace period, Connection: close, deadline).
-      development
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      withOfflineLinks(
+        development
+          ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE })
+          : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      ),
     ],
   });
 }

@@ -14,6 +14,7 @@ import { HttpDrain, type DrainOptions } from "./httpDrain";
 import type { Metrics } from "./metrics";
 import { RETRY_AFTER_SECONDS } from "./plugins/retryAfter";
 import { readinessCheck } from "./readiness";
+import { mountWebPages } from "./web";
 
 export interface AppDeps {
   /** `http` and `shutdown` default to the documented defaults when absent. */
@@ -114,6 +115,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   expressApp.get("/metrics", async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  mountWebPages(expressApp);
   expressApp.use(
     "/graphql",
     express.json({ limit: config.limits.bodyLimitBytes }),
