@@ -1,4 +1,4 @@
-// Type-aware linting for src/, tests/ and bench/; generated code is checked by `npm run codegen` instead.
+// Type-aware linting for src/, tests/, bench/ and web/ (browser code, its own tsconfig with lib "dom"); generated code is checked by `npm run codegen` instead.
 import js from "@eslint/js";
 import { createTypeScriptImportResolver } from "eslint-import-resolver-typescript";
 import importX from "eslint-plugin-import-x";
@@ -14,12 +14,14 @@ export default tseslint.config(
       "tools/neo4j-local/target/",
       ".data/",
       "bench/.work/",
+      "web/dist/",
+      "artifacts/",
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
-    files: ["**/*.ts"],
+    files: ["**/*.ts", "**/*.tsx"],
     languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
     plugins: { "import-x": importX },
     settings: { "import-x/resolver-next": [createTypeScriptImportResolver()] },
@@ -32,4 +34,5 @@ export default tseslint.config(
   },
   { files: ["**/*.js", "**/*.mjs"], ...tseslint.configs.disableTypeChecked },
   { files: ["jest.config.js"], languageOptions: { globals: { module: "writable" } } },
+  { files: ["web/build.mjs"], languageOptions: { globals: { process: "readonly", console: "readonly" } } },
 );

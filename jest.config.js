@@ -24,7 +24,8 @@ module.exports = {
       testEnvironment: "node",
       transform,
       transformIgnorePatterns,
-      testMatch: ["<rootDir>/tests/int/**/*.test.ts"],
+      // tests/browser: the web pages in Chromium against the real service.
+      testMatch: ["<rootDir>/tests/int/**/*.test.ts", "<rootDir>/tests/browser/**/*.test.ts"],
       globalSetup: "<rootDir>/tests/support/globalSetup.ts",
       globalTeardown: "<rootDir>/tests/support/globalTeardown.ts",
     },

@@ -1,7 +1,5 @@
-import type http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
@@ -20,8 +18,10 @@ import type { Metrics } from "./metrics";
 import { queryCostPlugin } from "./plugins/queryCost";
 import { requestIdPlugin } from "./plugins/requestId";
 import { requestLogPlugin } from "./plugins/requestLog";
+import { withOfflineLinks } from "./plugins/landingPageLinks";
 import { DEFAULT_MAX_RESPONSE_BYTES, ResponseBudget } from "./responseBudget";
 import { legacyJsonStatusPlugin } from "./plugins/responseStatus";
+import { retryAfterPlugin } from "./plugins/retryAfter";
 import { SANDBOX_EXAMPLE } from "./sandboxExample";
 import { buildSchema } from "./schema";
 
@@ -32,8 +32,6 @@ export interface ApolloOptions {
   metrics: Metrics;
   /** AUTH_READS (default public): `token` makes every Query field need READER. */
   reads?: Config["auth"]["reads"];
-  /** Drained on stop, when the server runs behind HTTP. */
-  httpServer?: http.Server;
 }
 
 /**
@@ -43,7 +41,7 @@ export interface ApolloOptions {
  * (Apollo's default) and CSRF prevention on.
  */
 export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
-  const { development, logger, limits, metrics, httpServer, reads = "public" } = options;
+  const { development, logger, limits, metrics, reads = "public" } = options;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
@@ -73,10 +71,13 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       legacyJsonStatusPlugin(),
       requestLogPlugin(metrics),
       requestIdPlugin(),
-      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
-      development
-        ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE })
-        : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      retryAfterPlugin(),
+      // No drain plugin: app.ts drains HTTP itself (grace period, Connection: close, deadline).
+      withOfflineLinks(
+        development
+          ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE })
+          : ApolloServerPluginLandingPageProductionDefault({ footer: false }),
+      ),
     ],
   });
 }

@@ -79,6 +79,63 @@ export function syntheticDataset(
   };
 }
 
+/**
+ * A generated hub: one place linked to `spokes` others (spoke i links to the hub), every fact
+ * citing its own line of the text. Ids end with the suffix; CLEANUP_BY_SUFFIX removes it.
+ */
+export function hubDataset(spokes: number): { suffix: string; hubId: string; dataset: Dataset } {
+  const suffix = randomUUID().replace(/-/g, "").slice(0, 10);
+  const names = [`Hub ${suffix}`, ...Array.from({ length: spokes }, (_, i) => `Spoke ${i} ${suffix}`)];
+  const lines = names.map((name) => `${name} is on the map.`);
+  const starts: number[] = [];
+  let offset = 0;
+  for (const line of lines) {
+    starts.push(offset);
+    offset += line.length + 1;
+  }
+  const cite = (i: number): LocatedCitation => {
+    const quote = lines[i] ?? "";
+    const start = starts[i] ?? 0;
+    return { quote, start, end: start + quote.length };
+  };
+  const id = (i: number): string => (i === 0 ? `place:hub-${suffix}` : `place:spoke${i - 1}-${suffix}`);
+  const type = "PART_OF";
+  return {
+    suffix,
+    hubId: id(0),
+    dataset: {
+      document: {
+        id: `document:hub-${suffix}`,
+        title: `Hub ${suffix}`,
+        publisher: null,
+        url: null,
+        publishedAt: null,
+        text: lines.join("\n"),
+      },
+      entities: names.map((name, i) => ({
+        id: id(i),
+        kind: "PLACE" as const,
+        name,
+        aliases: [],
+        description: null,
+        date: null,
+        citations: [cite(i)],
+      })),
+      relationships: names.slice(1).map((_, k) => ({
+        id: relationshipId(id(k + 1), type, id(0)),
+        from: id(k + 1),
+        type,
+        to: id(0),
+        properties: {},
+        background: false,
+        citations: [cite(k + 1)],
+      })),
+      statistics: [],
+      quotes: [],
+    },
+  };
+}
+
 /** Removes everything whose id ends with one of the suffixes. */
 export const CLEANUP_BY_SUFFIX = `
 UNWIND $suffixes AS suffix
