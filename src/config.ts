@@ -38,6 +38,19 @@ export interface Config {
     /** LIMIT_MAX_COST (default 100000): each field costs 1, times `first`/`limit` for lists. */
     maxCost: number;
   };
+  /** What browsers and HTTP caches get; see README "Browsers, compression and caching". */
+  http: {
+    /**
+     * CORS_ORIGINS: origins allowed to call the API from a browser, comma-separated, each exactly
+     * `scheme://host[:port]`; `*` lets any origin read (without credentials). Listed origins also
+     * get `Access-Control-Allow-Credentials`. Default: `*` in development, none otherwise.
+     */
+    cors: { anyOrigin: boolean; origins: string[] };
+    /** COMPRESSION_THRESHOLD_BYTES (default 1024): responses at least this large are gzip/brotli compressed. */
+    compressionThresholdBytes: number;
+    /** CACHE_CONTROL (default `public, max-age=0, must-revalidate`): sent with successful GET reads. */
+    cacheControl: string;
+  };
   /** The embedded default, used only when NEO4J_URI is unset. */
   local: {
     /** NEO4J_LOCAL_DATA_DIR (default .data/neo4j). */
@@ -65,6 +78,31 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
 
+/** `scheme://host[:port]`, as browsers send it in `Origin` (no path, no trailing slash). */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9a-f:]+\](:\d{1,5})?$/i;
+
+const corsOrigins = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ""),
+  )
+  .refine(
+    (entries) => entries.every((entry) => entry === "*" || ORIGIN.test(entry)),
+    "must be `*` or a comma-separated list of origins such as https://app.example.com or http://localhost:5173",
+  )
+  .transform((entries) => ({
+    anyOrigin: entries.includes("*"),
+    origins: [...new Set(entries.filter((entry) => entry !== "*").map((entry) => entry.toLowerCase()))],
+  }));
+
+/** Cache-Control as sent: printable ASCII, no line breaks. */
+const cacheControl = z
+  .string()
+  .regex(/^[\x20-\x7e]{1,200}$/, "must be a Cache-Control value such as `public, max-age=60`");
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -85,6 +123,9 @@ const EnvSchema = z.object({
   LIMIT_MAX_DIRECTIVES: wholeNumber(1, 1_000).default(20),
   LIMIT_MAX_TOKENS: wholeNumber(10, 1_000_000).default(4_000),
   LIMIT_MAX_COST: wholeNumber(1, 100_000_000).default(100_000),
+  CORS_ORIGINS: corsOrigins.optional(),
+  COMPRESSION_THRESHOLD_BYTES: wholeNumber(0, 100 * 1024 * 1024).default(1024),
+  CACHE_CONTROL: cacheControl.default("public, max-age=0, must-revalidate"),
   NEO4J_LOCAL_DATA_DIR: z.string().min(1).default(".data/neo4j"),
   NEO4J_LOCAL_PORT: wholeNumber(0, 65535).default(7687),
   NEO4J_LOCAL_HEAP: memorySize.default("1g"),
@@ -122,6 +163,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: e.LIMIT_MAX_DIRECTIVES,
       maxTokens: e.LIMIT_MAX_TOKENS,
       maxCost: e.LIMIT_MAX_COST,
+    },
+    http: {
+      cors: e.CORS_ORIGINS ?? { anyOrigin: e.NODE_ENV === "development", origins: [] },
+      compressionThresholdBytes: e.COMPRESSION_THRESHOLD_BYTES,
+      cacheControl: e.CACHE_CONTROL,
     },
     local: {
       dataDir: path.resolve(e.NEO4J_LOCAL_DATA_DIR),

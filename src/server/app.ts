@@ -7,10 +7,11 @@ import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
 import { createApolloServer, createRequestContext } from "./apollo";
+import { cors } from "./cors";
 import type { Metrics } from "./metrics";
 
 export interface AppDeps {
-  config: Pick<Config, "env" | "limits">;
+  config: Pick<Config, "env" | "limits" | "http">;
   driver: Driver;
   executor: CypherExecutor;
   logger: Logger;
@@ -65,6 +66,7 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
   expressApp.get("/metrics", async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  expressApp.use("/graphql", cors(config.http.cors));
   expressApp.use(
     "/graphql",
     express.json({ limit: config.limits.bodyLimitBytes }),
