@@ -5,6 +5,7 @@ import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import { isObjectType, type GraphQLSchema } from "graphql";
 import type { Resolvers } from "../generated/resolvers-types";
 import { PROJECT_ROOT } from "../projectRoot";
+import { nullMeansDefault } from "./nullArguments";
 
 export const SCHEMA_DIR = path.join(PROJECT_ROOT, "schema");
 
@@ -23,7 +24,7 @@ export function buildSchema(resolvers: Resolvers): GraphQLSchema {
     // Records carry __typename, which graphql-js's default type resolver reads.
     resolverValidationOptions: { requireResolversForResolveType: "ignore" },
   });
-  return inheritFieldDescriptions(schema);
+  return nullMeansDefault(inheritFieldDescriptions(schema));
 }
 
 /**
