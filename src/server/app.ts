@@ -7,6 +7,7 @@ import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
 import { createApolloServer, createRequestContext } from "./apollo";
+import { compressResponses } from "./compression";
 import { cors } from "./cors";
 import type { Metrics } from "./metrics";
 
@@ -51,6 +52,7 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
     res.setHeader("x-request-id", requestId);
     next();
   });
+  expressApp.use(compressResponses(config.http.compressionThresholdBytes));
   expressApp.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
