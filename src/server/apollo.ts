@@ -15,6 +15,7 @@ import type { Logger } from "../logger";
 import { resolvers } from "../resolvers";
 import type { RequestContext } from "./context";
 import { formatError } from "./formatError";
+import { httpCachePlugin } from "./httpCache";
 import type { Metrics } from "./metrics";
 import { queryCostPlugin } from "./plugins/queryCost";
 import { requestIdPlugin } from "./plugins/requestId";
@@ -67,6 +68,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       ...armor.plugins,
       queryCostPlugin(limits.maxCost),
       legacyJsonStatusPlugin(),
+      httpCachePlugin(),
       requestLogPlugin(metrics),
       requestIdPlugin(),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),

@@ -9,6 +9,7 @@ import type { Logger } from "../logger";
 import { createApolloServer, createRequestContext } from "./apollo";
 import { compressResponses } from "./compression";
 import { cors } from "./cors";
+import { httpCache } from "./httpCache";
 import type { Metrics } from "./metrics";
 
 export interface AppDeps {
@@ -45,6 +46,8 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
   await apollo.start();
 
   expressApp.disable("x-powered-by");
+  // /graphql's ETags come from the graph's version (httpCache.ts), not from hashing each body.
+  expressApp.set("etag", false);
   // Every response names its request: clients quote it, every log line carries it.
   expressApp.use((req, res, next) => {
     const requestId = requestIdOf(req.get("x-request-id"));
@@ -69,6 +72,15 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   expressApp.use("/graphql", cors(config.http.cors));
+  expressApp.use(
+    "/graphql",
+    httpCache({
+      executor,
+      logger,
+      cacheControl: config.http.cacheControl,
+      requestTimeoutMs: config.limits.requestTimeoutMs,
+    }),
+  );
   expressApp.use(
     "/graphql",
     express.json({ limit: config.limits.bodyLimitBytes }),

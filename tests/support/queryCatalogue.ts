@@ -37,6 +37,7 @@ import {
   RELATIONSHIPS_BY_IDS,
   relationshipsOfEntitiesQuery,
 } from "../../src/graph/relationshipRepository";
+import { GRAPH_VERSION } from "../../src/graph/graphVersion";
 import { RELATIONSHIP_TYPES } from "../../src/graph/relationshipTypes";
 import {
   COUNT_STATISTICS_OF_SUBJECTS,
@@ -105,6 +106,7 @@ export function queryCatalogue(): CypherQuery[] {
     pathsQuery("person:hu-henghua", "place:chongqing", 4, 5),
     relationshipTypeCountsQuery(),
     connectionsQuery(ids, 4),
+    GRAPH_VERSION,
     q("import.documentState", DOCUMENT_STATE, { documentId: "document:a" }),
     q("import.idsOwnedElsewhere", IDS_OWNED_ELSEWHERE, { ids: ["statistic:a"], documentId: "document:a" }),
     q("import.document", UPSERT_DOCUMENT, {
