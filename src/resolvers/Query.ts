@@ -6,6 +6,7 @@ import { primeEntities, type GraphAccess } from "../graph/loaders";
 import { pageArgs } from "./arguments";
 import { explorationQueries } from "./exploration";
 import { needsRows } from "./selection";
+import { requireEntities } from "./unknownIds";
 
 const MAX_SEARCH_HITS = 50;
 
@@ -41,22 +42,30 @@ export const Query: QueryResolvers = {
     );
     return hits;
   },
-  statistics: (_parent, args, { graph }, info) => {
+  statistics: async (_parent, args, { graph }, info) => {
     const { first, after } = pageArgs(args.first, args.after);
-    return graph.statistics.list(
-      { subject: args.subject ?? null, metric: args.metric ?? null },
-      first,
-      after,
-      needsRows(info),
-    );
+    const [, page] = await Promise.all([
+      requireEntities(graph, { subject: args.subject }),
+      graph.statistics.list(
+        { subject: args.subject ?? null, metric: args.metric ?? null },
+        first,
+        after,
+        needsRows(info),
+      ),
+    ]);
+    return page;
   },
-  quotes: (_parent, args, { graph }, info) => {
+  quotes: async (_parent, args, { graph }, info) => {
     const { first, after } = pageArgs(args.first, args.after);
-    return graph.quotes.list(
-      { speaker: args.speaker ?? null, about: args.about ?? null },
-      first,
-      after,
-      needsRows(info),
-    );
+    const [, page] = await Promise.all([
+      requireEntities(graph, { speaker: args.speaker, about: args.about }),
+      graph.quotes.list(
+        { speaker: args.speaker ?? null, about: args.about ?? null },
+        first,
+        after,
+        needsRows(info),
+      ),
+    ]);
+    return page;
   },
 };

@@ -20,6 +20,7 @@ import type { Metrics } from "./metrics";
 import { queryCostPlugin } from "./plugins/queryCost";
 import { requestIdPlugin } from "./plugins/requestId";
 import { requestLogPlugin } from "./plugins/requestLog";
+import { unknownArgumentsPlugin } from "./plugins/unknownArguments";
 import { legacyJsonStatusPlugin } from "./plugins/responseStatus";
 import { SANDBOX_EXAMPLE } from "./sandboxExample";
 import { buildSchema } from "./schema";
@@ -67,6 +68,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
       queryCostPlugin(limits.maxCost),
+      unknownArgumentsPlugin(),
       legacyJsonStatusPlugin(),
       httpCachePlugin(),
       requestLogPlugin(metrics),
