@@ -202,6 +202,15 @@ export type InitiativeStatisticsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** A metric in use, e.g. 'GDP growth', and how many statistics report it. */
+export type MetricCount = {
+  __typename?: 'MetricCount';
+  /** How many statistics report this metric. */
+  count: Scalars['Int']['output'];
+  /** The metric as the statistics name it. */
+  metric: Scalars['String']['output'];
+};
+
 /** Anything that can be fetched again by its id (Relay global object identification). */
 export type Node = {
   /** Stable across restarts and re-imports; readable, e.g. 'person:hu-henghua'. */
@@ -346,12 +355,22 @@ export type Query = {
   /** An entity by its id; null when unknown. */
   entity: Maybe<Entity>;
   /**
+   * The metrics the statistics use, with how many statistics report each: what `statistics(metric:)`
+   * filters by. Most used first, then by name.
+   */
+  metrics: Array<MetricCount>;
+  /**
    * Entities within `depth` hops of `id` (depth 1 to 3), and the relationships among them.
    * `types` keeps only those relationship types; `limit` (1 to 1000) bounds the nodes, nearest first.
    */
   neighborhood: Subgraph;
   /** Any node by its id (entity, relationship, statistic, quote, document); null when unknown. */
   node: Maybe<Node>;
+  /**
+   * Several nodes by id in one call, in the order asked; null in place of an id that names nothing.
+   * At most 100 ids (BAD_USER_INPUT beyond).
+   */
+  nodes: Array<Maybe<Node>>;
   /**
    * Shortest paths first, at most `maxLength` relationships long (1 to 6), ignoring direction:
    * the paths of the minimum length, at most `limit` of them (1 to 20); no entity twice in a path.
@@ -406,6 +425,15 @@ export type QueryEntityArgs = {
  * Read access to the knowledge graph. Lists are paginated: `first` is 0 to 100 (an error beyond,
  * never silently clamped) and `after` takes a cursor from a previous page.
  */
+export type QueryMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Read access to the knowledge graph. Lists are paginated: `first` is 0 to 100 (an error beyond,
+ * never silently clamped) and `after` takes a cursor from a previous page.
+ */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -420,6 +448,15 @@ export type QueryNeighborhoodArgs = {
  */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read access to the knowledge graph. Lists are paginated: `first` is 0 to 100 (an error beyond,
+ * never silently clamped) and `after` takes a cursor from a previous page.
+ */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -517,6 +554,8 @@ export type Relationship = Node & {
   id: Scalars['ID']['output'];
   /** Facts about the link itself, e.g. {"since": "2023"}. */
   properties: Scalars['JSON']['output'];
+  /** True when the source expects, plans or pushes for this link rather than reports it as so (`properties.prospective`). */
+  prospective: Scalars['Boolean']['output'];
   /** The entity the relationship points to. */
   to: Entity;
   /** The Neo4j relationship type, UPPER_SNAKE_CASE, e.g. HOLDS_ROLE. */
@@ -766,6 +805,7 @@ export type ResolversTypes = ResolversObject<{
   Initiative: ResolverTypeWrapper<EntityRecord>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  MetricCount: ResolverTypeWrapper<MetricCount>;
   Node: ResolverTypeWrapper<NodeRecord>;
   Organization: ResolverTypeWrapper<EntityRecord>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
@@ -805,6 +845,7 @@ export type ResolversParentTypes = ResolversObject<{
   Initiative: EntityRecord;
   Int: Scalars['Int']['output'];
   JSON: Scalars['JSON']['output'];
+  MetricCount: MetricCount;
   Node: NodeRecord;
   Organization: EntityRecord;
   PageInfo: PageInfo;
@@ -900,6 +941,11 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type MetricCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MetricCount'] = ResolversParentTypes['MetricCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type NodeResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node']> = ResolversObject<{
   __resolveType: TypeResolveFn<'Document' | 'Event' | 'Initiative' | 'Organization' | 'Person' | 'Place' | 'Quote' | 'Relationship' | 'Role' | 'Sector' | 'Statistic', ParentType, ContextType>;
 }>;
@@ -959,8 +1005,10 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   connections?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryConnectionsArgs, 'ids' | 'maxLength'>>;
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
+  metrics?: Resolver<Array<ResolversTypes['MetricCount']>, ParentType, ContextType, RequireFields<QueryMetricsArgs, 'first'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxLength' | 'to'>>;
   quotes?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, RequireFields<QueryQuotesArgs, 'first'>>;
   relationshipTypes?: Resolver<Array<ResolversTypes['RelationshipTypeCount']>, ParentType, ContextType>;
@@ -994,6 +1042,7 @@ export type RelationshipResolvers<ContextType = RequestContext, ParentType exten
   from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  prospective?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
@@ -1085,6 +1134,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Event?: EventResolvers<ContextType>;
   Initiative?: InitiativeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  MetricCount?: MetricCountResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

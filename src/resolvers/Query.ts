@@ -3,12 +3,16 @@ import type { QueryResolvers } from "../generated/resolvers-types";
 import { ENTITY_KINDS, idPrefixOf } from "../graph/entityKinds";
 import type { NodeRecord } from "../graph/records";
 import { primeEntities, type GraphAccess } from "../graph/loaders";
+import { metricCounts } from "../graph/metricCounts";
 import { pageArgs } from "./arguments";
 import { explorationQueries } from "./exploration";
 import { needsRows } from "./selection";
 import { requireEntities } from "./unknownIds";
 
 const MAX_SEARCH_HITS = 50;
+/** `nodes(ids)` takes at most this many ids: each is a lookup (batched per kind). */
+export const MAX_NODE_IDS = 100;
+const MAX_METRICS = 500;
 
 /** The loader for an id, chosen by its prefix ('person:', 'relationship:', ...); null for none. */
 function loadNode(graph: GraphAccess, id: string): Promise<NodeRecord | null> {
@@ -23,6 +27,12 @@ function loadNode(graph: GraphAccess, id: string): Promise<NodeRecord | null> {
 export const Query: QueryResolvers = {
   ...explorationQueries,
   node: (_parent, { id }, { graph }) => loadNode(graph, id),
+  nodes: (_parent, { ids }, { graph }) => {
+    checkRange("ids", ids.length, 1, MAX_NODE_IDS);
+    return Promise.all(ids.map((id) => loadNode(graph, id)));
+  },
+  metrics: (_parent, args, { executor }) =>
+    metricCounts(executor, checkRange("first", args.first, 1, MAX_METRICS)),
   entity: (_parent, { id }, { graph }) => graph.entity.load(id),
   entities: async (_parent, args, { graph }, info) => {
     const { first, after } = pageArgs(args.first, args.after);

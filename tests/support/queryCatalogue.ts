@@ -38,6 +38,7 @@ import {
   relationshipsOfEntitiesQuery,
 } from "../../src/graph/relationshipRepository";
 import { GRAPH_VERSION } from "../../src/graph/graphVersion";
+import { metricCountsQuery } from "../../src/graph/metricCounts";
 import { RELATIONSHIP_TYPES } from "../../src/graph/relationshipTypes";
 import {
   COUNT_STATISTICS_OF_SUBJECTS,
@@ -107,6 +108,7 @@ export function queryCatalogue(): CypherQuery[] {
     relationshipTypeCountsQuery(),
     connectionsQuery(ids, 4),
     GRAPH_VERSION,
+    metricCountsQuery(100),
     q("import.documentState", DOCUMENT_STATE, { documentId: "document:a" }),
     q("import.idsOwnedElsewhere", IDS_OWNED_ELSEWHERE, { ids: ["statistic:a"], documentId: "document:a" }),
     q("import.document", UPSERT_DOCUMENT, {
