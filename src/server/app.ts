@@ -10,6 +10,7 @@ import { createApolloServer, createRequestContext } from "./apollo";
 import { compressResponses } from "./compression";
 import { cors } from "./cors";
 import { httpCache } from "./httpCache";
+import { persistedQueryHashCheck } from "./persistedQueryHash";
 import type { Metrics } from "./metrics";
 
 export interface AppDeps {
@@ -84,6 +85,7 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
   expressApp.use(
     "/graphql",
     express.json({ limit: config.limits.bodyLimitBytes }),
+    persistedQueryHashCheck(),
     expressMiddleware(apollo, {
       context: ({ res }) =>
         Promise.resolve(
