@@ -1,0 +1,55 @@
+
+      export type PossibleTypesResultData = {
+  "possibleTypes": {
+    "Entity": [
+      "Event",
+      "Initiative",
+      "Organization",
+      "Person",
+      "Place",
+      "Role",
+      "Sector"
+    ],
+    "Node": [
+      "Document",
+      "Event",
+      "Initiative",
+      "Organization",
+      "Person",
+      "Place",
+      "Quote",
+      "Relationship",
+      "Role",
+      "Sector",
+      "Statistic"
+    ]
+  }
+};
+      const result: PossibleTypesResultData = {
+  "possibleTypes": {
+    "Entity": [
+      "Event",
+      "Initiative",
+      "Organization",
+      "Person",
+      "Place",
+      "Role",
+      "Sector"
+    ],
+    "Node": [
+      "Document",
+      "Event",
+      "Initiative",
+      "Organization",
+      "Person",
+      "Place",
+      "Quote",
+      "Relationship",
+      "Role",
+      "Sector",
+      "Statistic"
+    ]
+  }
+};
+      export default result;
+    
