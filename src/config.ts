@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { DEFAULT_MAX_RESPONSE_BYTES } from "./server/responseBudget";
 
 /**
  * The service's whole configuration, read once at start-up from the environment. Invalid
@@ -35,7 +36,9 @@ export interface Config {
     maxAliases: number;
     maxDirectives: number;
     maxTokens: number;
-    /** LIMIT_MAX_COST (default 100000): each field costs 1, times `first`/`limit` for lists. */
+    /** LIMIT_MAX_RESPONSE_BYTES (default 33554432): the large strings of one response (document texts, excerpts, quotes) together. */
+    maxResponseBytes: number;
+    /** LIMIT_MAX_COST (default 100000): each field costs 1, times `first`/`limit` for lists (docs/api.md "Cost"). */
     maxCost: number;
   };
   /** What browsers and HTTP caches get; see README "Browsers, compression and caching". */
@@ -126,6 +129,7 @@ const EnvSchema = z.object({
   CORS_ORIGINS: corsOrigins.optional(),
   COMPRESSION_THRESHOLD_BYTES: wholeNumber(0, 100 * 1024 * 1024).default(1024),
   CACHE_CONTROL: cacheControl.default("public, max-age=0, must-revalidate"),
+  LIMIT_MAX_RESPONSE_BYTES: wholeNumber(1_024, 256 * 1024 * 1024).default(DEFAULT_MAX_RESPONSE_BYTES),
   NEO4J_LOCAL_DATA_DIR: z.string().min(1).default(".data/neo4j"),
   NEO4J_LOCAL_PORT: wholeNumber(0, 65535).default(7687),
   NEO4J_LOCAL_HEAP: memorySize.default("1g"),
@@ -163,6 +167,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxDirectives: e.LIMIT_MAX_DIRECTIVES,
       maxTokens: e.LIMIT_MAX_TOKENS,
       maxCost: e.LIMIT_MAX_COST,
+      maxResponseBytes: e.LIMIT_MAX_RESPONSE_BYTES,
     },
     http: {
       cors: e.CORS_ORIGINS ?? { anyOrigin: e.NODE_ENV === "development", origins: [] },

@@ -31,6 +31,11 @@ export type AccessRole =
 /** The exact words in a document that support a fact. */
 export type Citation = {
   __typename?: 'Citation';
+  /**
+   * The quoted words with up to `chars` characters (0 to 1000) of the document's text on either
+   * side, fewer at the text's ends: a bounded excerpt where `document.text` is the whole text.
+   */
+  context: Scalars['String']['output'];
   /** The document the words are in. */
   document: Document;
   /** Offset just past the last character. */
@@ -39,6 +44,12 @@ export type Citation = {
   quote: Scalars['String']['output'];
   /** Offset of the first character, counted in UTF-16 code units as JavaScript strings are. */
   start: Scalars['Int']['output'];
+};
+
+
+/** The exact words in a document that support a fact. */
+export type CitationContextArgs = {
+  chars?: InputMaybe<Scalars['Int']['input']>;
 };
 
 /** How a reported figure relates to the true value: 'over 2.3 million' is MORE_THAN. */
@@ -68,7 +79,11 @@ export type Document = Node & {
   publishedAt: Maybe<Scalars['DateTime']['output']>;
   /** Who published it, when known. */
   publisher: Maybe<Scalars['String']['output']>;
-  /** The full text that citations point into. */
+  /**
+   * The full text that citations point into: can be megabytes. It costs 1,000 in the cost estimate
+   * and counts against the response's text budget (RESPONSE_TOO_LARGE beyond it): for the words
+   * around a quote, ask for `Citation.context`.
+   */
   text: Scalars['String']['output'];
   /** The headline or title. */
   title: Scalars['String']['output'];
@@ -877,6 +892,7 @@ export type AuthDirectiveArgs = {
 export type AuthDirectiveResolver<Result, Parent, ContextType = RequestContext, Args = AuthDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CitationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Citation'] = ResolversParentTypes['Citation']> = ResolversObject<{
+  context?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<CitationContextArgs, 'chars'>>;
   document?: Resolver<ResolversTypes['Document'], ParentType, ContextType>;
   end?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   quote?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -1,5 +1,5 @@
 import { readByIds } from "./batchReads";
-import type { CypherExecutor } from "./executor";
+import { int, type CypherExecutor } from "./executor";
 import { toDocument } from "./mappers";
 import { documentProjection } from "./projections";
 import type { DocumentRecord } from "./records";
@@ -9,11 +9,55 @@ UNWIND $ids AS id
 MATCH (d:Document {id: id})
 RETURN ${documentProjection("d")} AS row`;
 
+/** Whole texts, read only for Document.text. */
+export const DOCUMENT_TEXTS = `
+UNWIND $ids AS id
+MATCH (d:Document {id: id})
+RETURN d.id AS id, d.text AS text`;
+
+/** `length` characters of a document's text from `from` (fewer at its end); Neo4j's substring counts UTF-16 units, as the offsets do. */
+export const DOCUMENT_EXCERPTS = `
+UNWIND $items AS item
+MATCH (d:Document {id: item.documentId})
+RETURN item.key AS key, substring(d.text, item.from, item.length) AS excerpt`;
+
+/** A piece of a document's text, in UTF-16 offsets. */
+export interface ExcerptKey {
+  documentId: string;
+  from: number;
+  length: number;
+}
+
+export const excerptKey = (k: ExcerptKey): string => `${k.from}:${k.length}:${k.documentId}`;
+
 export class DocumentRepository {
   constructor(private readonly executor: CypherExecutor) {}
 
   byIds(ids: readonly string[]): Promise<Array<DocumentRecord | null>> {
     const query = { name: "documents.byIds", cypher: DOCUMENTS_BY_IDS, params: { ids } };
     return readByIds(this.executor, query, ids, toDocument);
+  }
+
+  /** Documents' whole texts; null for an unknown document. */
+  async textsOf(ids: readonly string[]): Promise<Array<string | null>> {
+    const rows = await this.executor.read<{ id: string; text: string }>({
+      name: "documents.texts",
+      cypher: DOCUMENT_TEXTS,
+      params: { ids },
+    });
+    const found = new Map(rows.map((r) => [r.id, r.text]));
+    return ids.map((id) => found.get(id) ?? null);
+  }
+
+  /** Pieces of documents' texts, read without the rest of the text; null for an unknown document. */
+  async excerpts(keys: readonly ExcerptKey[]): Promise<Array<string | null>> {
+    const items = keys.map((k) => ({ ...k, from: int(k.from), length: int(k.length), key: excerptKey(k) }));
+    const rows = await this.executor.read<{ key: string; excerpt: string }>({
+      name: "documents.excerpts",
+      cypher: DOCUMENT_EXCERPTS,
+      params: { items },
+    });
+    const found = new Map(rows.map((r) => [r.key, r.excerpt]));
+    return keys.map((k) => found.get(excerptKey(k)) ?? null);
   }
 }

@@ -1,6 +1,6 @@
 import DataLoader from "dataloader";
 import type { Direction } from "../generated/resolvers-types";
-import { DocumentRepository } from "./documentRepository";
+import { DocumentRepository, excerptKey, type ExcerptKey } from "./documentRepository";
 import { EntityRepository } from "./entityRepository";
 import type { CypherExecutor } from "./executor";
 import { ExplorationRepository } from "./exploration";
@@ -45,6 +45,10 @@ export interface GraphAccess {
   statistic: DataLoader<string, StatisticRecord | null>;
   quote: DataLoader<string, QuoteRecord | null>;
   document: DataLoader<string, DocumentRecord | null>;
+  /** A document's whole text (Document.text alone reads it). */
+  documentText: DataLoader<string, string | null>;
+  /** Pieces of a document's text (Citation.context), without reading the whole text. */
+  documentExcerpt: DataLoader<ExcerptKey, string | null, string>;
   relationshipsOf(args: RelationshipArgs): DataLoader<string, RelationshipPage>;
   statisticsOf(args: PageArgs): DataLoader<string, StatisticPage>;
   quotesOf(args: PageArgs): DataLoader<string, QuotePage>;
@@ -106,6 +110,8 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
     statistic: new DataLoader((ids) => statistics.byIds(ids)),
     quote: new DataLoader((ids) => quotes.byIds(ids)),
     document: new DataLoader((ids) => documents.byIds(ids)),
+    documentText: new DataLoader((ids) => documents.textsOf(ids)),
+    documentExcerpt: new DataLoader((keys) => documents.excerpts(keys), { cacheKeyFn: excerptKey }),
     relationshipsOf: keyedLoaders(
       (args: RelationshipArgs) =>
         new DataLoader((ids) =>

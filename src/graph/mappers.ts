@@ -68,7 +68,6 @@ export interface DocumentRow {
   publisher: string | null;
   url: string | null;
   publishedAt: string | null;
-  text: string;
 }
 
 export function toCitations(row: CitedRow): CitationRecord[] {

@@ -25,5 +25,6 @@ export const statisticProjection = (s: string, subject: string): string =>
 export const quoteProjection = (q: string): string =>
   `${q} {.id, speakerId: head([(${q})-[:SAID_BY]->(p) | p.id]), .text, aboutIds: [(${q})-[:QUOTE_ABOUT]->(e) | e.id], ${CITATIONS}}`;
 
+/** Without the text: it can be megabytes, and most reads of a document (a citation's title) never ask for it. */
 export const documentProjection = (d: string): string =>
-  `${d} {.id, .title, .publisher, .url, publishedAt: toString(${d}.publishedAt), .text}`;
+  `${d} {.id, .title, .publisher, .url, publishedAt: toString(${d}.publishedAt)}`;

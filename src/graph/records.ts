@@ -66,7 +66,6 @@ export interface DocumentRecord {
   publisher: string | null;
   url: string | null;
   publishedAt: string | null;
-  text: string;
 }
 
 export type NodeRecord = EntityRecord | RelationshipRecord | StatisticRecord | QuoteRecord | DocumentRecord;

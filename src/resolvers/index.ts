@@ -7,7 +7,7 @@ import {
   StatisticConnection,
 } from "./connections";
 import { entityFields, Person } from "./entityFields";
-import { Citation, Quote, Relationship, Statistic } from "./linkedTypes";
+import { Citation, Document, Quote, Relationship, Statistic } from "./linkedTypes";
 import { Path } from "./Path";
 import { Place } from "./Place";
 import { Query } from "./Query";
@@ -27,6 +27,7 @@ export const resolvers: Resolvers = {
   Statistic,
   Quote,
   Citation,
+  Document,
   Path,
   EntityConnection,
   RelationshipConnection,

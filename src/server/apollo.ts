@@ -21,6 +21,7 @@ import { queryCostPlugin } from "./plugins/queryCost";
 import { requestIdPlugin } from "./plugins/requestId";
 import { requestLogPlugin } from "./plugins/requestLog";
 import { unknownArgumentsPlugin } from "./plugins/unknownArguments";
+import { DEFAULT_MAX_RESPONSE_BYTES, ResponseBudget } from "./responseBudget";
 import { legacyJsonStatusPlugin } from "./plugins/responseStatus";
 import { SANDBOX_EXAMPLE } from "./sandboxExample";
 import { buildSchema } from "./schema";
@@ -67,7 +68,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       // never gives: on a 3,000-field answer that wrapping cost more than the Cypher did.
       ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
-      queryCostPlugin(limits.maxCost),
+      queryCostPlugin(limits.maxCost, logger),
       unknownArgumentsPlugin(),
       legacyJsonStatusPlugin(),
       httpCachePlugin(),
@@ -88,6 +89,7 @@ export function createRequestContext(
   requestId: string,
   requestTimeoutMs: number,
   viewer: Viewer | null = null,
+  maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
 ): RequestContext {
   const requestLogger = logger.child({ requestId });
   const requestExecutor = executor.forRequest(requestLogger, Date.now() + requestTimeoutMs);
@@ -97,5 +99,6 @@ export function createRequestContext(
     executor: requestExecutor,
     graph: createGraphAccess(requestExecutor),
     viewer,
+    responseBudget: new ResponseBudget(maxResponseBytes),
   };
 }

@@ -94,6 +94,8 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
             logger,
             requestIdOf(res.locals.requestId),
             config.limits.requestTimeoutMs,
+            null,
+            config.limits.maxResponseBytes,
           ),
         ),
     }),

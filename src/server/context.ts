@@ -2,6 +2,7 @@ import type { Viewer } from "../auth/viewer";
 import type { CypherExecutor } from "../graph/executor";
 import type { GraphAccess } from "../graph/loaders";
 import type { Logger } from "../logger";
+import type { ResponseBudget } from "./responseBudget";
 
 /** Built once per request: nothing in it is shared between requests. */
 export interface RequestContext {
@@ -12,4 +13,6 @@ export interface RequestContext {
   graph: GraphAccess;
   /** The verified caller, or null for an anonymous request. */
   viewer: Viewer | null;
+  /** What the response may still spend on large strings (LIMIT_MAX_RESPONSE_BYTES). */
+  responseBudget: ResponseBudget;
 }

@@ -151,7 +151,10 @@ describe("service lifecycle with its own local Neo4j", () => {
       expect(neo4jPid).toBeGreaterThan(0);
       expect(isAlive(neo4jPid)).toBe(true);
       const response = await postGraphQL(url, "{ __typename }");
-      expect(response).toEqual({ status: 200, body: { data: { __typename: "Query" } } });
+      expect(response).toEqual({
+        status: 200,
+        body: { data: { __typename: "Query" }, extensions: { cost: { estimated: 1, limit: 100_000 } } },
+      });
       expect((await fetch(url.replace("/graphql", "/readyz"))).status).toBe(200);
 
       const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));

@@ -1,5 +1,5 @@
 import { int, type CypherQuery } from "../../src/graph/executor";
-import { DOCUMENTS_BY_IDS } from "../../src/graph/documentRepository";
+import { DOCUMENT_EXCERPTS, DOCUMENT_TEXTS, DOCUMENTS_BY_IDS } from "../../src/graph/documentRepository";
 import {
   DOCUMENT_STATE,
   IDS_OWNED_ELSEWHERE,
@@ -101,6 +101,10 @@ export function queryCatalogue(): CypherQuery[] {
     q("quotes.ofSpeakers", QUOTES_OF_SPEAKERS, { ids, after: "", limit: int(21) }),
     q("quotes.countOfSpeakers", COUNT_QUOTES_OF_SPEAKERS, { ids }),
     q("documents.byIds", DOCUMENTS_BY_IDS, { ids: ["document:a"] }),
+    q("documents.texts", DOCUMENT_TEXTS, { ids: ["document:a"] }),
+    q("documents.excerpts", DOCUMENT_EXCERPTS, {
+      items: [{ key: "0:10:document:a", documentId: "document:a", from: int(0), length: int(10) }],
+    }),
     neighborhoodQuery("place:chongqing", 1, [type], 200),
     neighborhoodQuery("place:chongqing", 2, [type], 200),
     neighborhoodQuery("place:chongqing", 3, [type], 200),

@@ -24,6 +24,7 @@ describe("loadConfig", () => {
         maxDirectives: 20,
         maxTokens: 4_000,
         maxCost: 100_000,
+        maxResponseBytes: 33_554_432,
       },
       http: {
         cors: { anyOrigin: true, origins: [] },
@@ -56,6 +57,7 @@ describe("loadConfig", () => {
       LIMIT_MAX_DIRECTIVES: "7",
       LIMIT_MAX_TOKENS: "800",
       LIMIT_MAX_COST: "900",
+      LIMIT_MAX_RESPONSE_BYTES: "4096",
     });
     expect(config.env).toBe("production");
     expect(config.port).toBe(8080);
@@ -75,6 +77,7 @@ describe("loadConfig", () => {
       maxDirectives: 7,
       maxTokens: 800,
       maxCost: 900,
+      maxResponseBytes: 4096,
     });
   });
 
@@ -150,6 +153,13 @@ describe("loadConfig", () => {
       expect(() => loadConfig({ COMPRESSION_THRESHOLD_BYTES: "1k" })).toThrow(ConfigError);
       expect(() => loadConfig({ CACHE_CONTROL: "public\r\nSet-Cookie: x=1" })).toThrow(ConfigError);
     });
+  });
+
+  it("bounds the response budget", () => {
+    expect(() => loadConfig({ LIMIT_MAX_RESPONSE_BYTES: "1023" })).toThrow(ConfigError);
+    expect(() => loadConfig({ LIMIT_MAX_RESPONSE_BYTES: String(256 * 1024 * 1024 + 1) })).toThrow(
+      ConfigError,
+    );
   });
 
   it("rejects ports out of range", () => {
