@@ -75,7 +75,9 @@ describe("response compression (real HTTP)", () => {
     expect(small.status).toBe(200);
     expect(small.headers["content-encoding"]).toBeUndefined();
     expect(small.wire.length).toBeLessThan(1024);
-    expect(JSON.parse(small.wire.toString("utf8"))).toEqual({ data: { entity: { id: "place:chongqing" } } });
+    expect(JSON.parse(small.wire.toString("utf8"))).toMatchObject({
+      data: { entity: { id: "place:chongqing" } },
+    });
   });
 
   it("follows COMPRESSION_THRESHOLD_BYTES", async () => {

@@ -23,6 +23,11 @@ const REQUIRED: Record<string, string> = {
   text: '"Chongqing"',
 };
 
+/** Types without an id of their own, reached through a field that lists them. */
+const REACH: Record<string, (call: string) => string> = {
+  Citation: (call) => `{ entity(id: "place:chongqing") { citations { ${call} } } }`,
+};
+
 interface Case {
   coordinate: string;
   /** The operation with `<ARG>` where the argument under test goes (or nothing). */
@@ -118,6 +123,8 @@ function operation(
   const selection = selectionOf(getNamedType(field.type));
   const call = `${field.name}(<ARG> ${args.join(" ")})${selection}`;
   if (type.name === "Query") return `{ ${call} }`;
+  const reach = REACH[type.name];
+  if (reach) return reach(call);
   const id = samples[type.name];
   if (id === undefined) throw new Error(`no instance of ${type.name} in the graph to test ${field.name} on`);
   return `{ node(id: "${id}") { ... on ${type.name} { ${call} } } }`;

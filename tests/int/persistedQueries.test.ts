@@ -31,7 +31,8 @@ describe("automatic persisted queries (real HTTP)", () => {
     const registered = await post({ query: QUERY, extensions: persisted(hash) });
     expect(registered.status).toBe(200);
     const byHash = await post({ extensions: persisted(hash) });
-    expect(byHash.body).toEqual({ data: { entity: { id: "place:chongqing", name: "Chongqing" } } });
+    expect(byHash.body.errors).toBeUndefined();
+    expect(byHash.body.data).toEqual({ entity: { id: "place:chongqing", name: "Chongqing" } });
   });
 
   it("answers an unknown hash PERSISTED_QUERY_NOT_FOUND (the client then sends the query)", async () => {
