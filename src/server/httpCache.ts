@@ -71,6 +71,11 @@ export function httpCache(options: HttpCacheOptions): RequestHandler {
       next();
       return;
     }
+    if (typeof req.query.query !== "string" && typeof req.query.extensions !== "string") {
+      // No operation (the landing page, a malformed GET): nothing to tag; Apollo answers it.
+      next();
+      return;
+    }
     let etag: string | undefined;
     try {
       const requestExecutor = executor.forRequest(logger, Date.now() + requestTimeoutMs);
