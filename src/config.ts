@@ -54,6 +54,8 @@ export interface Config {
     /** CACHE_CONTROL (default `public, max-age=0, must-revalidate`): sent with successful GET reads. */
     cacheControl: string;
   };
+  /** Who may write (and, with AUTH_READS=token, read); see docs/curation.md "Authentication". */
+  auth: AuthConfig;
   /** The embedded default, used only when NEO4J_URI is unset. */
   local: {
     /** NEO4J_LOCAL_DATA_DIR (default .data/neo4j). */
@@ -65,6 +67,34 @@ export interface Config {
     pageCache: string;
   };
 }
+
+/** Where the keys that sign bearer tokens come from. */
+export type TokenKeySource =
+  /** AUTH_JWT_SECRET: one shared HS256 secret (at least 32 bytes). */
+  | { kind: "secret"; secret: string }
+  /** AUTH_JWKS_URL: the identity provider's public keys (RS256, ES256, EdDSA), fetched and cached. */
+  | { kind: "jwks"; url: URL };
+
+export interface AuthConfig {
+  /** AUTH_JWT_SECRET or AUTH_JWKS_URL (never both); unset: no token can be verified and writes are refused. */
+  key: TokenKeySource | undefined;
+  /** AUTH_ISSUER: when set, a token's `iss` must equal it. */
+  issuer: string | undefined;
+  /** AUTH_AUDIENCE: when set, a token's `aud` must contain it. */
+  audience: string | undefined;
+  /** AUTH_ROLES_CLAIM (default `roles`): the claim holding an array of `reader`, `editor`, `admin`. */
+  rolesClaim: string;
+  /** AUTH_READS (default `public`): `token` makes every Query field require the READER role. */
+  reads: "public" | "token";
+  /**
+   * AUTH_DEV_SECRET_FILE (default .data/dev-jwt-secret): with no key configured and NODE_ENV not
+   * production, `npm start` verifies tokens with the secret kept here and `npm run token` signs with it.
+   */
+  devSecretFile: string;
+}
+
+/** HS256 keys shorter than the hash are brute-forceable (RFC 7518 section 3.2). */
+export const MIN_SECRET_BYTES = 32;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -105,6 +135,14 @@ const corsOrigins = z
 const cacheControl = z
   .string()
   .regex(/^[\x20-\x7e]{1,200}$/, "must be a Cache-Control value such as `public, max-age=60`");
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** Keys must not travel in the clear: https, or http to this machine (tests, a local identity provider). */
+function isJwksUrl(text: string): boolean {
+  if (!URL.canParse(text)) return false;
+  const url = new URL(text);
+  return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+}
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -130,6 +168,22 @@ const EnvSchema = z.object({
   COMPRESSION_THRESHOLD_BYTES: wholeNumber(0, 100 * 1024 * 1024).default(1024),
   CACHE_CONTROL: cacheControl.default("public, max-age=0, must-revalidate"),
   LIMIT_MAX_RESPONSE_BYTES: wholeNumber(1_024, 256 * 1024 * 1024).default(DEFAULT_MAX_RESPONSE_BYTES),
+  AUTH_JWT_SECRET: z
+    .string()
+    .refine(
+      (s) => Buffer.byteLength(s, "utf8") >= MIN_SECRET_BYTES,
+      `must be at least ${MIN_SECRET_BYTES} bytes (e.g. \`openssl rand -base64 48\`)`,
+    )
+    .optional(),
+  AUTH_JWKS_URL: z
+    .string()
+    .refine(isJwksUrl, "must be an https:// URL (http:// only for localhost)")
+    .optional(),
+  AUTH_ISSUER: z.string().min(1).optional(),
+  AUTH_AUDIENCE: z.string().min(1).optional(),
+  AUTH_ROLES_CLAIM: z.string().min(1).default("roles"),
+  AUTH_READS: z.enum(["public", "token"]).default("public"),
+  AUTH_DEV_SECRET_FILE: z.string().min(1).default(".data/dev-jwt-secret"),
   NEO4J_LOCAL_DATA_DIR: z.string().min(1).default(".data/neo4j"),
   NEO4J_LOCAL_PORT: wholeNumber(0, 65535).default(7687),
   NEO4J_LOCAL_HEAP: memorySize.default("1g"),
@@ -141,11 +195,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // An empty variable means "not set": shells and .env files often leave `X=` behind.
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
   const parsed = EnvSchema.safeParse(present);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`),
-    );
-  }
+  const problems = [
+    ...(parsed.success ? [] : parsed.error.issues).map(
+      (issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`,
+    ),
+    ...combinationProblems(present),
+  ];
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
   return {
     env: e.NODE_ENV,
@@ -174,6 +230,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       compressionThresholdBytes: e.COMPRESSION_THRESHOLD_BYTES,
       cacheControl: e.CACHE_CONTROL,
     },
+    auth: {
+      key:
+        e.AUTH_JWT_SECRET !== undefined
+          ? { kind: "secret", secret: e.AUTH_JWT_SECRET }
+          : e.AUTH_JWKS_URL !== undefined
+            ? { kind: "jwks", url: new URL(e.AUTH_JWKS_URL) }
+            : undefined,
+      issuer: e.AUTH_ISSUER,
+      audience: e.AUTH_AUDIENCE,
+      rolesClaim: e.AUTH_ROLES_CLAIM,
+      reads: e.AUTH_READS,
+      devSecretFile: path.resolve(e.AUTH_DEV_SECRET_FILE),
+    },
     local: {
       dataDir: path.resolve(e.NEO4J_LOCAL_DATA_DIR),
       port: e.NEO4J_LOCAL_PORT,
@@ -181,4 +250,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pageCache: e.NEO4J_LOCAL_PAGECACHE,
     },
   };
+}
+
+/** Problems no single variable shows, read from the raw environment so they are listed beside the others. */
+function combinationProblems(env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (env.AUTH_JWT_SECRET !== undefined && env.AUTH_JWKS_URL !== undefined) {
+    problems.push("AUTH_JWT_SECRET, AUTH_JWKS_URL: set one or the other, not both");
+  }
+  const production = env.NODE_ENV === "production";
+  const keyless = env.AUTH_JWT_SECRET === undefined && env.AUTH_JWKS_URL === undefined;
+  if (production && keyless && env.AUTH_READS === "token") {
+    problems.push("AUTH_READS: `token` needs AUTH_JWT_SECRET or AUTH_JWKS_URL (otherwise no one could read)");
+  }
+  return problems;
 }

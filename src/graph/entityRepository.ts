@@ -1,15 +1,18 @@
 import { ENTITY_LABELS } from "./entityKinds";
-import { readByIds, readCitationsOf, readCount, readPage } from "./batchReads";
+import { readCitationsOf, readCount, readPage } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
 import { toEntity, type EntityRow } from "./mappers";
 import { citationsProjection, entityProjection } from "./projections";
 import type { CitationRecord, EntityKind, EntityPage, EntityRecord, SearchHitRecord } from "./records";
 import { buildSearchQuery } from "./searchQuery";
 
+/** An id merged into another entity (mergeEntities) resolves to the entity it was merged into. */
 export const ENTITIES_BY_IDS = `
 UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-RETURN ${entityProjection("n")} AS row`;
+OPTIONAL MATCH (m:MergedId {id: id})
+WITH id, coalesce(m.into, id) AS target
+MATCH (n:Entity {id: target})
+RETURN id, ${entityProjection("n")} AS row`;
 
 export const ENTITY_CITATIONS_BY_IDS = `
 UNWIND $ids AS id
@@ -67,13 +70,15 @@ export class EntityRepository {
   constructor(private readonly executor: CypherExecutor) {}
 
   /** For a DataLoader: one query for any number of ids; null where an id is unknown. */
-  byIds(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
-    return readByIds(
-      this.executor,
-      { name: "entities.byIds", cypher: ENTITIES_BY_IDS, params: { ids } },
-      ids,
-      toEntity,
-    );
+  async byIds(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
+    const rows = await this.executor.read<{ id: string; row: EntityRow }>({
+      name: "entities.byIds",
+      cypher: ENTITIES_BY_IDS,
+      params: { ids },
+    });
+    // Keyed by the id asked for: a merged id answers with the entity it went into.
+    const byId = new Map(rows.map((r) => [r.id, toEntity(r.row)]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   /** For a DataLoader: the citations of any number of entities, in one query. */

@@ -1,11 +1,14 @@
 import DataLoader from "dataloader";
 import type { Direction } from "../generated/resolvers-types";
+import { ChangeRepository } from "./changeRepository";
 import { DocumentRepository, excerptKey, type ExcerptKey } from "./documentRepository";
 import { EntityRepository } from "./entityRepository";
 import type { CypherExecutor } from "./executor";
 import { ExplorationRepository } from "./exploration";
 import { QuoteRepository } from "./quoteRepository";
 import type {
+  ChangePage,
+  ChangeRecord,
   CitationRecord,
   DocumentRecord,
   EntityRecord,
@@ -30,6 +33,12 @@ export interface GraphAccess {
   statistics: StatisticRepository;
   quotes: QuoteRepository;
   exploration: ExplorationRepository;
+  documents: DocumentRepository;
+  changes: ChangeRepository;
+  /** Changes by seq. */
+  change: DataLoader<number, ChangeRecord | null>;
+  /** Each element's history, newest first (`before`: the seq the page starts below). */
+  historyOf(args: { first: number; before: number | null }): DataLoader<string, ChangePage>;
   entity: DataLoader<string, EntityRecord | null>;
   /**
    * Entities this request has read so far, by id: a resolver that finds its entity here answers
@@ -82,6 +91,8 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
   const statistics = new StatisticRepository(executor);
   const quotes = new QuoteRepository(executor);
   const documents = new DocumentRepository(executor);
+  const changes = new ChangeRepository(executor);
+  const historyCounts = new DataLoader<string, number>((ids) => changes.historyCounts(ids));
 
   const relationshipCounts = keyedLoaders(
     ({ types, direction }: { types: string[] | null; direction: Direction }) =>
@@ -101,6 +112,13 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
     statistics,
     quotes,
     exploration: new ExplorationRepository(executor),
+    documents,
+    changes,
+    change: new DataLoader((seqs) => changes.bySeqs(seqs)),
+    historyOf: keyedLoaders(
+      (args: { first: number; before: number | null }) =>
+        new DataLoader((ids) => changes.historiesOf(ids, args, (id) => historyCounts.load(id))),
+    ),
     entity: new DataLoader((ids) => entities.byIds(ids).then(remember)),
     known,
     parentPlace: new DataLoader((ids) => entities.parentPlaces(ids)),

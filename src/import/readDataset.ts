@@ -3,58 +3,12 @@ import path from "node:path";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import { relationshipId } from "../graph/relationshipId";
 import { isRelationshipType, RELATIONSHIP_TYPES } from "../graph/relationshipTypes";
-import type { Comparator, EntityKind } from "../graph/records";
+import type { Dataset, LocatedCitation } from "../graph/model";
+import type { EntityKind } from "../graph/records";
 import { DatasetSchema, type DatasetFile } from "./datasetSchema";
 import { locateQuotes, type Located, type QuoteRequest } from "./locateQuote";
 
-/** A citation with its offsets computed: text.slice(start, end) === quote. */
-export interface LocatedCitation {
-  quote: string;
-  start: number;
-  end: number;
-}
-
-/** A dataset file that passed every check, with its document text and citation offsets. */
-export interface Dataset {
-  document: {
-    id: string;
-    title: string;
-    publisher: string | null;
-    url: string | null;
-    publishedAt: string | null;
-    text: string;
-  };
-  entities: Array<{
-    id: string;
-    kind: EntityKind;
-    name: string;
-    aliases: string[];
-    description: string | null;
-    date: string | null;
-    citations: LocatedCitation[];
-  }>;
-  relationships: Array<{
-    id: string;
-    from: string;
-    type: string;
-    to: string;
-    properties: Record<string, string | number | boolean>;
-    background: boolean;
-    citations: LocatedCitation[];
-  }>;
-  statistics: Array<{
-    id: string;
-    subject: string;
-    metric: string;
-    value: number;
-    unit: string;
-    comparator: Comparator;
-    period: string | null;
-    description: string | null;
-    citations: LocatedCitation[];
-  }>;
-  quotes: Array<{ id: string; speaker: string; text: string; about: string[]; citation: LocatedCitation }>;
-}
+export type { Dataset, LocatedCitation } from "../graph/model";
 
 /** Every problem found in a dataset file, each as "file:line: path: what is wrong". */
 export class DatasetError extends Error {

@@ -6,6 +6,7 @@ import { primeEntities, type GraphAccess } from "../graph/loaders";
 import { metricCounts } from "../graph/metricCounts";
 import { pageArgs } from "./arguments";
 import { explorationQueries } from "./exploration";
+import { historyQueries } from "./history";
 import { needsRows } from "./selection";
 import { requireEntities } from "./unknownIds";
 
@@ -21,11 +22,13 @@ function loadNode(graph: GraphAccess, id: string): Promise<NodeRecord | null> {
   if (id.startsWith("statistic:")) return graph.statistic.load(id);
   if (id.startsWith("quote:")) return graph.quote.load(id);
   if (id.startsWith("document:")) return graph.document.load(id);
+  if (/^change:\d{1,15}$/.test(id)) return graph.change.load(Number(id.slice("change:".length)));
   return Promise.resolve(null);
 }
 
 export const Query: QueryResolvers = {
   ...explorationQueries,
+  ...historyQueries,
   node: (_parent, { id }, { graph }) => loadNode(graph, id),
   nodes: (_parent, { ids }, { graph }) => {
     checkRange("ids", ids.length, 1, MAX_NODE_IDS);

@@ -1,13 +1,18 @@
 import { DateTimeResolver, JSONResolver } from "graphql-scalars";
 import type { Resolvers } from "../generated/resolvers-types";
 import {
+  ChangeConnection,
+  ChangeItemConnection,
+  DocumentConnection,
   EntityConnection,
   QuoteConnection,
   RelationshipConnection,
   StatisticConnection,
 } from "./connections";
 import { entityFields, Person } from "./entityFields";
-import { Citation, Document, Quote, Relationship, Statistic } from "./linkedTypes";
+import { Citation, Document as DocumentText, Quote, Relationship, Statistic } from "./linkedTypes";
+import { Change, Document as DocumentEntities, Subscription } from "./history";
+import { Mutation } from "./Mutation";
 import { Path } from "./Path";
 import { Place } from "./Place";
 import { Query } from "./Query";
@@ -16,6 +21,10 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeResolver,
   JSON: JSONResolver,
   Query,
+  Mutation,
+  Subscription,
+  Change,
+  Document: { ...DocumentText, ...DocumentEntities },
   Person,
   Place,
   Organization: entityFields,
@@ -27,10 +36,12 @@ export const resolvers: Resolvers = {
   Statistic,
   Quote,
   Citation,
-  Document,
   Path,
   EntityConnection,
   RelationshipConnection,
   StatisticConnection,
   QuoteConnection,
+  DocumentConnection,
+  ChangeConnection,
+  ChangeItemConnection,
 };

@@ -27,6 +27,15 @@ export const ENTITY_ID_ARGUMENTS: ReadonlySet<string> = new Set([
   "Query.quotes(about)",
 ]);
 
+/**
+ * The change feed's element filters: an element retracted since still has a history, so an id
+ * there matches the changes that touched it, and none when nothing ever did (never an error).
+ */
+export const CHANGE_FEED_ID_FILTERS: ReadonlySet<string> = new Set([
+  "Query.changes(ids)",
+  "Subscription.changes(ids)",
+]);
+
 export function unknownIdsError(ids: string[], argument: string): GraphQLError {
   return badUserInput(`no entity with id ${ids.join(", ")}`, argument, { unknownIds: ids });
 }

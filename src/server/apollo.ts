@@ -7,6 +7,7 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from "@apollo/server/plugin/landingPage/default";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { ANONYMOUS, type Authentication } from "../auth/authentication";
 import type { Viewer } from "../auth/viewer";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
@@ -31,6 +32,8 @@ export interface ApolloOptions {
   logger: Logger;
   limits: Config["limits"];
   metrics: Metrics;
+  /** AUTH_READS (default public): `token` makes every Query field need READER. */
+  reads?: Config["auth"]["reads"];
   /** Drained on stop, when the server runs behind HTTP. */
   httpServer?: http.Server;
 }
@@ -42,7 +45,7 @@ export interface ApolloOptions {
  * (Apollo's default) and CSRF prevention on.
  */
 export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
-  const { development, logger, limits, metrics, httpServer } = options;
+  const { development, logger, limits, metrics, httpServer, reads = "public" } = options;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
@@ -53,7 +56,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     blockFieldSuggestion: { enabled: !development },
   }).protect();
   return new ApolloServer<RequestContext>({
-    schema: buildSchema(resolvers),
+    schema: buildSchema(resolvers, { reads }),
     // The schema is the public contract: introspection stays on so that clients and tools can read it.
     introspection: true,
     // main.ts owns shutdown (HTTP, driver, embedded Neo4j in order); Apollo's own signal handlers
@@ -82,15 +85,21 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
   });
 }
 
-/** A request's context: its own executor view (query counter, deadline, request id in logs) and DataLoaders. */
+/**
+ * A request's context: its own executor view (query counter, deadline, request id in logs),
+ * DataLoaders, and who the caller is: an {@link Authentication}, or a {@link Viewer} as shorthand
+ * for a verified one (tests), or null for anonymous.
+ */
 export function createRequestContext(
   executor: CypherExecutor,
   logger: Logger,
   requestId: string,
   requestTimeoutMs: number,
-  viewer: Viewer | null = null,
+  caller: Authentication | Viewer | null = null,
   maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
 ): RequestContext {
+  const authentication: Authentication =
+    caller === null ? ANONYMOUS : "status" in caller ? caller : { status: "verified", viewer: caller };
   const requestLogger = logger.child({ requestId });
   const requestExecutor = executor.forRequest(requestLogger, Date.now() + requestTimeoutMs);
   return {
@@ -98,7 +107,8 @@ export function createRequestContext(
     logger: requestLogger,
     executor: requestExecutor,
     graph: createGraphAccess(requestExecutor),
-    viewer,
+    viewer: authentication.status === "verified" ? authentication.viewer : null,
+    authentication,
     responseBudget: new ResponseBudget(maxResponseBytes),
   };
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import { GraphQLScalarType, isObjectType, Kind, type GraphQLSchema } from "graphql";
+import { applyAuthDirective, type AuthRules } from "../auth/authDirective";
 import type { Resolvers } from "../generated/resolvers-types";
 import { PROJECT_ROOT } from "../projectRoot";
 import { nullMeansDefault } from "./nullArguments";
@@ -17,14 +18,15 @@ export function loadTypeDefs(dir: string = SCHEMA_DIR): string[] {
     .map((f) => readFileSync(path.join(dir, f), "utf8"));
 }
 
-export function buildSchema(resolvers: Resolvers): GraphQLSchema {
+/** The served schema: SDL, resolvers, and the `@auth` checks (reads public unless told otherwise). */
+export function buildSchema(resolvers: Resolvers, auth: AuthRules = { reads: "public" }): GraphQLSchema {
   const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
     resolvers,
     // Records carry __typename, which graphql-js's default type resolver reads.
     resolverValidationOptions: { requireResolversForResolveType: "ignore" },
   });
-  return nullMeansDefault(inheritFieldDescriptions(specifiedBySdl(schema)));
+  return nullMeansDefault(applyAuthDirective(inheritFieldDescriptions(specifiedBySdl(schema)), auth));
 }
 
 /**

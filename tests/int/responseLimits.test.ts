@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { writeDocument } from "../../src/graph/documentWriter";
+import { writeDocument } from "../../src/write/importDocument";
 import { MAX_ID_LENGTH } from "../../src/graph/limits";
 import { validateDataset } from "../../src/import/readDataset";
 import { postGraphQL } from "../support/http";

@@ -5,7 +5,7 @@ import {
   isObjectType,
   type IntrospectionQuery,
 } from "graphql";
-import { ENTITY_ID_ARGUMENTS, ID_LOOKUPS } from "../../src/resolvers/unknownIds";
+import { CHANGE_FEED_ID_FILTERS, ENTITY_ID_ARGUMENTS, ID_LOOKUPS } from "../../src/resolvers/unknownIds";
 import { postGraphQL } from "../support/http";
 import { startHttpService, type HttpService } from "../support/httpService";
 
@@ -43,7 +43,9 @@ describe("one rule for ids that name nothing (real HTTP)", () => {
         }
       }
     }
-    const ruled = idArguments.filter((c) => ENTITY_ID_ARGUMENTS.has(c) || ID_LOOKUPS.has(c));
+    const ruled = idArguments.filter(
+      (c) => ENTITY_ID_ARGUMENTS.has(c) || ID_LOOKUPS.has(c) || CHANGE_FEED_ID_FILTERS.has(c),
+    );
     expect(ruled).toEqual(idArguments);
     expect(Object.keys(USES).sort()).toEqual([...ENTITY_ID_ARGUMENTS].sort());
   });

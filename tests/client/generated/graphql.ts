@@ -175,6 +175,7 @@ export type NodesLookupQueryVariables = Exact<{
 
 
 export type NodesLookupQuery = { nodes: Array<
+    | { __typename: 'Change', id: string }
     | { __typename: 'Document', title: string, publishedAt: string | null, id: string }
     | { __typename: 'Event', name: string, id: string }
     | { __typename: 'Initiative', name: string, id: string }

@@ -11,6 +11,7 @@
       "Sector"
     ],
     "Node": [
+      "Change",
       "Document",
       "Event",
       "Initiative",
@@ -37,6 +38,7 @@
       "Sector"
     ],
     "Node": [
+      "Change",
       "Document",
       "Event",
       "Initiative",
