@@ -26,6 +26,9 @@ const REQUIRED: Record<string, string> = {
 /** Types without an id of their own, reached through a field that lists them. */
 const REACH: Record<string, (call: string) => string> = {
   Citation: (call) => `{ entity(id: "place:chongqing") { citations { ${call} } } }`,
+  Document: (call) =>
+    `{ node(id: "document:ichongqing-seeing-is-believing") { ... on Document { ${call} } } }`,
+  Change: (call) => `{ lastChange { ${call} } }`,
 };
 
 interface Case {
