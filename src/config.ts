@@ -54,6 +54,15 @@ export interface Config {
     /** CACHE_CONTROL (default `public, max-age=0, must-revalidate`): sent with successful GET reads. */
     cacheControl: string;
   };
+  /** Linking of ingested text (docs/ingest.md). */
+  ingest: {
+    /** INGEST_ACCEPT_THRESHOLD (default 0.85): a link scoring at least this (0 to 1) is ACCEPTED without review. */
+    acceptThreshold: number;
+    /** INGEST_CONTEXT_MARGIN (default 0.2): among entities sharing the words, the best must lead by this (0 to 1) to be picked (CONTEXT). */
+    contextMargin: number;
+    /** INGEST_DICTIONARY_CHECK_MS (default 1000): the alias automaton asks the graph for its change-log seq at most this often. */
+    dictionaryCheckIntervalMs: number;
+  };
   /** Who may write (and, with AUTH_READS=token, read); see docs/curation.md "Authentication". */
   auth: AuthConfig;
   /** The embedded default, used only when NEO4J_URI is unset. */
@@ -135,6 +144,11 @@ const corsOrigins = z
 const cacheControl = z
   .string()
   .regex(/^[\x20-\x7e]{1,200}$/, "must be a Cache-Control value such as `public, max-age=60`");
+
+const fraction = z
+  .string()
+  .regex(/^(0(\.\d+)?|1(\.0+)?)$/, "must be a number from 0 to 1")
+  .transform(Number);
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** Keys must not travel in the clear: https, or http to this machine (tests, a local identity provider). */
@@ -168,6 +182,9 @@ const EnvSchema = z.object({
   COMPRESSION_THRESHOLD_BYTES: wholeNumber(0, 100 * 1024 * 1024).default(1024),
   CACHE_CONTROL: cacheControl.default("public, max-age=0, must-revalidate"),
   LIMIT_MAX_RESPONSE_BYTES: wholeNumber(1_024, 256 * 1024 * 1024).default(DEFAULT_MAX_RESPONSE_BYTES),
+  INGEST_ACCEPT_THRESHOLD: fraction.default(0.85),
+  INGEST_CONTEXT_MARGIN: fraction.default(0.2),
+  INGEST_DICTIONARY_CHECK_MS: wholeNumber(0, 600_000).default(1_000),
   AUTH_JWT_SECRET: z
     .string()
     .refine(
@@ -229,6 +246,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       cors: e.CORS_ORIGINS ?? { anyOrigin: e.NODE_ENV === "development", origins: [] },
       compressionThresholdBytes: e.COMPRESSION_THRESHOLD_BYTES,
       cacheControl: e.CACHE_CONTROL,
+    },
+    ingest: {
+      acceptThreshold: e.INGEST_ACCEPT_THRESHOLD,
+      contextMargin: e.INGEST_CONTEXT_MARGIN,
+      dictionaryCheckIntervalMs: e.INGEST_DICTIONARY_CHECK_MS,
     },
     auth: {
       key:

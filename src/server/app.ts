@@ -7,6 +7,7 @@ import { authenticatorFor } from "../auth/authentication";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
+import { reconcileRouter } from "../reconcile/reconcileRouter";
 import { createApolloServer, createRequestContext } from "./apollo";
 import { compressResponses } from "./compression";
 import { cors } from "./cors";
@@ -104,6 +105,7 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
         ),
     }),
   );
+  expressApp.use("/reconcile", reconcileRouter({ executor, logger, limits: config.limits }));
   expressApp.use((_req, res) => {
     res.status(404).json(errorBody("Not found: the API is at /graphql", "NOT_FOUND", res));
   });

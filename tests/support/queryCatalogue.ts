@@ -65,9 +65,10 @@ import {
   RELATIONSHIPS_BY_IDS,
   relationshipsOfEntitiesQuery,
 } from "../../src/graph/relationshipRepository";
-import { GRAPH_VERSION } from "../../src/graph/graphVersion";
+import { GRAPH_VERSION as HTTP_GRAPH_VERSION } from "../../src/graph/graphVersion";
 import { metricCountsQuery } from "../../src/graph/metricCounts";
 import { RELATIONSHIP_TYPES } from "../../src/graph/relationshipTypes";
+import { GRAPH_VERSION, LINK_DICTIONARY_PAGE } from "../../src/graph/linkDictionaryRepository";
 import {
   COUNT_STATISTICS_OF_SUBJECTS,
   countStatisticsQuery,
@@ -139,7 +140,7 @@ export function queryCatalogue(): CypherQuery[] {
     pathsQuery("person:hu-henghua", "place:chongqing", 4, 5),
     relationshipTypeCountsQuery(),
     connectionsQuery(ids, 4),
-    GRAPH_VERSION,
+    HTTP_GRAPH_VERSION,
     metricCountsQuery(100),
     q("import.documentState", DOCUMENT_STATE, { documentId: "document:a" }),
     q("import.document", UPSERT_DOCUMENT, {
@@ -149,6 +150,8 @@ export function queryCatalogue(): CypherQuery[] {
       datasetHash: "h",
       version: int(1),
     }),
+    q("ingest.graphVersion", GRAPH_VERSION, {}),
+    q("ingest.dictionaryPage", LINK_DICTIONARY_PAGE, { after: "", limit: int(5000), maxNeighbours: int(50) }),
     q("change.nextSeq", NEXT_SEQ, {}),
     q("change.byMutationId", CHANGE_BY_MUTATION_ID, { actor: "alice", clientMutationId: "m1" }),
     q("change.append", APPEND_CHANGE, {

@@ -31,6 +31,7 @@ describe("loadConfig", () => {
         compressionThresholdBytes: 1024,
         cacheControl: "public, max-age=0, must-revalidate",
       },
+      ingest: { acceptThreshold: 0.85, contextMargin: 0.2, dictionaryCheckIntervalMs: 1_000 },
       auth: {
         key: undefined,
         issuer: undefined,
@@ -41,6 +42,22 @@ describe("loadConfig", () => {
       },
       local: { dataDir: path.resolve(".data/neo4j"), port: 7687, heap: "1g", pageCache: "128m" },
     });
+  });
+
+  it("reads the ingest thresholds as fractions from 0 to 1", () => {
+    expect(
+      loadConfig({
+        INGEST_ACCEPT_THRESHOLD: "0.9",
+        INGEST_CONTEXT_MARGIN: "0",
+        INGEST_DICTIONARY_CHECK_MS: "0",
+      }).ingest,
+    ).toEqual({ acceptThreshold: 0.9, contextMargin: 0, dictionaryCheckIntervalMs: 0 });
+    expect(loadConfig({ INGEST_ACCEPT_THRESHOLD: "1" }).ingest.acceptThreshold).toBe(1);
+    for (const bad of ["1.5", "-0.1", "high", ".5"]) {
+      expect(() => loadConfig({ INGEST_ACCEPT_THRESHOLD: bad })).toThrow(
+        /INGEST_ACCEPT_THRESHOLD: must be a number from 0 to 1/,
+      );
+    }
   });
 
   it("reads every variable", () => {
