@@ -16,8 +16,8 @@ export const entityFields: Pick<
     const { first, after } = pageArgs(args.first, args.after);
     const types = relationshipTypesArg(args.types);
     const asked = selectedFieldNames(info, ["edges", "node"]);
-    // An explicit `direction: null` means the default, not "no direction".
-    const direction = args.direction ?? "BOTH";
+    // `direction: null` arrives as the default, BOTH (server/nullArguments.ts).
+    const direction = args.direction;
     const withEnds = asked.has("from") || asked.has("to");
     return graph.relationshipsOf({ types, direction, first, after, withEnds }).load(parent.id);
   },

@@ -14,11 +14,13 @@ import type { Logger } from "../logger";
 import { resolvers } from "../resolvers";
 import type { RequestContext } from "./context";
 import { formatError } from "./formatError";
+import { httpCachePlugin } from "./httpCache";
 import type { Metrics } from "./metrics";
 import { queryCostPlugin } from "./plugins/queryCost";
 import { requestIdPlugin } from "./plugins/requestId";
 import { requestLogPlugin } from "./plugins/requestLog";
 import { withOfflineLinks } from "./plugins/landingPageLinks";
+import { unknownArgumentsPlugin } from "./plugins/unknownArguments";
 import { DEFAULT_MAX_RESPONSE_BYTES, ResponseBudget } from "./responseBudget";
 import { legacyJsonStatusPlugin } from "./plugins/responseStatus";
 import { retryAfterPlugin } from "./plugins/retryAfter";
@@ -68,7 +70,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
       queryCostPlugin(limits.maxCost, logger),
+      unknownArgumentsPlugin(),
       legacyJsonStatusPlugin(),
+      httpCachePlugin(),
       requestLogPlugin(metrics),
       requestIdPlugin(),
       retryAfterPlugin(),

@@ -65,6 +65,8 @@ import {
   RELATIONSHIPS_BY_IDS,
   relationshipsOfEntitiesQuery,
 } from "../../src/graph/relationshipRepository";
+import { GRAPH_VERSION as HTTP_GRAPH_VERSION } from "../../src/graph/graphVersion";
+import { metricCountsQuery } from "../../src/graph/metricCounts";
 import { RELATIONSHIP_TYPES } from "../../src/graph/relationshipTypes";
 import { GRAPH_VERSION, LINK_DICTIONARY_PAGE } from "../../src/graph/linkDictionaryRepository";
 import {
@@ -138,6 +140,8 @@ export function queryCatalogue(): CypherQuery[] {
     pathsQuery("person:hu-henghua", "place:chongqing", 4, 5),
     relationshipTypeCountsQuery(),
     connectionsQuery(ids, 4),
+    HTTP_GRAPH_VERSION,
+    metricCountsQuery(100),
     q("import.documentState", DOCUMENT_STATE, { documentId: "document:a" }),
     q("import.document", UPSERT_DOCUMENT, {
       document: { id: "document:a", title: "t", publisher: null, url: null, publishedAt: null, text: "x" },

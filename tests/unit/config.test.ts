@@ -25,6 +25,9 @@ describe("loadConfig", () => {
         requestTimeoutMs: 30_000,
         keepAliveTimeoutMs: 5_000,
         maxConnections: 1_000,
+        cors: { anyOrigin: true, origins: [] },
+        compressionThresholdBytes: 1024,
+        cacheControl: "public, max-age=0, must-revalidate",
       },
       shutdown: { graceMs: 1_000, timeoutMs: 10_000 },
       limits: {
@@ -119,7 +122,7 @@ describe("loadConfig", () => {
       connectTimeoutMs: 1000,
       maxSessionsPerRequest: 3,
     });
-    expect(config.http).toEqual({
+    expect(config.http).toMatchObject({
       headersTimeoutMs: 2000,
       requestTimeoutMs: 4000,
       keepAliveTimeoutMs: 700,
@@ -203,6 +206,48 @@ describe("loadConfig", () => {
       ]),
     );
     expect(problems.some((p) => p.startsWith("NODE_ENV:"))).toBe(true);
+  });
+
+  describe("browsers, compression and caching", () => {
+    it("allows any origin only in development by default", () => {
+      expect(loadConfig({ NODE_ENV: "development" }).http.cors).toEqual({ anyOrigin: true, origins: [] });
+      expect(loadConfig({ NODE_ENV: "production" }).http.cors).toEqual({ anyOrigin: false, origins: [] });
+      expect(loadConfig({ NODE_ENV: "test" }).http.cors).toEqual({ anyOrigin: false, origins: [] });
+    });
+
+    it("reads a list of origins, `*`, or both", () => {
+      expect(
+        loadConfig({
+          NODE_ENV: "production",
+          CORS_ORIGINS: "https://App.example.com, http://localhost:5173,",
+        }).http.cors,
+      ).toEqual({ anyOrigin: false, origins: ["https://app.example.com", "http://localhost:5173"] });
+      expect(loadConfig({ CORS_ORIGINS: "*" }).http.cors).toEqual({ anyOrigin: true, origins: [] });
+      expect(loadConfig({ NODE_ENV: "production", CORS_ORIGINS: "*,http://[::1]:3000" }).http.cors).toEqual({
+        anyOrigin: true,
+        origins: ["http://[::1]:3000"],
+      });
+    });
+
+    it.each([
+      "https://app.example.com/",
+      "app.example.com",
+      "https://app.example.com/path",
+      "ftp://x.org",
+      "https://*.example.com",
+    ])("refuses %s as an origin", (origin) => {
+      expect(() => loadConfig({ CORS_ORIGINS: origin })).toThrow(
+        /CORS_ORIGINS: must be `\*` or a comma-separated list/,
+      );
+    });
+
+    it("reads the compression threshold and Cache-Control", () => {
+      const { http } = loadConfig({ COMPRESSION_THRESHOLD_BYTES: "0", CACHE_CONTROL: "public, max-age=60" });
+      expect(http.compressionThresholdBytes).toBe(0);
+      expect(http.cacheControl).toBe("public, max-age=60");
+      expect(() => loadConfig({ COMPRESSION_THRESHOLD_BYTES: "1k" })).toThrow(ConfigError);
+      expect(() => loadConfig({ CACHE_CONTROL: "public\r\nSet-Cookie: x=1" })).toThrow(ConfigError);
+    });
   });
 
   describe("auth", () => {
