@@ -5,6 +5,7 @@ import { toEntity, type EntityRow } from "./mappers";
 import { citationsProjection, entityProjection } from "./projections";
 import type { CitationRecord, EntityKind, EntityPage, EntityRecord, SearchHitRecord } from "./records";
 import { buildSearchQuery } from "./searchQuery";
+import { rankHits } from "./searchRanking";
 
 export const ENTITIES_BY_IDS = `
 UNWIND $ids AS id
@@ -39,15 +40,41 @@ export function countEntitiesQuery(kind: EntityKind | null): CypherQuery {
 }
 
 /**
- * Full-text search, best first (ties by id, so the order is stable). With `kinds`, more candidates
- * are taken from the index before filtering, so that a rare kind still fills the page.
+ * How many entities each of search's index queries may return: twice the largest page, so the
+ * names query can hold a whole page of every tier. Where more entities than this match (a one-letter
+ * prefix on a large graph), the index's best-scored ones are ranked, not all of them.
+ */
+export const SEARCH_CANDIDATES = 100;
+
+/**
+ * Full-text search candidates (searchQuery.ts builds the three Lucene queries, searchRanking.ts
+ * orders the page). Names and aliases first; only when they hold fewer hits than the page asks for
+ * are the fuzzy and description queries run, and everything they find ranks below every name hit,
+ * so a smaller `first` gives a prefix of a larger one. Each query takes at most `$candidates`
+ * (a constant, never derived from `first`) from the index; kinds are a clause of the Lucene query
+ * itself, so a rare kind is never crowded out. Fuzzy and description hits come ordered by degree;
+ * name hits are all returned (at most `$candidates`) for the ranking.
  */
 export const SEARCH_ENTITIES = `
-CALL db.index.fulltext.queryNodes("entity_search", $query, {limit: $candidates}) YIELD node, score
-WHERE $kinds IS NULL OR node.kind IN $kinds
-RETURN ${entityProjection("node")} AS row, score
-ORDER BY score DESC, node.id
-LIMIT $first`;
+CALL db.index.fulltext.queryNodes("entity_search", $names, {limit: $candidates}) YIELD node
+WITH collect(node) AS named
+CALL (named) {
+  UNWIND named AS node
+  RETURN node, 0 AS pass
+  UNION ALL
+  WITH named WHERE size(named) < $first AND $fuzzy IS NOT NULL
+  CALL db.index.fulltext.queryNodes("entity_search", $fuzzy, {limit: $candidates}) YIELD node
+  RETURN node, 1 AS pass
+  UNION ALL
+  WITH named WHERE size(named) < $first
+  CALL db.index.fulltext.queryNodes("entity_search", $described, {limit: $candidates}) YIELD node
+  RETURN node, 2 AS pass
+}
+WITH node, min(pass) AS pass
+WITH node, pass, COUNT { (node)--() } AS degree
+RETURN ${entityProjection("node")} AS row, pass, degree
+ORDER BY pass, degree DESC, node.id
+LIMIT $candidates`;
 
 /**
  * The place each place lies in: its PART_OF link to another place. Should the sources give more
@@ -101,20 +128,23 @@ export class EntityRepository {
     return readPage(this.executor, query, { first, after, withRows }, toEntity, () => this.count(kind));
   }
 
+  /** Up to `first` hits, best first (searchRanking.ts); the same text always ranks the same way. */
   async search(text: string, kinds: EntityKind[] | null, first: number): Promise<SearchHitRecord[]> {
-    const query = buildSearchQuery(text);
-    if (query === null || first === 0) return [];
-    const rows = await this.executor.read<{ row: EntityRow; score: number }>({
+    const query = buildSearchQuery(text, kinds);
+    if (query === null || first === 0 || kinds?.length === 0) return [];
+    const rows = await this.executor.read<{ row: EntityRow; pass: number; degree: number }>({
       name: "entities.search",
       cypher: SEARCH_ENTITIES,
       params: {
-        query,
-        kinds,
+        names: query.names,
+        fuzzy: query.fuzzy,
+        described: query.described,
         first: int(first),
-        candidates: int(kinds === null ? first : Math.min(first * 20, 1000)),
+        candidates: int(SEARCH_CANDIDATES),
       },
     });
-    return rows.map(({ row, score }) => ({ entity: toEntity(row), score }));
+    const candidates = rows.map(({ row, pass, degree }) => ({ entity: toEntity(row), pass, degree }));
+    return rankHits(query.words, candidates, first);
   }
 
   count(kind: EntityKind | null): Promise<number> {

@@ -67,10 +67,11 @@ export function queryCatalogue(): CypherQuery[] {
     countEntitiesQuery(null),
     countEntitiesQuery("PERSON"),
     q("entities.search", SEARCH_ENTITIES, {
-      query: "(chongqing^4)",
-      kinds: null,
+      names: "+(name:(+chon*)^2 aliases:(+chon*)) name:(chon)^4",
+      fuzzy: "+(name:(+(chon* chon~1))^2 aliases:(+(chon* chon~1)))",
+      described: "+description:(+chon*)",
       first: int(10),
-      candidates: int(10),
+      candidates: int(100),
     }),
     q("entities.parentPlaces", PARENT_PLACES, { ids }),
     q("relationships.byIds", RELATIONSHIPS_BY_IDS, {
