@@ -31,7 +31,9 @@ const USAGE = `npm run bench -- [options]
   --connections 8        concurrent connections of the load generator
   --scenarios a,b        only these scenarios (default: all)
   --reuse                reuse a graph imported by an earlier run of the same generator
-  --smoke                a seconds-long check of the harness: 2k entities, 1 s runs, no report file`;
+  --smoke                a seconds-long check of the harness: 2k entities, 1 s runs, no report file
+  --compare-executors    also measure the service with GRAPHQL_EXECUTOR=graphql-js ("service (graphql-js)")
+  --out NAME             report file name in bench/results/ (default: the date, e.g. 2026-11-29.md)`;
 
 interface Options {
   scales: number[];
@@ -42,6 +44,9 @@ interface Options {
   scenarios: Scenario[];
   reuse: boolean;
   smoke: boolean;
+  /** The report's file name in bench/results/; null for the date. */
+  out: string | null;
+  compareExecutors: boolean;
 }
 
 function parseScale(text: string): number {
@@ -63,6 +68,8 @@ function parseOptions(argv: string[]): Options {
       scenarios: { type: "string" },
       reuse: { type: "boolean", default: false },
       smoke: { type: "boolean", default: false },
+      out: { type: "string" },
+      "compare-executors": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -94,6 +101,8 @@ function parseOptions(argv: string[]): Options {
       scenarios,
       reuse: false,
       smoke: true,
+      out: null,
+      compareExecutors: values["compare-executors"],
     };
   }
   return {
@@ -105,6 +114,8 @@ function parseOptions(argv: string[]): Options {
     scenarios,
     reuse: values.reuse,
     smoke: false,
+    out: values.out === undefined ? null : path.basename(values.out, ".md") + ".md",
+    compareExecutors: values["compare-executors"],
   };
 }
 
@@ -170,7 +181,9 @@ function bodyFor(
   variant: number,
 ): string | undefined {
   if (target === "raw driver") return JSON.stringify({ scenario: scenario.name, variant });
-  if (target === "service") return JSON.stringify({ query: scenario.query, variables });
+  if (target === "service" || target === "service (graphql-js)") {
+    return JSON.stringify({ query: scenario.query, variables });
+  }
   const theirs = THEIR_QUERIES[scenario.name];
   return theirs ? JSON.stringify({ query: theirs.query, variables }) : undefined;
 }
@@ -326,6 +339,7 @@ async function measureScale(entities: number, options: Options): Promise<ScaleRe
     writeFileSync(replayFile, encodeReplay(replay));
 
     targets.push(await startService(neo4j.uri));
+    if (options.compareExecutors) targets.push(await startService(neo4j.uri, "service (graphql-js)"));
     targets.push(
       await startScript("raw driver", "rawDriver.ts", { NEO4J_URI: neo4j.uri, REPLAY_FILE: replayFile }, "/"),
     );
@@ -420,7 +434,7 @@ async function main(): Promise<void> {
   };
   const file = options.smoke
     ? path.join(WORK_DIR, "smoke.md")
-    : path.join(RESULTS_DIR, `${started.toISOString().slice(0, 10)}.md`);
+    : path.join(RESULTS_DIR, options.out ?? `${started.toISOString().slice(0, 10)}.md`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeReport(file, run);
   log(`report: ${path.relative(process.cwd(), file)}`);

@@ -13,7 +13,7 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export type TargetName = "service" | "raw driver" | "@neo4j/graphql";
+export type TargetName = "service" | "service (graphql-js)" | "raw driver" | "@neo4j/graphql";
 
 const READY_TIMEOUT_MS = 120_000;
 
@@ -51,8 +51,14 @@ function stderrOf(child: ChildProcess): () => string {
   return () => text;
 }
 
-/** The service itself: the production build, as `npm run start:prod` runs it, on the bench's Neo4j. */
-export async function startService(neo4jUri: string): Promise<Target> {
+/**
+ * The service itself: the production build, as `npm run start:prod` runs it, on the bench's Neo4j.
+ * "service (graphql-js)" is the same build with GRAPHQL_EXECUTOR=graphql-js (`--compare-executors`).
+ */
+export async function startService(
+  neo4jUri: string,
+  name: "service" | "service (graphql-js)" = "service",
+): Promise<Target> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "dist/src/main.js")], {
     cwd: PROJECT_ROOT,
@@ -62,6 +68,7 @@ export async function startService(neo4jUri: string): Promise<Target> {
       NEO4J_URI: neo4jUri,
       HOST: "127.0.0.1",
       PORT: String(port),
+      ...(name === "service (graphql-js)" ? { GRAPHQL_EXECUTOR: "graphql-js" } : {}),
     },
     // Request logs (one JSON line per request, at the default level) are written and discarded.
     stdio: ["ignore", "ignore", "pipe"],
@@ -79,7 +86,7 @@ export async function startService(neo4jUri: string): Promise<Target> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
-    name: "service",
+    name,
     pid: child.pid ?? 0,
     url: `http://127.0.0.1:${port}/graphql`,
     stop: stopper(child),

@@ -13,6 +13,8 @@ export interface Config {
   port: number;
   /** LOG_LEVEL (default info). */
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** GRAPHQL_EXECUTOR (default jit): operations run as code graphql-jit compiled, or by graphql-js. */
+  graphqlExecutor: "jit" | "graphql-js";
   neo4j: {
     /** NEO4J_URI; when unset the service starts its own local Neo4j (see `local`). */
     uri: string | undefined;
@@ -70,6 +72,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: wholeNumber(0, 65535).default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  GRAPHQL_EXECUTOR: z.enum(["jit", "graphql-js"]).default("jit"),
   NEO4J_URI: z
     .string()
     .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, "must be a bolt:// or neo4j:// URI")
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    graphqlExecutor: e.GRAPHQL_EXECUTOR,
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

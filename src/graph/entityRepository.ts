@@ -52,8 +52,9 @@ export const SEARCH_CANDIDATES = 100;
  * are the fuzzy and description queries run, and everything they find ranks below every name hit,
  * so a smaller `first` gives a prefix of a larger one. Each query takes at most `$candidates`
  * (a constant, never derived from `first`) from the index; kinds are a clause of the Lucene query
- * itself, so a rare kind is never crowded out. Fuzzy and description hits come ordered by degree;
- * name hits are all returned (at most `$candidates`) for the ranking.
+ * itself, so a rare kind is never crowded out. Fuzzy and description hits are already in their
+ * final order (by degree), so only the first `$first` of them come back; name hits all do (at most
+ * `$candidates`), for the ranking.
  */
 export const SEARCH_ENTITIES = `
 CALL db.index.fulltext.queryNodes("entity_search", $names, {limit: $candidates}) YIELD node
@@ -70,11 +71,13 @@ CALL (named) {
   CALL db.index.fulltext.queryNodes("entity_search", $described, {limit: $candidates}) YIELD node
   RETURN node, 2 AS pass
 }
-WITH node, min(pass) AS pass
-WITH node, pass, COUNT { (node)--() } AS degree
-RETURN ${entityProjection("node")} AS row, pass, degree
+WITH size(named) AS namedCount, node, min(pass) AS pass
+WITH namedCount, node, pass, COUNT { (node)--() } AS degree
 ORDER BY pass, degree DESC, node.id
-LIMIT $candidates`;
+WITH namedCount, collect({node: node, pass: pass, degree: degree}) AS hits
+UNWIND hits[0..namedCount + $first] AS hit
+WITH hit.node AS node, hit.pass AS pass, hit.degree AS degree
+RETURN ${entityProjection("node")} AS row, pass, degree`;
 
 /**
  * The place each place lies in: its PART_OF link to another place. Should the sources give more

@@ -15,6 +15,7 @@ import type { Logger } from "../logger";
 import { resolvers } from "../resolvers";
 import type { RequestContext } from "./context";
 import { formatError } from "./formatError";
+import { jitGateway, type GraphqlExecutor } from "./jitExecutor";
 import type { Metrics } from "./metrics";
 import { queryCostPlugin } from "./plugins/queryCost";
 import { requestIdPlugin } from "./plugins/requestId";
@@ -30,6 +31,8 @@ export interface ApolloOptions {
   metrics: Metrics;
   /** Drained on stop, when the server runs behind HTTP. */
   httpServer?: http.Server;
+  /** GRAPHQL_EXECUTOR: graphql-jit (default) or graphql-js (see jitExecutor.ts). */
+  executor?: GraphqlExecutor;
 }
 
 /**
@@ -39,7 +42,7 @@ export interface ApolloOptions {
  * (Apollo's default) and CSRF prevention on.
  */
 export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
-  const { development, logger, limits, metrics, httpServer } = options;
+  const { development, logger, limits, metrics, httpServer, executor = "jit" } = options;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
@@ -49,8 +52,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !development },
   }).protect();
+  const schema = buildSchema(resolvers);
   return new ApolloServer<RequestContext>({
-    schema: buildSchema(resolvers),
+    ...(executor === "jit" ? { gateway: jitGateway(schema) } : { schema }),
     // The schema is the public contract: introspection stays on so that clients and tools can read it.
     introspection: true,
     // main.ts owns shutdown (HTTP, driver, embedded Neo4j in order); Apollo's own signal handlers

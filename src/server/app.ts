@@ -10,7 +10,7 @@ import { createApolloServer, createRequestContext } from "./apollo";
 import type { Metrics } from "./metrics";
 
 export interface AppDeps {
-  config: Pick<Config, "env" | "limits">;
+  config: Pick<Config, "env" | "limits" | "graphqlExecutor">;
   driver: Driver;
   executor: CypherExecutor;
   logger: Logger;
@@ -39,6 +39,7 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
     limits: config.limits,
     metrics,
     httpServer,
+    executor: config.graphqlExecutor,
   });
   await apollo.start();
 

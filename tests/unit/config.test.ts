@@ -9,6 +9,7 @@ describe("loadConfig", () => {
       host: "127.0.0.1",
       port: 4000,
       logLevel: "info",
+      graphqlExecutor: "jit",
       neo4j: {
         uri: undefined,
         user: "neo4j",
@@ -35,6 +36,7 @@ describe("loadConfig", () => {
       HOST: "0.0.0.0",
       PORT: "8080",
       LOG_LEVEL: "debug",
+      GRAPHQL_EXECUTOR: "graphql-js",
       NEO4J_URI: "neo4j+s://db.example.com:7687",
       NEO4J_USER: "reader",
       NEO4J_PASSWORD: "secret",
@@ -54,6 +56,7 @@ describe("loadConfig", () => {
     });
     expect(config.env).toBe("production");
     expect(config.port).toBe(8080);
+    expect(config.graphqlExecutor).toBe("graphql-js");
     expect(config.neo4j).toEqual({
       uri: "neo4j+s://db.example.com:7687",
       user: "reader",
@@ -87,13 +90,14 @@ describe("loadConfig", () => {
         NEO4J_URI: "http://localhost:7474",
         NEO4J_TX_TIMEOUT_MS: "5",
         NEO4J_LOCAL_HEAP: "lots",
+        GRAPHQL_EXECUTOR: "fast",
       });
     } catch (error) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ConfigError);
     const problems = (caught as ConfigError).problems;
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
     expect(problems).toEqual(
       expect.arrayContaining([
         "PORT: must be a whole number from 0 to 65535",
@@ -103,6 +107,7 @@ describe("loadConfig", () => {
       ]),
     );
     expect(problems.some((p) => p.startsWith("NODE_ENV:"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("GRAPHQL_EXECUTOR:"))).toBe(true);
   });
 
   it("rejects ports out of range", () => {
