@@ -13,7 +13,7 @@ import { writeReport, type BenchRun, type LoadResult, type ScaleResult, type Tar
 import { encodeReplay, recordReplay } from "./replay";
 import { answerOf, SCENARIOS, type Scenario, type Variables } from "./scenarios";
 import { syntheticGraphOptions, type SyntheticGraphOptions } from "./syntheticGraph";
-import { rssOf, startScript, startService, type Target, type TargetName } from "./targets";
+import { cpuMsOf, rssOf, startScript, startService, type Target, type TargetName } from "./targets";
 import { NEO4J_GRAPHQL_SCENARIOS } from "./targets/neo4jGraphqlQueries";
 
 /** The @neo4j/graphql document of each scenario it can express. */
@@ -275,8 +275,9 @@ async function loadRun(
   bodies: string[],
   seconds: number,
   connections: number,
-): Promise<{ rps: number; p50: number; p99: number; failures: number; maxRss: number }> {
+): Promise<{ rps: number; p50: number; p99: number; failures: number; maxRss: number; cpuMs: number }> {
   let next = 0;
+  const cpuBefore = cpuMsOf(target.pid);
   let failures = 0;
   const latencies: number[] = [];
   let maxRss = rssOf(target.pid);
@@ -316,6 +317,7 @@ async function loadRun(
       p99: quantile(sorted, 0.99),
       failures,
       maxRss,
+      cpuMs: result.requests.total > 0 ? (cpuMsOf(target.pid) - cpuBefore) / result.requests.total : 0,
     };
   } finally {
     clearInterval(sampler);
@@ -382,6 +384,7 @@ async function measureScale(entities: number, options: Options): Promise<ScaleRe
           loadedP99: median(measured.map((r) => r.loaded.p99)),
           failures: all.reduce((sum, r) => sum + r.failures, 0),
           maxRssBytes: Math.max(...all.map((r) => r.maxRss)),
+          cpuMs: median(measured.map((r) => r.loaded.cpuMs)),
           queriesPerRequest: checked?.queriesPerRequest,
           agrees: checked?.agrees,
         };

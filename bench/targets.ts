@@ -128,6 +128,24 @@ export async function startScript(
 }
 
 /** Resident memory of a process now, in bytes (Linux). */
+/**
+ * CPU time a process has used so far (user + system, ms), from /proc/<pid>/stat. Per request it is
+ * what a target costs regardless of how busy the machine is, where latency and req/s are not.
+ */
+export function cpuMsOf(pid: number): number {
+  try {
+    // Fields after the command name (which is in parentheses and may hold spaces): utime is the 12th, stime the 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 export function rssOf(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));

@@ -1,9 +1,22 @@
 import { ENTITY_LABELS } from "./entityKinds";
 import { readByIds, readCitationsOf, readCount, readPage } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
-import { toEntity, type EntityRow } from "./mappers";
+import { toEntity, type EntityRow, type RelationshipRow } from "./mappers";
+import { toPage } from "./page";
 import { citationsProjection, entityProjection } from "./projections";
-import type { CitationRecord, EntityKind, EntityPage, EntityRecord, SearchHitRecord } from "./records";
+import type {
+  CitationRecord,
+  EntityKind,
+  EntityPage,
+  EntityRecord,
+  RelationshipRecord,
+  SearchHitRecord,
+} from "./records";
+import {
+  relationshipPageCall,
+  RelationshipRepository,
+  type RelationshipArgs,
+} from "./relationshipRepository";
 import { buildSearchQuery } from "./searchQuery";
 import { rankHits } from "./searchRanking";
 
@@ -30,6 +43,39 @@ ORDER BY n.id
 LIMIT $limit`,
     // "" sorts before every id, so the first page needs no separate query shape.
     params: { after: after ?? "", limit: int(limit) },
+  };
+}
+
+/**
+ * A page of entities with one page of relationships each, in one statement: for a client that asks
+ * a list for its entities' relationships (`entities { edges { node { relationships { ... } } } }`).
+ */
+export function listEntitiesWithRelationshipsQuery(
+  kind: EntityKind | null,
+  after: string | null,
+  limit: number,
+  relationships: RelationshipArgs,
+): CypherQuery {
+  const label = kind === null ? "Entity" : ENTITY_LABELS[kind];
+  const { direction, withEnds } = relationships;
+  return {
+    name: `entities.list.withRelationships.${direction}${withEnds ? ".withEnds" : ""}`,
+    cypher: `
+MATCH (n:${label})
+WHERE n.id > $after
+WITH n
+ORDER BY n.id
+LIMIT $limit
+${relationshipPageCall(direction, withEnds, { after: "relationshipsAfter", limit: "relationshipsLimit" })}
+RETURN ${entityProjection("n")} AS row, rows AS relationships
+ORDER BY n.id`,
+    params: {
+      after: after ?? "",
+      limit: int(limit),
+      types: relationships.types,
+      relationshipsAfter: relationships.after ?? "",
+      relationshipsLimit: int(relationships.first + 1),
+    },
   };
 }
 
@@ -148,6 +194,29 @@ export class EntityRepository {
     });
     const candidates = rows.map(({ row, pass, degree }) => ({ entity: toEntity(row), pass, degree }));
     return rankHits(query.words, candidates, first);
+  }
+
+  /**
+   * A page of entities and, for each, the rows of its first relationship page (fetched with
+   * LIMIT first + 1, as RelationshipRepository.pagesOf reads them), with the far ends read alongside.
+   */
+  async listWithRelationships(
+    kind: EntityKind | null,
+    first: number,
+    after: string | null,
+    relationships: RelationshipArgs,
+  ): Promise<{ page: EntityPage; relationships: Map<string, RelationshipRecord[]>; ends: EntityRecord[] }> {
+    const query = listEntitiesWithRelationshipsQuery(kind, after, first + 1, relationships);
+    const rows = await this.executor.read<{ row: EntityRow; relationships: RelationshipRow[] }>(query);
+    const ends: EntityRecord[] = [];
+    const byEntity = new Map<string, RelationshipRecord[]>();
+    const entities = rows.map(({ row, relationships: rels }) => {
+      const entity = toEntity(row);
+      byEntity.set(entity.id, RelationshipRepository.toRecords(rels, ends));
+      return entity;
+    });
+    const page = toPage(entities, first, after !== null, () => this.count(kind));
+    return { page, relationships: byEntity, ends };
   }
 
   count(kind: EntityKind | null): Promise<number> {

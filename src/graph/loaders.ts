@@ -4,6 +4,7 @@ import { DocumentRepository } from "./documentRepository";
 import { EntityRepository } from "./entityRepository";
 import type { CypherExecutor } from "./executor";
 import { ExplorationRepository } from "./exploration";
+import { toPage } from "./page";
 import { QuoteRepository } from "./quoteRepository";
 import type {
   CitationRecord,
@@ -46,6 +47,15 @@ export interface GraphAccess {
   quote: DataLoader<string, QuoteRecord | null>;
   document: DataLoader<string, DocumentRecord | null>;
   relationshipsOf(args: RelationshipArgs): DataLoader<string, RelationshipPage>;
+  /**
+   * Relationship pages read ahead (rows fetched with LIMIT first + 1, by entity id), so that the
+   * `relationships` fields with these arguments find them without a query.
+   */
+  primeRelationshipPages(
+    args: RelationshipArgs,
+    rows: ReadonlyMap<string, RelationshipRecord[]>,
+    ends: Iterable<EntityRecord>,
+  ): void;
   statisticsOf(args: PageArgs): DataLoader<string, StatisticPage>;
   quotesOf(args: PageArgs): DataLoader<string, QuotePage>;
 }
@@ -117,6 +127,17 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
           ),
         ),
     ),
+    primeRelationshipPages(args, rows, ends) {
+      primeEntities(access, ends);
+      const loader = access.relationshipsOf(args);
+      const count = relationshipCounts({ types: args.types, direction: args.direction });
+      for (const [id, records] of rows) {
+        loader.prime(
+          id,
+          toPage(records, args.first, args.after !== null, () => count.load(id)),
+        );
+      }
+    },
     statisticsOf: keyedLoaders(
       ({ first, after }: PageArgs) =>
         new DataLoader((ids) => statistics.pagesOf(ids, { first, after }, (id) => statisticCounts.load(id))),

@@ -5,6 +5,7 @@ import type { NodeRecord } from "../graph/records";
 import { primeEntities, type GraphAccess } from "../graph/loaders";
 import { pageArgs } from "./arguments";
 import { explorationQueries } from "./exploration";
+import { nestedRelationshipArgs } from "./lookahead";
 import { needsRows } from "./selection";
 
 const MAX_SEARCH_HITS = 50;
@@ -25,6 +26,16 @@ export const Query: QueryResolvers = {
   entity: (_parent, { id }, { graph }) => graph.entity.load(id),
   entities: async (_parent, args, { graph }, info) => {
     const { first, after } = pageArgs(args.first, args.after);
+    const nested = needsRows(info) ? nestedRelationshipArgs(info) : null;
+    if (nested !== null) {
+      const read = await graph.entities.listWithRelationships(args.kind ?? null, first, after, nested);
+      primeEntities(
+        graph,
+        read.page.edges.map((e) => e.node),
+      );
+      graph.primeRelationshipPages(nested, read.relationships, read.ends);
+      return read.page;
+    }
     const page = await graph.entities.list(args.kind ?? null, first, after, needsRows(info));
     primeEntities(
       graph,

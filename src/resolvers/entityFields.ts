@@ -1,20 +1,15 @@
 import type { OrganizationResolvers, PersonResolvers } from "../generated/resolvers-types";
-import { pageArgs, relationshipTypesArg } from "./arguments";
+import { pageArgs, relationshipArgs } from "./arguments";
 import { selectedFieldNames } from "./selection";
 
 /** The fields every entity type shares (Entity interface), resolved the same way for each. */
 // Every entity type resolves these alike; their resolver types differ only in name.
 export const entityFields: Pick<OrganizationResolvers, "citations" | "relationships" | "statistics"> = {
   citations: (parent, _args, { graph }) => graph.entityCitations.load(parent.id),
-  relationships: (parent, args, { graph }, info) => {
-    const { first, after } = pageArgs(args.first, args.after);
-    const types = relationshipTypesArg(args.types);
-    const asked = selectedFieldNames(info, ["edges", "node"]);
-    // An explicit `direction: null` means the default, not "no direction".
-    const direction = args.direction ?? "BOTH";
-    const withEnds = asked.has("from") || asked.has("to");
-    return graph.relationshipsOf({ types, direction, first, after, withEnds }).load(parent.id);
-  },
+  relationships: (parent, args, { graph }, info) =>
+    graph
+      .relationshipsOf(relationshipArgs(args, selectedFieldNames(info, ["edges", "node"])))
+      .load(parent.id),
   statistics: (parent, args, { graph }) =>
     graph.statisticsOf(pageArgs(args.first, args.after)).load(parent.id),
 };

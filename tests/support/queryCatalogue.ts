@@ -15,6 +15,7 @@ import {
   ENTITIES_BY_IDS,
   ENTITY_CITATIONS_BY_IDS,
   listEntitiesQuery,
+  listEntitiesWithRelationshipsQuery,
   PARENT_PLACES,
   SEARCH_ENTITIES,
 } from "../../src/graph/entityRepository";
@@ -81,6 +82,20 @@ export function queryCatalogue(): CypherQuery[] {
       refs: [{ id: "relationship:a|T|b", from: "a", to: "b" }],
     }),
     relationshipsOfEntitiesQuery(ids, null, "BOTH", null, 51),
+    listEntitiesWithRelationshipsQuery("ORGANIZATION", null, 51, {
+      types: [type],
+      direction: "BOTH",
+      first: 20,
+      after: null,
+      withEnds: true,
+    }),
+    listEntitiesWithRelationshipsQuery(null, "person:a", 11, {
+      types: null,
+      direction: "OUT",
+      first: 5,
+      after: "relationship:a",
+      withEnds: false,
+    }),
     relationshipsOfEntitiesQuery(ids, null, "BOTH", null, 51, true),
     relationshipsOfEntitiesQuery(ids, [type], "OUT", "relationship:a", 51),
     relationshipsOfEntitiesQuery(ids, [type], "IN", null, 51),
