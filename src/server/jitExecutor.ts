@@ -26,12 +26,6 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
 
   const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
     const variables = request.variables ?? {};
-    // graphql-js's own coercion, for its errors: Apollo answers those 400 BAD_USER_INPUT (they name
-    // the variable's definition), where graphql-jit's have no AST node and would read as a 500.
-    if ((operation.variableDefinitions?.length ?? 0) > 0) {
-      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
-      if (coerced.errors !== undefined) return { errors: coerced.errors };
-    }
     let byOperation = compiled.get(document);
     if (byOperation === undefined) {
       byOperation = new Map();
@@ -46,7 +40,14 @@ export function jitGateway(schema: GraphQLSchema): GatewayInterface {
       byOperation.set(key, query);
     }
     const result = await query.query(undefined, context, variables);
-    return result.errors === undefined ? result : { ...result, errors: result.errors.map(asGraphQLError) };
+    if (result.errors === undefined) return result;
+    if (result.data === undefined) {
+      // No data at all: the variables were refused. graphql-js's errors for them name the variable's
+      // definition, which Apollo answers 400 BAD_USER_INPUT; graphql-jit's have no AST node (a 500).
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
+      if (coerced.errors !== undefined) return { errors: coerced.errors };
+    }
+    return { ...result, errors: result.errors.map(asGraphQLError) };
   };
 
   return {
