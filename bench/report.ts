@@ -180,15 +180,16 @@ function scaleSection(scale: ScaleResult): string {
     ];
   });
   const executors = scenarios.flatMap((scenario) => {
-    const ours = find(scale, scenario, "service");
-    const js = find(scale, scenario, "service (graphql-js)");
-    if (!ours || !js) return [];
+    const js = find(scale, scenario, "service");
+    const jit = find(scale, scenario, "service (jit)");
+    if (!js || !jit) return [];
     return [
       [
         scenario,
-        `${fixed(ours.p50 / js.p50, 2)}×`,
-        `${fixed(ours.rps / js.rps, 2)}×`,
-        `${mb(ours.maxRssBytes)} / ${mb(js.maxRssBytes)}`,
+        `${fixed(jit.p50 / js.p50, 2)}×`,
+        `${fixed(jit.rps / js.rps, 2)}×`,
+        jit.cpuMs && js.cpuMs ? `${fixed(jit.cpuMs / js.cpuMs, 2)}×` : "–",
+        `${mb(jit.maxRssBytes)} / ${mb(js.maxRssBytes)}`,
       ],
     ];
   });
@@ -241,10 +242,16 @@ function scaleSection(scale: ScaleResult): string {
       ? []
       : [
           "",
-          "The service with graphql-jit (default) against the same build with GRAPHQL_EXECUTOR=graphql-js:",
+          "The same service build with GRAPHQL_EXECUTOR=jit against the default (graphql-js):",
           "",
           table(
-            ["scenario", "p50 jit ÷ graphql-js", "req/s jit ÷ graphql-js", "max RSS MB jit / graphql-js"],
+            [
+              "scenario",
+              "p50 jit ÷ graphql-js",
+              "req/s jit ÷ graphql-js",
+              "CPU/req jit ÷ graphql-js",
+              "max RSS MB jit / graphql-js",
+            ],
             executors,
           ),
         ]),

@@ -32,7 +32,7 @@ const USAGE = `npm run bench -- [options]
   --scenarios a,b        only these scenarios (default: all)
   --reuse                reuse a graph imported by an earlier run of the same generator
   --smoke                a seconds-long check of the harness: 2k entities, 1 s runs, no report file
-  --compare-executors    also measure the service with GRAPHQL_EXECUTOR=graphql-js ("service (graphql-js)")
+  --compare-executors    also measure the service with GRAPHQL_EXECUTOR=jit ("service (jit)")
   --out NAME             report file name in bench/results/ (default: the date, e.g. 2026-11-29.md)`;
 
 interface Options {
@@ -181,7 +181,7 @@ function bodyFor(
   variant: number,
 ): string | undefined {
   if (target === "raw driver") return JSON.stringify({ scenario: scenario.name, variant });
-  if (target === "service" || target === "service (graphql-js)") {
+  if (target === "service" || target === "service (jit)") {
     return JSON.stringify({ query: scenario.query, variables });
   }
   const theirs = THEIR_QUERIES[scenario.name];
@@ -341,7 +341,7 @@ async function measureScale(entities: number, options: Options): Promise<ScaleRe
     writeFileSync(replayFile, encodeReplay(replay));
 
     targets.push(await startService(neo4j.uri));
-    if (options.compareExecutors) targets.push(await startService(neo4j.uri, "service (graphql-js)"));
+    if (options.compareExecutors) targets.push(await startService(neo4j.uri, "service (jit)"));
     targets.push(
       await startScript("raw driver", "rawDriver.ts", { NEO4J_URI: neo4j.uri, REPLAY_FILE: replayFile }, "/"),
     );

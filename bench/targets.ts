@@ -13,7 +13,7 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export type TargetName = "service" | "service (graphql-js)" | "raw driver" | "@neo4j/graphql";
+export type TargetName = "service" | "service (jit)" | "raw driver" | "@neo4j/graphql";
 
 const READY_TIMEOUT_MS = 120_000;
 
@@ -53,11 +53,11 @@ function stderrOf(child: ChildProcess): () => string {
 
 /**
  * The service itself: the production build, as `npm run start:prod` runs it, on the bench's Neo4j.
- * "service (graphql-js)" is the same build with GRAPHQL_EXECUTOR=graphql-js (`--compare-executors`).
+ * "service (jit)" is the same build with GRAPHQL_EXECUTOR=jit (`--compare-executors`).
  */
 export async function startService(
   neo4jUri: string,
-  name: "service" | "service (graphql-js)" = "service",
+  name: "service" | "service (jit)" = "service",
 ): Promise<Target> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "dist/src/main.js")], {
@@ -68,7 +68,7 @@ export async function startService(
       NEO4J_URI: neo4jUri,
       HOST: "127.0.0.1",
       PORT: String(port),
-      ...(name === "service (graphql-js)" ? { GRAPHQL_EXECUTOR: "graphql-js" } : {}),
+      ...(name === "service (jit)" ? { GRAPHQL_EXECUTOR: "jit" } : {}),
     },
     // Request logs (one JSON line per request, at the default level) are written and discarded.
     stdio: ["ignore", "ignore", "pipe"],

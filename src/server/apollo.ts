@@ -31,7 +31,7 @@ export interface ApolloOptions {
   metrics: Metrics;
   /** Drained on stop, when the server runs behind HTTP. */
   httpServer?: http.Server;
-  /** GRAPHQL_EXECUTOR: graphql-jit (default) or graphql-js (see jitExecutor.ts). */
+  /** GRAPHQL_EXECUTOR: graphql-js (default) or graphql-jit (see jitExecutor.ts). */
   executor?: GraphqlExecutor;
 }
 
@@ -42,7 +42,7 @@ export interface ApolloOptions {
  * (Apollo's default) and CSRF prevention on.
  */
 export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
-  const { development, logger, limits, metrics, httpServer, executor = "jit" } = options;
+  const { development, logger, limits, metrics, httpServer, executor = "graphql-js" } = options;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },

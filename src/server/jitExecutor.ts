@@ -7,7 +7,10 @@ import { GraphQLError, printSchema, type DocumentNode, type GraphQLSchema } from
 import { getVariableValues } from "graphql/execution/values";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 
-/** How `/graphql` executes an operation: graphql-jit (the default) or graphql-js's `execute`. */
+/**
+ * How `/graphql` executes an operation: graphql-js's `execute` (the default) or graphql-jit. On the
+ * benchmark graphql-jit saved no CPU per request end to end (docs/benchmarks.md), so it is opt-in.
+ */
 export type GraphqlExecutor = "jit" | "graphql-js";
 
 /**

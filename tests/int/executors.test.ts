@@ -1,14 +1,14 @@
 import { startTestApi, type TestApi } from "../support/testApi";
 
 /**
- * GRAPHQL_EXECUTOR=jit (the default) runs operations as code graphql-jit compiled; graphql-js is
+ * GRAPHQL_EXECUTOR=jit runs operations as code graphql-jit compiled; graphql-js (the default) is
  * the reference. The same operations must give the same answers and the same errors on both.
  */
 describe("graphql-jit executor against graphql-js (real Neo4j)", () => {
   let jit: TestApi;
   let js: TestApi;
   beforeAll(async () => {
-    jit = await startTestApi();
+    jit = await startTestApi({ env: { GRAPHQL_EXECUTOR: "jit" } });
     js = await startTestApi({ env: { GRAPHQL_EXECUTOR: "graphql-js" } });
   });
   afterAll(async () => {

@@ -9,7 +9,7 @@ describe("loadConfig", () => {
       host: "127.0.0.1",
       port: 4000,
       logLevel: "info",
-      graphqlExecutor: "jit",
+      graphqlExecutor: "graphql-js",
       neo4j: {
         uri: undefined,
         user: "neo4j",
@@ -36,7 +36,7 @@ describe("loadConfig", () => {
       HOST: "0.0.0.0",
       PORT: "8080",
       LOG_LEVEL: "debug",
-      GRAPHQL_EXECUTOR: "graphql-js",
+      GRAPHQL_EXECUTOR: "jit",
       NEO4J_URI: "neo4j+s://db.example.com:7687",
       NEO4J_USER: "reader",
       NEO4J_PASSWORD: "secret",
@@ -56,7 +56,7 @@ describe("loadConfig", () => {
     });
     expect(config.env).toBe("production");
     expect(config.port).toBe(8080);
-    expect(config.graphqlExecutor).toBe("graphql-js");
+    expect(config.graphqlExecutor).toBe("jit");
     expect(config.neo4j).toEqual({
       uri: "neo4j+s://db.example.com:7687",
       user: "reader",
