@@ -1,6 +1,8 @@
 // Two tiers: `unit` needs no database; `int` runs against a real Neo4j that tests/support/globalSetup.ts
 // starts once for the run (or the one NEO4J_URI names).
-const transform = { "^.+\\.ts$": ["@swc/jest", { jsc: { target: "es2022" } }] };
+// jose ships only ES modules: Jest (CommonJS here) compiles it with the same transform as our sources.
+const transform = { "^.+\\.[tj]s$": ["@swc/jest", { jsc: { target: "es2022" } }] };
+const transformIgnorePatterns = ["/node_modules/(?!jose/)"];
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -14,12 +16,14 @@ module.exports = {
       displayName: "unit",
       testEnvironment: "node",
       transform,
+      transformIgnorePatterns,
       testMatch: ["<rootDir>/tests/unit/**/*.test.ts"],
     },
     {
       displayName: "int",
       testEnvironment: "node",
       transform,
+      transformIgnorePatterns,
       testMatch: ["<rootDir>/tests/int/**/*.test.ts"],
       globalSetup: "<rootDir>/tests/support/globalSetup.ts",
       globalTeardown: "<rootDir>/tests/support/globalTeardown.ts",

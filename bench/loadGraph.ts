@@ -1,4 +1,4 @@
-import { writeDocument } from "../src/graph/documentWriter";
+import { writeDocument } from "../src/write/importDocument";
 import type { CypherExecutor } from "../src/graph/executor";
 import { syntheticDocuments, type SyntheticGraphOptions } from "./syntheticGraph";
 

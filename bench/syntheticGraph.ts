@@ -1,6 +1,6 @@
 import type { EntityKind } from "../src/graph/records";
 import { relationshipId } from "../src/graph/relationshipId";
-import type { Dataset, LocatedCitation } from "../src/import/readDataset";
+import type { Dataset, LocatedCitation } from "../src/graph/model";
 
 /**
  * A deterministic synthetic knowledge graph in the shape of the real data, cut into documents the

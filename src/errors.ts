@@ -2,7 +2,8 @@ import { GraphQLError } from "graphql";
 
 // Codes clients can branch on, in `extensions.code`: BAD_USER_INPUT, SERVICE_UNAVAILABLE, TIMEOUT
 // (here); GRAPHQL_VALIDATION_FAILED, GRAPHQL_PARSE_FAILED, INTERNAL_SERVER_ERROR (Apollo);
-// QUERY_TOO_COMPLEX (plugins/queryCost.ts).
+// QUERY_TOO_COMPLEX, COST_ANALYSIS_FAILED (plugins/queryCost.ts); RESPONSE_TOO_LARGE (server/responseBudget.ts);
+// UNAUTHENTICATED, FORBIDDEN (auth/authErrors.ts).
 
 /** Input the client can fix: the message says what is allowed. `argument` names the culprit. */
 export function badUserInput(

@@ -1,11 +1,12 @@
-import { ConfigError, loadConfig } from "./config";
+import { withDevSecret } from "./auth/devSecret";
+import { ConfigError, loadConfig, type Config } from "./config";
 import { createLogger } from "./logger";
 import { LocalNeo4jError } from "./neo4j/localNeo4j";
 import { startService } from "./service";
 
 /** `npm start`: validate configuration, start the service, stop it cleanly on SIGINT/SIGTERM. */
 async function main(): Promise<void> {
-  let config;
+  let config: Config;
   try {
     config = loadConfig();
   } catch (error) {
@@ -17,6 +18,25 @@ async function main(): Promise<void> {
   }
   const logger = createLogger(config.logLevel);
   try {
+    // No auth configured outside production: writes can be tried with a local secret.
+    const dev = withDevSecret(config);
+    if (dev !== undefined) {
+      config = dev.config;
+      logger.warn(
+        { file: dev.devSecret.file, created: dev.devSecret.created },
+        `No AUTH_JWT_SECRET or AUTH_JWKS_URL: tokens are verified with the development secret in ${dev.devSecret.file} ` +
+          `(${dev.devSecret.created ? "created now" : "kept from an earlier start"}); ` +
+          "`npm run token -- --role editor` prints one. Never use it in production.",
+      );
+    } else if (config.auth.key === undefined) {
+      logger.warn(
+        "No AUTH_JWT_SECRET or AUTH_JWKS_URL: mutations answer UNAUTHENTICATED (writes are disabled)",
+      );
+    } else {
+      const { key, issuer, audience, rolesClaim, reads } = config.auth;
+      const keys = key.kind === "secret" ? "an HS256 secret" : `the JWKS at ${key.url.href}`;
+      logger.info({ issuer, audience, rolesClaim, reads }, `bearer tokens are verified with ${keys}`);
+    }
     const service = await startService(config, logger);
     logger.info(
       { url: service.url },

@@ -6,11 +6,19 @@ export type AccessRole = (typeof ACCESS_ROLES)[number];
 export interface Viewer {
   /** The token's `sub`: recorded as the `actor` of every change the caller writes. */
   subject: string;
-  /** The strongest role the token carries. */
-  role: AccessRole;
+  /**
+   * The strongest role the token carries; null when it carries none of `reader`, `editor`,
+   * `admin` (the caller is known, and may do nothing that needs a role: 403).
+   */
+  role: AccessRole | null;
 }
 
-/** True when `role` includes `required`. */
-export function hasRole(role: AccessRole, required: AccessRole): boolean {
-  return ACCESS_ROLES.indexOf(role) >= ACCESS_ROLES.indexOf(required);
+/** True when `role` includes `required`; no role includes nothing. */
+export function hasRole(role: AccessRole | null, required: AccessRole): boolean {
+  return role !== null && ACCESS_ROLES.indexOf(role) >= ACCESS_ROLES.indexOf(required);
+}
+
+/** `AccessRole` values are the GraphQL enum's; a string read from the SDL is checked against them. */
+export function isAccessRole(value: unknown): value is AccessRole {
+  return typeof value === "string" && (ACCESS_ROLES as readonly string[]).includes(value);
 }

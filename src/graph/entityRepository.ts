@@ -1,5 +1,5 @@
 import { ENTITY_LABELS } from "./entityKinds";
-import { readByIds, readCitationsOf, readCount, readPage } from "./batchReads";
+import { readCitationsOf, readCount, readPage } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
 import { toEntity, type EntityRow, type RelationshipRow } from "./mappers";
 import { toPage } from "./page";
@@ -20,10 +20,13 @@ import {
 import { buildSearchQuery } from "./searchQuery";
 import { rankHits } from "./searchRanking";
 
+/** An id merged into another entity (mergeEntities) resolves to the entity it was merged into. */
 export const ENTITIES_BY_IDS = `
 UNWIND $ids AS id
-MATCH (n:Entity {id: id})
-RETURN ${entityProjection("n")} AS row`;
+OPTIONAL MATCH (m:MergedId {id: id})
+WITH id, coalesce(m.into, id) AS target
+MATCH (n:Entity {id: target})
+RETURN id, ${entityProjection("n")} AS row`;
 
 export const ENTITY_CITATIONS_BY_IDS = `
 UNWIND $ids AS id
@@ -143,13 +146,15 @@ export class EntityRepository {
   constructor(private readonly executor: CypherExecutor) {}
 
   /** For a DataLoader: one query for any number of ids; null where an id is unknown. */
-  byIds(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
-    return readByIds(
-      this.executor,
-      { name: "entities.byIds", cypher: ENTITIES_BY_IDS, params: { ids } },
-      ids,
-      toEntity,
-    );
+  async byIds(ids: readonly string[]): Promise<Array<EntityRecord | null>> {
+    const rows = await this.executor.read<{ id: string; row: EntityRow }>({
+      name: "entities.byIds",
+      cypher: ENTITIES_BY_IDS,
+      params: { ids },
+    });
+    // Keyed by the id asked for: a merged id answers with the entity it went into.
+    const byId = new Map(rows.map((r) => [r.id, toEntity(r.row)]));
+    return ids.map((id) => byId.get(id) ?? null);
   }
 
   /** For a DataLoader: the citations of any number of entities, in one query. */

@@ -195,6 +195,9 @@ export class CypherExecutor {
     const session = this.driver.session({
       database: this.options.database,
       defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+      // One bookmark manager for every session of the driver: a read after a write waits for it,
+      // even when a cluster routes the read to another member (docs/curation.md).
+      bookmarkManager: this.driver.executeQueryBookmarkManager,
     });
     const sessions = this.options.sessions;
     if (sessions) sessions.open += 1;

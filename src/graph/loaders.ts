@@ -1,12 +1,15 @@
 import DataLoader from "dataloader";
 import type { Direction } from "../generated/resolvers-types";
-import { DocumentRepository } from "./documentRepository";
+import { ChangeRepository } from "./changeRepository";
+import { DocumentRepository, excerptKey, type ExcerptKey } from "./documentRepository";
 import { EntityRepository } from "./entityRepository";
 import type { CypherExecutor } from "./executor";
 import { ExplorationRepository } from "./exploration";
 import { toPage } from "./page";
 import { QuoteRepository } from "./quoteRepository";
 import type {
+  ChangePage,
+  ChangeRecord,
   CitationRecord,
   DocumentRecord,
   EntityRecord,
@@ -31,6 +34,12 @@ export interface GraphAccess {
   statistics: StatisticRepository;
   quotes: QuoteRepository;
   exploration: ExplorationRepository;
+  documents: DocumentRepository;
+  changes: ChangeRepository;
+  /** Changes by seq. */
+  change: DataLoader<number, ChangeRecord | null>;
+  /** Each element's history, newest first (`before`: the seq the page starts below). */
+  historyOf(args: { first: number; before: number | null }): DataLoader<string, ChangePage>;
   entity: DataLoader<string, EntityRecord | null>;
   /**
    * Entities this request has read so far, by id: a resolver that finds its entity here answers
@@ -46,6 +55,10 @@ export interface GraphAccess {
   statistic: DataLoader<string, StatisticRecord | null>;
   quote: DataLoader<string, QuoteRecord | null>;
   document: DataLoader<string, DocumentRecord | null>;
+  /** A document's whole text (Document.text alone reads it). */
+  documentText: DataLoader<string, string | null>;
+  /** Pieces of a document's text (Citation.context), without reading the whole text. */
+  documentExcerpt: DataLoader<ExcerptKey, string | null, string>;
   relationshipsOf(args: RelationshipArgs): DataLoader<string, RelationshipPage>;
   /**
    * Relationship pages read ahead (rows fetched with LIMIT first + 1, by entity id), so that the
@@ -88,6 +101,8 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
   const statistics = new StatisticRepository(executor);
   const quotes = new QuoteRepository(executor);
   const documents = new DocumentRepository(executor);
+  const changes = new ChangeRepository(executor);
+  const historyCounts = new DataLoader<string, number>((ids) => changes.historyCounts(ids));
 
   const relationshipCounts = keyedLoaders(
     ({ types, direction }: { types: string[] | null; direction: Direction }) =>
@@ -107,6 +122,13 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
     statistics,
     quotes,
     exploration: new ExplorationRepository(executor),
+    documents,
+    changes,
+    change: new DataLoader((seqs) => changes.bySeqs(seqs)),
+    historyOf: keyedLoaders(
+      (args: { first: number; before: number | null }) =>
+        new DataLoader((ids) => changes.historiesOf(ids, args, (id) => historyCounts.load(id))),
+    ),
     entity: new DataLoader((ids) => entities.byIds(ids).then(remember)),
     known,
     parentPlace: new DataLoader((ids) => entities.parentPlaces(ids)),
@@ -116,6 +138,8 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
     statistic: new DataLoader((ids) => statistics.byIds(ids)),
     quote: new DataLoader((ids) => quotes.byIds(ids)),
     document: new DataLoader((ids) => documents.byIds(ids)),
+    documentText: new DataLoader((ids) => documents.textsOf(ids)),
+    documentExcerpt: new DataLoader((keys) => documents.excerpts(keys), { cacheKeyFn: excerptKey }),
     relationshipsOf: keyedLoaders(
       (args: RelationshipArgs) =>
         new DataLoader((ids) =>

@@ -34,6 +34,7 @@ export interface EntityRow {
   aliases: string[] | null;
   description: string | null;
   date: string | null;
+  version: number | null;
 }
 
 export interface RelationshipRow {
@@ -42,6 +43,7 @@ export interface RelationshipRow {
   toId: string;
   properties: string | null;
   background: boolean | null;
+  version: number | null;
 }
 
 export interface StatisticRow extends CitedRow {
@@ -53,6 +55,7 @@ export interface StatisticRow extends CitedRow {
   comparator: Comparator;
   period: string | null;
   description: string | null;
+  version: number | null;
 }
 
 export interface QuoteRow extends CitedRow {
@@ -60,6 +63,7 @@ export interface QuoteRow extends CitedRow {
   speakerId: string;
   text: string;
   aboutIds: string[];
+  version: number | null;
 }
 
 export interface DocumentRow {
@@ -68,8 +72,11 @@ export interface DocumentRow {
   publisher: string | null;
   url: string | null;
   publishedAt: string | null;
-  text: string;
+  contentHash: string | null;
 }
+
+/** Elements written before versions existed count as version 1 (the write layer reads them alike). */
+export const versionOf = (version: number | null | undefined): number => version ?? 1;
 
 export function toCitations(row: CitedRow): CitationRecord[] {
   const docs = row.citeDoc ?? [];
@@ -90,6 +97,7 @@ export function toEntity(row: EntityRow): EntityRecord {
     aliases: row.aliases ?? [],
     description: row.description,
     date: row.date,
+    version: versionOf(row.version),
   };
 }
 
@@ -102,6 +110,7 @@ export function toRelationship(row: RelationshipRow): RelationshipRecord {
     toId: row.toId,
     properties: row.properties ? (JSON.parse(row.properties) as Record<string, unknown>) : {},
     background: row.background ?? false,
+    version: versionOf(row.version),
   };
 }
 
@@ -117,6 +126,7 @@ export function toStatistic(row: StatisticRow): StatisticRecord {
     period: row.period,
     description: row.description,
     citations: toCitations(row),
+    version: versionOf(row.version),
   };
 }
 
@@ -130,9 +140,10 @@ export function toQuote(row: QuoteRow): QuoteRecord {
     text: row.text,
     aboutIds: row.aboutIds,
     citation,
+    version: versionOf(row.version),
   };
 }
 
 export function toDocument(row: DocumentRow): DocumentRecord {
-  return { __typename: "Document", ...row };
+  return { __typename: "Document", ...row, contentHash: row.contentHash ?? "" };
 }

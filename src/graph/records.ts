@@ -25,6 +25,8 @@ export interface EntityRecord {
   description: string | null;
   /** Events only. */
   date: string | null;
+  /** 1 when created, +1 on every change. */
+  version: number;
 }
 
 export interface RelationshipRecord {
@@ -35,6 +37,7 @@ export interface RelationshipRecord {
   toId: string;
   properties: Record<string, unknown>;
   background: boolean;
+  version: number;
 }
 
 export interface StatisticRecord {
@@ -48,6 +51,7 @@ export interface StatisticRecord {
   period: string | null;
   description: string | null;
   citations: CitationRecord[];
+  version: number;
 }
 
 export interface QuoteRecord {
@@ -57,6 +61,7 @@ export interface QuoteRecord {
   text: string;
   aboutIds: string[];
   citation: CitationRecord;
+  version: number;
 }
 
 export interface DocumentRecord {
@@ -66,10 +71,37 @@ export interface DocumentRecord {
   publisher: string | null;
   url: string | null;
   publishedAt: string | null;
-  text: string;
+  /** SHA-256 of the text, hex. */
+  contentHash: string;
 }
 
-export type NodeRecord = EntityRecord | RelationshipRecord | StatisticRecord | QuoteRecord | DocumentRecord;
+/** One committed write (see src/write/changeLog.ts). */
+export interface ChangeRecord {
+  __typename: "Change";
+  id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  operation: string;
+  clientMutationId: string | null;
+  reason: string | null;
+}
+
+export type ChangeAction = "CREATED" | "UPDATED" | "RETRACTED" | "MERGED";
+
+/** One element a change touched; `before`/`after` are the element's public fields. */
+export interface ChangeItemRecord {
+  id: string;
+  typename: string;
+  action: ChangeAction;
+  version: number | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  mergedInto: string | null;
+}
+
+export type NodeRecord =
+  EntityRecord | RelationshipRecord | StatisticRecord | QuoteRecord | DocumentRecord | ChangeRecord;
 
 /** One page of a connection. `totalCount` runs its own count query, only when a client asks for it. */
 export interface Page<T> {
@@ -83,6 +115,9 @@ export type EntityPage = Page<EntityRecord>;
 export type RelationshipPage = Page<RelationshipRecord>;
 export type StatisticPage = Page<StatisticRecord>;
 export type QuotePage = Page<QuoteRecord>;
+export type DocumentPage = Page<DocumentRecord>;
+export type ChangePage = Page<ChangeRecord>;
+export type ChangeItemPage = Page<ChangeItemRecord>;
 
 export interface SearchHitRecord {
   entity: EntityRecord;

@@ -1,3 +1,5 @@
+import type { EntityKind } from "./records";
+
 /**
  * The relationship types the graph may hold between entities: the allow-list that every
  * relationship type in Cypher is checked against, with the meaning a client sees.
@@ -41,4 +43,37 @@ export type RelationshipType = keyof typeof RELATIONSHIP_TYPES;
 
 export function isRelationshipType(value: string): value is RelationshipType {
   return Object.prototype.hasOwnProperty.call(RELATIONSHIP_TYPES, value);
+}
+
+/** Kinds a relationship may start or end at; "ANY" for every kind. */
+type Ends = { from: readonly EntityKind[] | "ANY"; to: readonly EntityKind[] | "ANY" };
+
+/** The end kinds of each type, as its description states them: checked by the importer and the mutations alike. */
+export const RELATIONSHIP_ENDS: Readonly<Record<RelationshipType, Ends>> = {
+  HOLDS_ROLE: { from: ["PERSON"], to: ["ROLE"] },
+  ROLE_IN: { from: ["ROLE"], to: ["ORGANIZATION", "PLACE"] },
+  PART_OF: { from: "ANY", to: "ANY" },
+  ORGANIZED: { from: ["ORGANIZATION", "PLACE", "PERSON"], to: ["EVENT"] },
+  SPOKE_AT: { from: ["PERSON"], to: ["EVENT"] },
+  SPOKE_ABOUT: { from: ["PERSON"], to: "ANY" },
+  FOCUSES_ON: { from: ["EVENT", "INITIATIVE", "ORGANIZATION"], to: "ANY" },
+  CONNECTS: { from: ["INITIATIVE", "EVENT", "PLACE"], to: ["PLACE", "ORGANIZATION"] },
+  PIONEERED: { from: ["PLACE", "ORGANIZATION", "PERSON"], to: ["INITIATIVE"] },
+  OPERATES: { from: ["PLACE", "ORGANIZATION"], to: ["INITIATIVE"] },
+  DEVELOPS: { from: ["PLACE", "ORGANIZATION"], to: ["INITIATIVE", "PLACE"] },
+  CONTRIBUTES_TO: { from: "ANY", to: "ANY" },
+  INTEGRATES_WITH: { from: ["INITIATIVE"], to: ["INITIATIVE"] },
+  COOPERATES_WITH: { from: ["PLACE", "ORGANIZATION"], to: ["PLACE", "ORGANIZATION"] },
+  INVOLVES: { from: ["INITIATIVE", "EVENT"], to: "ANY" },
+  SUPPLIES: { from: ["PLACE", "ORGANIZATION"], to: ["ORGANIZATION", "PLACE"] },
+  MANUFACTURES_IN: { from: ["ORGANIZATION"], to: ["PLACE"] },
+  PRODUCES: { from: ["PLACE", "ORGANIZATION"], to: ["SECTOR"] },
+  PHOTOGRAPHED: { from: ["PERSON", "ORGANIZATION"], to: "ANY" },
+};
+
+/** Why these ends do not fit the type, or null when they do. */
+export function endKindProblem(type: RelationshipType, end: "from" | "to", kind: EntityKind): string | null {
+  const allowed = RELATIONSHIP_ENDS[type][end];
+  if (allowed === "ANY" || allowed.includes(kind)) return null;
+  return `${type} ${end === "from" ? "starts at" : "ends at"} ${allowed.join(" or ")}, not ${kind}`;
 }

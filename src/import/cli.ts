@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig, type Config } from "../config";
-import { ImportConflictError } from "../graph/documentWriter";
+import { ImportConflictError } from "../write/importDocument";
 import { CypherExecutor } from "../graph/executor";
 import { applyMigrations, loadMigrations } from "../graph/migrations";
 import { createLogger } from "../logger";

@@ -1,19 +1,25 @@
 import { z } from "zod";
 import { ENTITY_KINDS } from "../graph/entityKinds";
+import { MAX_ID_LENGTH, MAX_RELATIONSHIP_TYPE_LENGTH } from "../graph/limits";
 
 /**
  * The reviewed, human-editable file of one document's facts (data/<name>.yaml). Citations are the
  * quoted words only; offsets are computed by the importer. docs/graph-model.md explains the fields.
  */
 const slug = "[a-z0-9]+(?:-[a-z0-9]+)*";
+const idLength = `must be at most ${MAX_ID_LENGTH} characters long`;
 const entityId = z
   .string()
+  .max(MAX_ID_LENGTH, idLength)
   .regex(
     new RegExp(`^(${ENTITY_KINDS.map((k) => k.toLowerCase()).join("|")}):${slug}$`),
     "must be '<kind>:<kebab-case-slug>', e.g. person:hu-henghua",
   );
 const prefixedId = (prefix: string) =>
-  z.string().regex(new RegExp(`^${prefix}:${slug}$`), `must be '${prefix}:<kebab-case-slug>'`);
+  z
+    .string()
+    .max(MAX_ID_LENGTH, idLength)
+    .regex(new RegExp(`^${prefix}:${slug}$`), `must be '${prefix}:<kebab-case-slug>'`);
 
 const citation = z.strictObject({
   quote: z.string().min(1),
@@ -56,7 +62,13 @@ export const DatasetSchema = z.strictObject({
     .array(
       z.strictObject({
         from: entityId,
-        type: z.string().regex(/^[A-Z][A-Z0-9_]*$/, "must be UPPER_SNAKE_CASE"),
+        type: z
+          .string()
+          .max(
+            MAX_RELATIONSHIP_TYPE_LENGTH,
+            `must be at most ${MAX_RELATIONSHIP_TYPE_LENGTH} characters long`,
+          )
+          .regex(/^[A-Z][A-Z0-9_]*$/, "must be UPPER_SNAKE_CASE"),
         to: entityId,
         properties: z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]*$/), primitive).default({}),
         background: z.boolean().default(false),

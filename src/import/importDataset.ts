@@ -1,6 +1,6 @@
 import { readdirSync } from "node:fs";
 import path from "node:path";
-import { writeDocument, type WriteResult } from "../graph/documentWriter";
+import { writeDocument, type WriteResult } from "../write/importDocument";
 import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
 import { readDataset } from "./readDataset";
@@ -22,7 +22,7 @@ export function importDatasetFile(
   file: string,
   options: { dryRun?: boolean; force?: boolean } = {},
 ): Promise<WriteResult> {
-  return writeDocument(executor, readDataset(file), options);
+  return writeDocument(executor, readDataset(file), { ...options, file });
 }
 
 /** Imports the bundled datasets when the graph holds no document yet; returns what was imported. */

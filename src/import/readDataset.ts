@@ -3,58 +3,12 @@ import path from "node:path";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import { relationshipId } from "../graph/relationshipId";
 import { isRelationshipType, RELATIONSHIP_TYPES } from "../graph/relationshipTypes";
-import type { Comparator, EntityKind } from "../graph/records";
+import type { Dataset, LocatedCitation } from "../graph/model";
+import type { EntityKind } from "../graph/records";
 import { DatasetSchema, type DatasetFile } from "./datasetSchema";
-import { locateQuote } from "./locateQuote";
+import { locateQuotes, type Located, type QuoteRequest } from "./locateQuote";
 
-/** A citation with its offsets computed: text.slice(start, end) === quote. */
-export interface LocatedCitation {
-  quote: string;
-  start: number;
-  end: number;
-}
-
-/** A dataset file that passed every check, with its document text and citation offsets. */
-export interface Dataset {
-  document: {
-    id: string;
-    title: string;
-    publisher: string | null;
-    url: string | null;
-    publishedAt: string | null;
-    text: string;
-  };
-  entities: Array<{
-    id: string;
-    kind: EntityKind;
-    name: string;
-    aliases: string[];
-    description: string | null;
-    date: string | null;
-    citations: LocatedCitation[];
-  }>;
-  relationships: Array<{
-    id: string;
-    from: string;
-    type: string;
-    to: string;
-    properties: Record<string, string | number | boolean>;
-    background: boolean;
-    citations: LocatedCitation[];
-  }>;
-  statistics: Array<{
-    id: string;
-    subject: string;
-    metric: string;
-    value: number;
-    unit: string;
-    comparator: Comparator;
-    period: string | null;
-    description: string | null;
-    citations: LocatedCitation[];
-  }>;
-  quotes: Array<{ id: string; speaker: string; text: string; about: string[]; citation: LocatedCitation }>;
-}
+export type { Dataset, LocatedCitation } from "../graph/model";
 
 /** Every problem found in a dataset file, each as "file:line: path: what is wrong". */
 export class DatasetError extends Error {
@@ -110,13 +64,14 @@ export function validateDataset(
     throw new DatasetError(problems);
   }
 
+  const found = locateAllQuotes(text, data);
   const locate = (at: Path, quote: string, occurrence?: number): LocatedCitation => {
-    const found = locateQuote(text, quote, occurrence);
-    if ("problem" in found) {
-      problem(at, `quote ${found.problem}`);
+    const located = found(quote, occurrence);
+    if ("problem" in located) {
+      problem(at, `quote ${located.problem}`);
       return { quote, start: -1, end: -1 };
     }
-    return { quote, ...found };
+    return { quote, ...located };
   };
   const locateAll = (at: Path, list: DatasetFile["entities"][number]["citations"]): LocatedCitation[] =>
     list.map((c, i) => locate([...at, i, "quote"], c.quote, c.occurrence));
@@ -222,6 +177,24 @@ export function validateDataset(
     statistics,
     quotes,
   };
+}
+
+/**
+ * Every quoted passage of the file located in one pass over the text (review finding 9: one scan
+ * per citation took 1.26 s for 1,000 citations over 5 MB); the answer for one (quote, occurrence).
+ */
+function locateAllQuotes(text: string, data: DatasetFile): (quote: string, occurrence?: number) => Located {
+  const requests: QuoteRequest[] = [
+    ...data.entities.flatMap((e) => e.citations),
+    ...data.relationships.flatMap((r) => r.citations),
+    ...data.statistics.flatMap((s) => s.citations),
+    ...data.quotes.map((q) => ({ quote: q.text, occurrence: q.occurrence })),
+  ];
+  const key = (quote: string, occurrence?: number): string => `${occurrence ?? 0}:${quote}`;
+  const results = locateQuotes(text, requests);
+  const byKey = new Map(requests.map((r, i) => [key(r.quote, r.occurrence), results[i]]));
+  return (quote, occurrence) =>
+    byKey.get(key(quote, occurrence)) ?? { problem: "was not located (a bug in the importer)" };
 }
 
 function formatPath(at: Path): string {

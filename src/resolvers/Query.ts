@@ -5,6 +5,7 @@ import type { NodeRecord } from "../graph/records";
 import { primeEntities, type GraphAccess } from "../graph/loaders";
 import { pageArgs } from "./arguments";
 import { explorationQueries } from "./exploration";
+import { historyQueries } from "./history";
 import { nestedRelationshipArgs } from "./lookahead";
 import { needsRows } from "./selection";
 
@@ -17,11 +18,13 @@ function loadNode(graph: GraphAccess, id: string): Promise<NodeRecord | null> {
   if (id.startsWith("statistic:")) return graph.statistic.load(id);
   if (id.startsWith("quote:")) return graph.quote.load(id);
   if (id.startsWith("document:")) return graph.document.load(id);
+  if (/^change:\d{1,15}$/.test(id)) return graph.change.load(Number(id.slice("change:".length)));
   return Promise.resolve(null);
 }
 
 export const Query: QueryResolvers = {
   ...explorationQueries,
+  ...historyQueries,
   node: (_parent, { id }, { graph }) => loadNode(graph, id),
   entity: (_parent, { id }, { graph }) => graph.entity.load(id),
   entities: async (_parent, args, { graph }, info) => {

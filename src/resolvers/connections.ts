@@ -18,3 +18,6 @@ export const EntityConnection = connectionFields();
 export const RelationshipConnection = connectionFields();
 export const StatisticConnection = connectionFields();
 export const QuoteConnection = connectionFields();
+export const DocumentConnection = connectionFields();
+export const ChangeConnection = connectionFields();
+export const ChangeItemConnection = connectionFields();

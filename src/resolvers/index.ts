@@ -1,13 +1,18 @@
 import { DateTimeResolver, JSONResolver } from "graphql-scalars";
 import type { Resolvers } from "../generated/resolvers-types";
 import {
+  ChangeConnection,
+  ChangeItemConnection,
+  DocumentConnection,
   EntityConnection,
   QuoteConnection,
   RelationshipConnection,
   StatisticConnection,
 } from "./connections";
 import { entityFields, Person } from "./entityFields";
-import { Citation, Quote, Relationship, Statistic } from "./linkedTypes";
+import { Citation, Document as DocumentText, Quote, Relationship, Statistic } from "./linkedTypes";
+import { Change, Document as DocumentEntities, Subscription } from "./history";
+import { Mutation } from "./Mutation";
 import { Path } from "./Path";
 import { Place } from "./Place";
 import { Query } from "./Query";
@@ -16,6 +21,10 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeResolver,
   JSON: JSONResolver,
   Query,
+  Mutation,
+  Subscription,
+  Change,
+  Document: { ...DocumentText, ...DocumentEntities },
   Person,
   Place,
   Organization: entityFields,
@@ -32,4 +41,7 @@ export const resolvers: Resolvers = {
   RelationshipConnection,
   StatisticConnection,
   QuoteConnection,
+  DocumentConnection,
+  ChangeConnection,
+  ChangeItemConnection,
 };

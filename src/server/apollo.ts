@@ -7,6 +7,7 @@ import {
   ApolloServerPluginLandingPageProductionDefault,
 } from "@apollo/server/plugin/landingPage/default";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
+import { ANONYMOUS, type Authentication } from "../auth/authentication";
 import type { Viewer } from "../auth/viewer";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
@@ -20,6 +21,7 @@ import type { Metrics } from "./metrics";
 import { queryCostPlugin } from "./plugins/queryCost";
 import { requestIdPlugin } from "./plugins/requestId";
 import { requestLogPlugin } from "./plugins/requestLog";
+import { DEFAULT_MAX_RESPONSE_BYTES, ResponseBudget } from "./responseBudget";
 import { legacyJsonStatusPlugin } from "./plugins/responseStatus";
 import { SANDBOX_EXAMPLE } from "./sandboxExample";
 import { buildSchema } from "./schema";
@@ -29,6 +31,8 @@ export interface ApolloOptions {
   logger: Logger;
   limits: Config["limits"];
   metrics: Metrics;
+  /** AUTH_READS (default public): `token` makes every Query field need READER. */
+  reads?: Config["auth"]["reads"];
   /** Drained on stop, when the server runs behind HTTP. */
   httpServer?: http.Server;
   /** GRAPHQL_EXECUTOR: graphql-js (default) or graphql-jit (see jitExecutor.ts). */
@@ -42,7 +46,15 @@ export interface ApolloOptions {
  * (Apollo's default) and CSRF prevention on.
  */
 export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
-  const { development, logger, limits, metrics, httpServer, executor = "graphql-js" } = options;
+  const {
+    development,
+    logger,
+    limits,
+    metrics,
+    httpServer,
+    reads = "public",
+    executor = "graphql-js",
+  } = options;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
@@ -52,7 +64,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !development },
   }).protect();
-  const schema = buildSchema(resolvers);
+  const schema = buildSchema(resolvers, { reads });
   return new ApolloServer<RequestContext>({
     ...(executor === "jit" ? { gateway: jitGateway(schema) } : { schema }),
     // The schema is the public contract: introspection stays on so that clients and tools can read it.
@@ -69,7 +81,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       // never gives: on a 3,000-field answer that wrapping cost more than the Cypher did.
       ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
-      queryCostPlugin(limits.maxCost),
+      queryCostPlugin(limits.maxCost, logger),
       legacyJsonStatusPlugin(),
       requestLogPlugin(metrics),
       requestIdPlugin(),
@@ -81,14 +93,21 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
   });
 }
 
-/** A request's context: its own executor view (query counter, deadline, request id in logs) and DataLoaders. */
+/**
+ * A request's context: its own executor view (query counter, deadline, request id in logs),
+ * DataLoaders, and who the caller is: an {@link Authentication}, or a {@link Viewer} as shorthand
+ * for a verified one (tests), or null for anonymous.
+ */
 export function createRequestContext(
   executor: CypherExecutor,
   logger: Logger,
   requestId: string,
   requestTimeoutMs: number,
-  viewer: Viewer | null = null,
+  caller: Authentication | Viewer | null = null,
+  maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
 ): RequestContext {
+  const authentication: Authentication =
+    caller === null ? ANONYMOUS : "status" in caller ? caller : { status: "verified", viewer: caller };
   const requestLogger = logger.child({ requestId });
   const requestExecutor = executor.forRequest(requestLogger, Date.now() + requestTimeoutMs);
   return {
@@ -96,6 +115,8 @@ export function createRequestContext(
     logger: requestLogger,
     executor: requestExecutor,
     graph: createGraphAccess(requestExecutor),
-    viewer,
+    viewer: authentication.status === "verified" ? authentication.viewer : null,
+    authentication,
+    responseBudget: new ResponseBudget(maxResponseBytes),
   };
 }

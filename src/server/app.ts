@@ -3,6 +3,7 @@ import http from "node:http";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type Response } from "express";
 import type { Driver } from "neo4j-driver";
+import { authenticatorFor } from "../auth/authentication";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
@@ -10,7 +11,7 @@ import { createApolloServer, createRequestContext } from "./apollo";
 import type { Metrics } from "./metrics";
 
 export interface AppDeps {
-  config: Pick<Config, "env" | "limits" | "graphqlExecutor">;
+  config: Pick<Config, "env" | "limits" | "auth" | "graphqlExecutor">;
   driver: Driver;
   executor: CypherExecutor;
   logger: Logger;
@@ -39,9 +40,12 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
     limits: config.limits,
     metrics,
     httpServer,
+    reads: config.auth.reads,
     executor: config.graphqlExecutor,
   });
   await apollo.start();
+  // Built once: the key (or the JWKS fetcher and its cache) is shared by every request.
+  const authenticate = authenticatorFor(config.auth);
 
   expressApp.disable("x-powered-by");
   // Every response names its request: clients quote it, every log line carries it.
@@ -70,14 +74,16 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
     "/graphql",
     express.json({ limit: config.limits.bodyLimitBytes }),
     expressMiddleware(apollo, {
-      context: ({ res }) =>
-        Promise.resolve(
-          createRequestContext(
-            executor,
-            logger,
-            requestIdOf(res.locals.requestId),
-            config.limits.requestTimeoutMs,
-          ),
+      // The token is verified here, once per request; a failure is kept (not thrown) so that
+      // public reads still answer and each @auth field can say why it refuses.
+      context: async ({ req, res }) =>
+        createRequestContext(
+          executor,
+          logger,
+          requestIdOf(res.locals.requestId),
+          config.limits.requestTimeoutMs,
+          await authenticate(req.get("authorization")),
+          config.limits.maxResponseBytes,
         ),
     }),
   );

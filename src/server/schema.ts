@@ -3,6 +3,7 @@ import path from "node:path";
 import { makeExecutableSchema } from "@graphql-tools/schema";
 import { MapperKind, mapSchema } from "@graphql-tools/utils";
 import { isObjectType, type GraphQLSchema } from "graphql";
+import { applyAuthDirective, type AuthRules } from "../auth/authDirective";
 import type { Resolvers } from "../generated/resolvers-types";
 import { PROJECT_ROOT } from "../projectRoot";
 
@@ -16,14 +17,15 @@ export function loadTypeDefs(dir: string = SCHEMA_DIR): string[] {
     .map((f) => readFileSync(path.join(dir, f), "utf8"));
 }
 
-export function buildSchema(resolvers: Resolvers): GraphQLSchema {
+/** The served schema: SDL, resolvers, and the `@auth` checks (reads public unless told otherwise). */
+export function buildSchema(resolvers: Resolvers, auth: AuthRules = { reads: "public" }): GraphQLSchema {
   const schema = makeExecutableSchema({
     typeDefs: loadTypeDefs(),
     resolvers,
     // Records carry __typename, which graphql-js's default type resolver reads.
     resolverValidationOptions: { requireResolversForResolveType: "ignore" },
   });
-  return inheritFieldDescriptions(schema);
+  return applyAuthDirective(inheritFieldDescriptions(schema), auth);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { ProfiledPlan } from "neo4j-driver";
-import { writeDocument } from "../../src/graph/documentWriter";
+import { writeDocument } from "../../src/write/importDocument";
 import { neighborhoodQuery } from "../../src/graph/exploration";
 import { RELATIONSHIP_TYPES } from "../../src/graph/relationshipTypes";
 import { validateDataset } from "../../src/import/readDataset";

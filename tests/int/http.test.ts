@@ -5,6 +5,28 @@ import { startHttpService, type HttpService } from "../support/httpService";
 
 const ARTICLE = "document:ichongqing-seeing-is-believing";
 
+/** Cost 1,040,301 (100 × 100 × 100 items), over the default limit of 100,000. */
+const HUGE =
+  "entities(first: 100) { edges { node { relationships(first: 100) { edges { node { to { relationships(first: 100) { totalCount } } } } } } } }";
+/** Cost 40,301 (citations count as one item): three of them are over the limit, two are not. */
+const WIDE =
+  "entities(first: 100) { edges { node { relationships(first: 100) { edges { node { citations { quote } } } } } } }";
+const spreads = (name: string): string => ` ...${name}`.repeat(25);
+/** The review's fragment bomb: F3 spreads F2 25 times, F2 spreads F1, F1 spreads F0 { __typename }. */
+const FRAGMENT_BOMB = [
+  "fragment F0 on Query { __typename }",
+  `fragment F1 on Query {${spreads("F0")} }`,
+  `fragment F2 on Query {${spreads("F1")} }`,
+  `fragment F3 on Query {${spreads("F2")} }`,
+].join(" ");
+/** The same with inline fragments and an alias at each level. */
+const INLINE_BOMB = [
+  "fragment G0 on Query { t: __typename ... on Query { __typename } }",
+  `fragment G1 on Query {${spreads("G0")} }`,
+  `fragment G2 on Query { ... on Query {${spreads("G1")} } }`,
+  `fragment G3 on Query {${spreads("G2")} }`,
+].join(" ");
+
 interface Answer {
   status: number;
   body: { data?: unknown; errors?: Array<{ message: string; extensions?: { code?: string } }> } | null;
@@ -54,6 +76,15 @@ describe("HTTP surface (real Neo4j)", () => {
       expect(results.length).toBeGreaterThan(20);
     });
 
+    it("reports the estimated cost and the limit in extensions", async () => {
+      const answer = await query(`{ entity(id: "place:chongqing") { name } }`);
+      expect(answer.status).toBe(200);
+      expect(answer.body?.data).toEqual({ entity: { name: "Chongqing" } });
+      expect((answer.body as { extensions?: unknown }).extensions).toEqual({
+        cost: { estimated: 2, limit: 100_000 },
+      });
+    });
+
     it("answers a validation error with 200 to an application/json-only client, 400 otherwise", async () => {
       const legacy = await post(JSON.stringify({ query: "{ nope }" }), { accept: "application/json" });
       expect(legacy.status).toBe(200);
@@ -98,6 +129,26 @@ describe("HTTP surface (real Neo4j)", () => {
         "QUERY_TOO_COMPLEX",
       ],
       ["a huge first", () => query("{ entities(first: 1000000) { totalCount } }"), "QUERY_TOO_COMPLEX"],
+      // Review finding 1: 25 spreads over three levels made the old analyser give up (its 10,000-node
+      // cap) and the cost check was skipped; execution runs each fragment once per selection set.
+      [
+        "a fragment bomb beside a huge query",
+        () => query(`{ ${HUGE} ...F3 } ${FRAGMENT_BOMB}`),
+        "QUERY_TOO_COMPLEX",
+      ],
+      [
+        "a fragment bomb of inline fragments and aliases",
+        () => query(`{ ${HUGE} ...G3 } ${INLINE_BOMB}`),
+        "QUERY_TOO_COMPLEX",
+      ],
+      [
+        "a huge query inside nested spreads",
+        () =>
+          query(
+            `{ ...H1 } fragment H1 on Query { ...H2 ...H2 ... on Query { c: ${WIDE} } } fragment H2 on Query { a: ${WIDE} b: ${WIDE} }`,
+          ),
+        "QUERY_TOO_COMPLEX",
+      ],
       [
         "a first just over the range",
         () => query("{ entities(first: 101) { totalCount } }"),
@@ -178,7 +229,10 @@ describe("HTTP surface (real Neo4j)", () => {
       const answer = await query(`query ($id: ID!) { entity(id: $id) { id } node(id: $id) { id } }`, {
         id: "place:x'}) MATCH (n) DETACH DELETE n //",
       });
-      expect(answer.body).toEqual({ data: { entity: null, node: null } });
+      expect(answer.body).toEqual({
+        data: { entity: null, node: null },
+        extensions: { cost: { estimated: 4, limit: 100_000 } },
+      });
     });
 
     it("left the service ready and the graph unchanged", async () => {

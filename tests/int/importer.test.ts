@@ -1,4 +1,5 @@
-import { ImportConflictError, writeDocument } from "../../src/graph/documentWriter";
+import { ImportConflictError, writeDocument } from "../../src/write/importDocument";
+import type { Dataset } from "../../src/graph/model";
 import { validateDataset } from "../../src/import/readDataset";
 import { documentContent } from "../support/documentChecksum";
 import { citationsOf } from "../support/documentCitations";
@@ -31,7 +32,9 @@ describe("importer (real Neo4j)", () => {
     const fixture = fresh();
     const result = await writeDocument(graph.executor, validateDataset(fixture.yaml, fixture.loadText));
     expect(result.unchanged).toBe(false);
-    expect(result.counters.nodesCreated).toBe(1 + 4 + 1 + 1);
+    // The document, 4 entities, a statistic and a quote; the Change and its 9 items (one per element).
+    expect(result.counters.nodesCreated).toBe(1 + 4 + 1 + 1 + 1 + 9);
+    expect(result.seq).toEqual(expect.any(Number));
 
     const cited = await citationsOf(graph.executor, fixture.documentId);
     expect(cited).toHaveLength(4 + 2 + 1 + 1);
@@ -90,8 +93,9 @@ describe("importer (real Neo4j)", () => {
     const result = await writeDocument(graph.executor, validateDataset(fixture.yaml, fixture.loadText), {
       dryRun: true,
     });
-    expect(result.counters.nodesCreated).toBe(7);
+    expect(result.counters.nodesCreated).toBe(7 + 1 + 9);
     expect(result.added).toHaveLength(4 + 2 + 1 + 1);
+    expect(result.seq).toBeNull();
     const content = await documentContent(graph.executor, fixture.documentId);
     expect(content).toMatchObject({ nodes: 0, relationships: 0 });
   });
@@ -132,5 +136,128 @@ describe("importer (real Neo4j)", () => {
       params: { id: `place:lakeside-${first.suffix}` },
     });
     expect(row?.docs.sort()).toEqual([first.documentId, `document:fixture-b-${first.suffix}`].sort());
+  });
+
+  /** The element as stored: derived fields and the documents citing it. */
+  async function stored(id: string, relationship = false) {
+    const [row] = await graph.executor.read<{ props: Record<string, unknown> }>({
+      name: "test.stored",
+      cypher: relationship
+        ? "MATCH ()-[r]->() WHERE r.id = $id RETURN properties(r) AS props"
+        : "MATCH (n {id: $id}) RETURN properties(n) AS props",
+      params: { id },
+    });
+    return row?.props;
+  }
+
+  it("keeps each document's contribution apart: a document that drops a fact takes back only what it said (#18.4)", async () => {
+    const fixture = fresh();
+    const lakeside = `place:lakeside-${fixture.suffix}`;
+    const hill = `place:hill-province-${fixture.suffix}`;
+    const partOf = `relationship:${lakeside}|PART_OF|${hill}`;
+    const base = validateDataset(fixture.yaml, fixture.loadText);
+    const a: Dataset = {
+      ...base,
+      relationships: base.relationships.map((r) =>
+        r.id === partOf ? { ...r, properties: { since: "2023" } } : r,
+      ),
+    };
+    await writeDocument(graph.executor, a);
+
+    const bId = `document:fixture-b-${fixture.suffix}`;
+    const b: Dataset = {
+      document: { ...a.document, id: bId },
+      entities: a.entities
+        .filter((e) => e.id === lakeside || e.id === hill)
+        .map((e) =>
+          e.id === lakeside ? { ...e, name: "Lakeside City", aliases: ["LC"], description: "A port." } : e,
+        ),
+      relationships: a.relationships
+        .filter((r) => r.id === partOf)
+        .map((r) => ({ ...r, properties: {}, background: true })),
+      statistics: [],
+      quotes: [],
+    };
+    await writeDocument(graph.executor, b);
+    expect(await stored(partOf, true)).toMatchObject({ properties: '{"since":"2023"}', background: false });
+    expect(await stored(lakeside)).toMatchObject({
+      name: "Lakeside City",
+      aliases: [`LKS-${fixture.suffix}`, "LC"],
+      description: "A port.",
+    });
+
+    // B drops the link and what it said about Lakeside: A's facts are whole again.
+    await writeDocument(graph.executor, {
+      ...b,
+      entities: b.entities.filter((e) => e.id === hill),
+      relationships: [],
+    });
+    const link = await stored(partOf, true);
+    expect(link).toMatchObject({
+      properties: '{"since":"2023"}',
+      background: false,
+      citeDoc: [a.document.id],
+    });
+    const place = await stored(lakeside);
+    expect(place).toMatchObject({
+      name: `Lakeside ${fixture.suffix}`,
+      aliases: [`LKS-${fixture.suffix}`],
+      citeDoc: [a.document.id],
+    });
+    expect(place?.description).toBeUndefined();
+    // Re-importing A finds nothing to change: the graph already says what A says.
+    expect((await writeDocument(graph.executor, a)).unchanged).toBe(true);
+  });
+
+  it("lets only one of two concurrent imports claim a statistic, and never deletes another document's (#18.5)", async () => {
+    const fixture = fresh();
+    const base = validateDataset(fixture.yaml, fixture.loadText);
+    const statisticId = `statistic:lakeside-teu-${fixture.suffix}`;
+    const other: Dataset = {
+      ...base,
+      document: { ...base.document, id: `document:fixture-b-${fixture.suffix}` },
+    };
+    const results = await Promise.allSettled([
+      writeDocument(graph.executor, base),
+      writeDocument(graph.executor, other),
+    ]);
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]?.reason).toBeInstanceOf(ImportConflictError);
+    const winner = results[0]?.status === "fulfilled" ? base : other;
+    const loser = winner === base ? other : base;
+
+    // The loser, imported without the statistic (and again without anything it shares), leaves it alone.
+    await writeDocument(graph.executor, { ...loser, statistics: [], quotes: [] });
+    await writeDocument(graph.executor, { ...loser, statistics: [], quotes: [], relationships: [] });
+    expect(await stored(statisticId)).toMatchObject({
+      citeDoc: [winner.document.id],
+      srcKey: [winner.document.id],
+    });
+  });
+
+  it("records each import as one change: actor import:<source>, operation import, one item per element", async () => {
+    const fixture = fresh();
+    const result = await writeDocument(graph.executor, validateDataset(fixture.yaml, fixture.loadText));
+    const rows = await graph.executor.read<{
+      actor: string;
+      operation: string;
+      items: string[];
+      last: number;
+    }>({
+      name: "test.change",
+      cypher: `MATCH (l:ChangeLog)
+               MATCH (c:Change {seq: $seq})-[:HAS_ITEM]->(i:ChangeItem)
+               WITH l, c, i ORDER BY i.position
+               RETURN c.actor AS actor, c.operation AS operation, collect(i.elementId + ' ' + i.action) AS items,
+                      l.seq AS last`,
+      params: { seq: result.seq },
+    });
+    expect(rows[0]).toMatchObject({ actor: `import:${fixture.documentId}`, operation: "import" });
+    expect(rows[0]?.items).toHaveLength(9);
+    expect(rows[0]?.items[0]).toBe(`${fixture.documentId} CREATED`);
+    expect(rows[0]?.last).toBeGreaterThanOrEqual(result.seq ?? Infinity);
   });
 });

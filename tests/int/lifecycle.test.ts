@@ -1,9 +1,10 @@
-import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { execFile, spawn } from "node:child_process";
+import { mkdtempSync, rmSync, statSync } from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
+import { promisify } from "node:util";
 import { loadConfig } from "../../src/config";
 import { CypherExecutor } from "../../src/graph/executor";
 import { createDriver } from "../../src/neo4j/driver";
@@ -117,10 +118,16 @@ describe("service lifecycle with its own local Neo4j", () => {
   });
 
   it("`npm start` serves GraphQL over HTTP and SIGTERM leaves no Neo4j process behind", async () => {
+    // No AUTH_* key: in development `npm start` makes a secret there and `npm run token` signs with it.
+    const devSecretFile = path.join(tempDir(), "dev-jwt-secret");
+    const env = {
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("AUTH_"))),
+      AUTH_DEV_SECRET_FILE: devSecretFile,
+    };
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: ROOT,
       env: {
-        ...process.env,
+        ...env,
         // As `npm start` runs: jest's NODE_ENV=test would hide signal handling that differs outside tests.
         NODE_ENV: "development",
         NEO4J_URI: "",
@@ -132,10 +139,12 @@ describe("service lifecycle with its own local Neo4j", () => {
       },
       stdio: ["ignore", "pipe", "pipe"],
     });
+    const logs: string[] = [];
     const started = new Promise<{ url: string; neo4jPid: number }>((resolve, reject) => {
       let neo4jPid = -1;
       readline.createInterface({ input: child.stdout }).on("line", (line) => {
         if (!line.startsWith("{")) return;
+        logs.push(line);
         const entry = JSON.parse(line) as { pid?: number; url?: string };
         if (entry.pid !== undefined) neo4jPid = entry.pid;
         if (entry.url !== undefined) resolve({ url: entry.url, neo4jPid });
@@ -151,8 +160,30 @@ describe("service lifecycle with its own local Neo4j", () => {
       expect(neo4jPid).toBeGreaterThan(0);
       expect(isAlive(neo4jPid)).toBe(true);
       const response = await postGraphQL(url, "{ __typename }");
-      expect(response).toEqual({ status: 200, body: { data: { __typename: "Query" } } });
+      expect(response).toEqual({
+        status: 200,
+        body: { data: { __typename: "Query" }, extensions: { cost: { estimated: 1, limit: 100_000 } } },
+      });
       expect((await fetch(url.replace("/graphql", "/readyz"))).status).toBe(200);
+
+      // The development secret: made with mode 0600, announced in the start log, and what
+      // `npm run token` signs with, so that its token is accepted for a write.
+      expect(statSync(devSecretFile).mode & 0o777).toBe(0o600);
+      expect(logs.some((l) => l.includes("development secret") && l.includes(devSecretFile))).toBe(true);
+      const { stdout } = await promisify(execFile)(
+        process.execPath,
+        ["--import", "tsx", "src/auth/tokenCli.ts", "--role", "admin", "--sub", "lifecycle"],
+        { cwd: ROOT, env },
+      );
+      const retract = `mutation { retract(input: { id: "person:lifecycle-nobody", reason: "test" }) { __typename } }`;
+      const post = (headers: Record<string, string>) =>
+        fetch(url, {
+          method: "POST",
+          headers: { "content-type": "application/json", ...headers },
+          body: JSON.stringify({ query: retract }),
+        });
+      expect((await post({})).status).toBe(401);
+      expect([401, 403]).not.toContain((await post({ authorization: `Bearer ${stdout.trim()}` })).status);
 
       const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
       child.kill("SIGTERM");

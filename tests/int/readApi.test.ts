@@ -1,4 +1,4 @@
-import { writeDocument } from "../../src/graph/documentWriter";
+import { writeDocument } from "../../src/write/importDocument";
 import { validateDataset } from "../../src/import/readDataset";
 import { fixtureDataset } from "../support/fixtureDataset";
 import { CLEANUP_BY_SUFFIX, syntheticDataset } from "../support/syntheticDataset";

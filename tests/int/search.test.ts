@@ -1,4 +1,4 @@
-import { writeDocument } from "../../src/graph/documentWriter";
+import { writeDocument } from "../../src/write/importDocument";
 import { validateDataset } from "../../src/import/readDataset";
 import { fixtureDataset, type Fixture } from "../support/fixtureDataset";
 import { CLEANUP_BY_SUFFIX } from "../support/syntheticDataset";

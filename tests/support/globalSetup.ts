@@ -4,7 +4,8 @@ import path from "node:path";
 import { applyMigrations, loadMigrations } from "../../src/graph/migrations";
 import { bundledDatasetFiles, importDatasetFile } from "../../src/import/importDataset";
 import { startLocalNeo4j, type LocalNeo4j } from "../../src/neo4j/localNeo4j";
-import { connectTestGraph } from "./testGraph";
+import { connectTestGraph, silentLogger } from "./testGraph";
+import { CypherExecutor } from "../../src/graph/executor";
 
 declare global {
   // Shared with globalTeardown, which runs in the same process.
@@ -38,9 +39,15 @@ async function startRunNeo4j(): Promise<void> {
  */
 async function prepareDatabase(): Promise<void> {
   const graph = connectTestGraph();
+  // Like the service's start-up: seeding a fresh database is not a request, and may take longer than one.
+  const startup = new CypherExecutor(graph.driver, {
+    database: process.env.NEO4J_DATABASE ?? "neo4j",
+    transactionTimeoutMs: 300_000,
+    logger: silentLogger,
+  });
   try {
-    await applyMigrations(graph.executor, loadMigrations());
-    for (const file of bundledDatasetFiles()) await importDatasetFile(graph.executor, file);
+    await applyMigrations(startup, loadMigrations());
+    for (const file of bundledDatasetFiles()) await importDatasetFile(startup, file);
   } finally {
     await graph.close();
   }

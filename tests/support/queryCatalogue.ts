@@ -1,15 +1,43 @@
 import { int, type CypherQuery } from "../../src/graph/executor";
-import { DOCUMENTS_BY_IDS } from "../../src/graph/documentRepository";
 import {
-  DOCUMENT_STATE,
-  IDS_OWNED_ELSEWHERE,
-  REMOVE_STALE,
-  UPSERT_DOCUMENT,
-  UPSERT_QUOTES,
-  UPSERT_STATISTICS,
-  upsertEntitiesQuery,
-  upsertRelationshipsQuery,
-} from "../../src/graph/documentWriter";
+  COUNT_DOCUMENTS,
+  COUNT_ENTITIES_OF_DOCUMENT,
+  DOCUMENT_EXCERPTS,
+  DOCUMENT_TEXTS,
+  DOCUMENTS_BY_IDS,
+  ENTITIES_OF_DOCUMENT,
+  LIST_DOCUMENTS,
+} from "../../src/graph/documentRepository";
+import {
+  CHANGE_ITEMS,
+  CHANGES_AFTER,
+  CHANGES_BY_SEQS,
+  CHANGES_TOUCHING,
+  COUNT_CHANGE_ITEMS,
+  COUNT_CHANGES_TOUCHING,
+  COUNT_HISTORIES,
+  HISTORIES,
+  LAST_CHANGE,
+  LAST_SEQ,
+} from "../../src/graph/changeRepository";
+import { CREATE_DOCUMENT, DOCUMENT_BY_HASH_OR_ID } from "../../src/write/mutations/addDocument";
+import { RECORD_MERGED_ID } from "../../src/write/mutations/mergeEntities";
+import { ENTITY_DEPENDENTS } from "../../src/write/mutations/retract";
+import { DOCUMENT_STATE, UPSERT_DOCUMENT } from "../../src/write/importDocument";
+import { APPEND_CHANGE, APPEND_ITEMS, CHANGE_BY_MUTATION_ID, NEXT_SEQ } from "../../src/write/changeLog";
+import {
+  DELETE_ENTITIES,
+  DELETE_OWNED,
+  DELETE_RELATIONSHIPS,
+  ENTITY_STATE,
+  QUOTE_STATE,
+  RELATIONSHIP_STATE,
+  STATISTIC_STATE,
+  WRITE_QUOTES,
+  WRITE_STATISTICS,
+  writeEntitiesQuery,
+  writeRelationshipsQuery,
+} from "../../src/write/statements";
 import {
   countEntitiesQuery,
   ENTITIES_BY_IDS,
@@ -115,6 +143,10 @@ export function queryCatalogue(): CypherQuery[] {
     q("quotes.ofSpeakers", QUOTES_OF_SPEAKERS, { ids, after: "", limit: int(21) }),
     q("quotes.countOfSpeakers", COUNT_QUOTES_OF_SPEAKERS, { ids }),
     q("documents.byIds", DOCUMENTS_BY_IDS, { ids: ["document:a"] }),
+    q("documents.texts", DOCUMENT_TEXTS, { ids: ["document:a"] }),
+    q("documents.excerpts", DOCUMENT_EXCERPTS, {
+      items: [{ key: "0:10:document:a", documentId: "document:a", from: int(0), length: int(10) }],
+    }),
     neighborhoodQuery("place:chongqing", 1, [type], 200),
     neighborhoodQuery("place:chongqing", 2, [type], 200),
     neighborhoodQuery("place:chongqing", 3, [type], 200),
@@ -122,19 +154,60 @@ export function queryCatalogue(): CypherQuery[] {
     relationshipTypeCountsQuery(),
     connectionsQuery(ids, 4),
     q("import.documentState", DOCUMENT_STATE, { documentId: "document:a" }),
-    q("import.idsOwnedElsewhere", IDS_OWNED_ELSEWHERE, { ids: ["statistic:a"], documentId: "document:a" }),
     q("import.document", UPSERT_DOCUMENT, {
       document: { id: "document:a", title: "t", publisher: null, url: null, publishedAt: null, text: "x" },
       elementIds: [],
       contentHash: "h",
+      datasetHash: "h",
+      version: int(1),
     }),
-    upsertEntitiesQuery("PERSON", [], "document:a"),
-    upsertRelationshipsQuery(type, [], "document:a"),
-    q("import.statistics", UPSERT_STATISTICS, { rows: [], documentId: "document:a" }),
-    q("import.quotes", UPSERT_QUOTES, { rows: [], documentId: "document:a" }),
-    q("import.removeStale", REMOVE_STALE, {
-      stale: { relationships: [], owned: [], entities: [] },
-      documentId: "document:a",
+    q("change.nextSeq", NEXT_SEQ, {}),
+    q("change.byMutationId", CHANGE_BY_MUTATION_ID, { actor: "alice", clientMutationId: "m1" }),
+    q("change.append", APPEND_CHANGE, {
+      seq: int(1),
+      actor: "alice",
+      operation: "createEntity",
+      clientMutationId: null,
+      reason: null,
+      inputHash: "h",
+      resultId: null,
+      itemCount: int(0),
     }),
+    q("change.appendItems", APPEND_ITEMS, { seq: int(1), items: [] }),
+    q("write.entityState", ENTITY_STATE, { ids }),
+    q("write.relationshipState", RELATIONSHIP_STATE, {
+      refs: [{ id: "relationship:a|T|b", from: "a", to: "b" }],
+    }),
+    q("write.statisticState", STATISTIC_STATE, { ids }),
+    q("write.quoteState", QUOTE_STATE, { ids }),
+    writeEntitiesQuery("PERSON", []),
+    writeRelationshipsQuery(type, []),
+    q("write.statistics", WRITE_STATISTICS, { rows: [] }),
+    q("write.quotes", WRITE_QUOTES, { rows: [] }),
+    q("write.deleteOwned", DELETE_OWNED, { ids }),
+    q("write.deleteRelationships", DELETE_RELATIONSHIPS, { refs: [] }),
+    q("write.deleteEntities", DELETE_ENTITIES, { ids }),
+    q("write.documentByHashOrId", DOCUMENT_BY_HASH_OR_ID, { contentHash: "h", id: "document:a" }),
+    q("write.createDocument", CREATE_DOCUMENT, {
+      document: { id: "document:a", title: "t", publisher: null, url: null, publishedAt: null, text: "x" },
+      contentHash: "h",
+      version: int(1),
+    }),
+    q("write.entityDependents", ENTITY_DEPENDENTS, { id: "place:chongqing" }),
+    q("write.recordMergedId", RECORD_MERGED_ID, { keepId: "place:a", mergeId: "place:b" }),
+    q("documents.list", LIST_DOCUMENTS, { after: "", limit: int(21) }),
+    q("documents.count", COUNT_DOCUMENTS, {}),
+    q("documents.entities", ENTITIES_OF_DOCUMENT, { id: "document:a", after: "", limit: int(51) }),
+    q("documents.countEntities", COUNT_ENTITIES_OF_DOCUMENT, { id: "document:a" }),
+    q("changes.last", LAST_CHANGE, {}),
+    q("changes.lastSeq", LAST_SEQ, {}),
+    q("changes.bySeqs", CHANGES_BY_SEQS, { seqs: [int(1)] }),
+    q("changes.after", CHANGES_AFTER, { after: int(0), limit: int(101) }),
+    q("changes.touching", CHANGES_TOUCHING, { ids, after: int(0), limit: int(101) }),
+    q("changes.countTouching", COUNT_CHANGES_TOUCHING, { ids, after: int(0) }),
+    q("changes.histories", HISTORIES, { ids, before: int(100), limit: int(21) }),
+    q("changes.countHistories", COUNT_HISTORIES, { ids }),
+    q("changes.items", CHANGE_ITEMS, { seq: int(1), after: int(-1), limit: int(101) }),
+    q("changes.countItems", COUNT_CHANGE_ITEMS, { seq: int(1) }),
   ];
 }

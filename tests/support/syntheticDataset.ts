@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { relationshipId } from "../../src/graph/relationshipId";
 import { RELATIONSHIP_TYPES } from "../../src/graph/relationshipTypes";
-import type { Dataset, LocatedCitation } from "../../src/import/readDataset";
+import type { Dataset, LocatedCitation } from "../../src/graph/model";
 
 /**
  * A generated document: `entities` places in a ring, each linked to its next `degree` neighbours

@@ -52,6 +52,7 @@ export async function startTestApi(
         "test",
         limits.requestTimeoutMs,
         viewer,
+        limits.maxResponseBytes,
       );
       const response = await server.executeOperation<Data>({ query, variables }, { contextValue });
       if (response.body.kind !== "single") throw new Error("incremental delivery is not expected here");

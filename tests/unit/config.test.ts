@@ -25,6 +25,15 @@ describe("loadConfig", () => {
         maxDirectives: 20,
         maxTokens: 4_000,
         maxCost: 100_000,
+        maxResponseBytes: 33_554_432,
+      },
+      auth: {
+        key: undefined,
+        issuer: undefined,
+        audience: undefined,
+        rolesClaim: "roles",
+        reads: "public",
+        devSecretFile: path.resolve(".data/dev-jwt-secret"),
       },
       local: { dataDir: path.resolve(".data/neo4j"), port: 7687, heap: "1g", pageCache: "128m" },
     });
@@ -53,6 +62,7 @@ describe("loadConfig", () => {
       LIMIT_MAX_DIRECTIVES: "7",
       LIMIT_MAX_TOKENS: "800",
       LIMIT_MAX_COST: "900",
+      LIMIT_MAX_RESPONSE_BYTES: "4096",
     });
     expect(config.env).toBe("production");
     expect(config.port).toBe(8080);
@@ -73,6 +83,7 @@ describe("loadConfig", () => {
       maxDirectives: 7,
       maxTokens: 800,
       maxCost: 900,
+      maxResponseBytes: 4096,
     });
   });
 
@@ -108,6 +119,101 @@ describe("loadConfig", () => {
     );
     expect(problems.some((p) => p.startsWith("NODE_ENV:"))).toBe(true);
     expect(problems.some((p) => p.startsWith("GRAPHQL_EXECUTOR:"))).toBe(true);
+  });
+
+  describe("auth", () => {
+    const SECRET = "s".repeat(32);
+    const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+      try {
+        loadConfig(env);
+      } catch (error) {
+        if (error instanceof ConfigError) return error.problems;
+        throw error;
+      }
+      return [];
+    };
+
+    it("reads an HS256 secret with issuer, audience, roles claim, token reads and the development secret file", () => {
+      expect(
+        loadConfig({
+          AUTH_JWT_SECRET: SECRET,
+          AUTH_ISSUER: "https://id.example.com/",
+          AUTH_AUDIENCE: "kg-graphql",
+          AUTH_ROLES_CLAIM: "https://example.com/roles",
+          AUTH_READS: "token",
+          AUTH_DEV_SECRET_FILE: "/tmp/kg-dev-secret",
+        }).auth,
+      ).toEqual({
+        key: { kind: "secret", secret: SECRET },
+        issuer: "https://id.example.com/",
+        audience: "kg-graphql",
+        rolesClaim: "https://example.com/roles",
+        reads: "token",
+        devSecretFile: "/tmp/kg-dev-secret",
+      });
+    });
+
+    it("reads a JWKS URL; http:// only for a loopback host", () => {
+      expect(loadConfig({ AUTH_JWKS_URL: "https://id.example.com/.well-known/jwks.json" }).auth.key).toEqual({
+        kind: "jwks",
+        url: new URL("https://id.example.com/.well-known/jwks.json"),
+      });
+      expect(loadConfig({ AUTH_JWKS_URL: "http://127.0.0.1:8080/jwks" }).auth.key?.kind).toBe("jwks");
+      expect(loadConfig({ AUTH_JWKS_URL: "http://localhost/jwks" }).auth.key?.kind).toBe("jwks");
+      expect(problemsOf({ AUTH_JWKS_URL: "http://id.example.com/jwks" })).toEqual([
+        "AUTH_JWKS_URL: must be an https:// URL (http:// only for localhost)",
+      ]);
+      expect(problemsOf({ AUTH_JWKS_URL: "ftp://id.example.com/jwks" })).toHaveLength(1);
+      expect(problemsOf({ AUTH_JWKS_URL: "not a url" })).toHaveLength(1);
+    });
+
+    it("counts the secret's bytes: 32 ASCII characters pass, 31 do not", () => {
+      expect(problemsOf({ AUTH_JWT_SECRET: "s".repeat(32) })).toEqual([]);
+      expect(problemsOf({ AUTH_JWT_SECRET: "s".repeat(31) })).toEqual([
+        "AUTH_JWT_SECRET: must be at least 32 bytes (e.g. `openssl rand -base64 48`)",
+      ]);
+      // 16 two-byte characters are 32 bytes.
+      expect(problemsOf({ AUTH_JWT_SECRET: "é".repeat(16) })).toEqual([]);
+    });
+
+    it("lists every auth problem at once, with the other variables' problems", () => {
+      const problems = problemsOf({
+        NODE_ENV: "production",
+        PORT: "eighty",
+        AUTH_JWT_SECRET: "short",
+        AUTH_JWKS_URL: "https://id.example.com/jwks",
+        AUTH_READS: "sometimes",
+        AUTH_ROLES_CLAIM: "",
+      });
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          "PORT: must be a whole number from 0 to 65535",
+          "AUTH_JWT_SECRET: must be at least 32 bytes (e.g. `openssl rand -base64 48`)",
+          "AUTH_JWT_SECRET, AUTH_JWKS_URL: set one or the other, not both",
+        ]),
+      );
+      expect(problems.some((p) => p.startsWith("AUTH_READS:"))).toBe(true);
+      // An empty variable is unset: AUTH_ROLES_CLAIM= falls back to `roles` and is no problem.
+      expect(problems).toHaveLength(4);
+    });
+
+    it("refuses token-only reads in production without a key (no one could read)", () => {
+      expect(problemsOf({ NODE_ENV: "production", AUTH_READS: "token" })).toEqual([
+        "AUTH_READS: `token` needs AUTH_JWT_SECRET or AUTH_JWKS_URL (otherwise no one could read)",
+      ]);
+      expect(problemsOf({ NODE_ENV: "production", AUTH_READS: "token", AUTH_JWT_SECRET: SECRET })).toEqual(
+        [],
+      );
+      // In development `npm start` supplies the development secret.
+      expect(problemsOf({ AUTH_READS: "token" })).toEqual([]);
+    });
+  });
+
+  it("bounds the response budget", () => {
+    expect(() => loadConfig({ LIMIT_MAX_RESPONSE_BYTES: "1023" })).toThrow(ConfigError);
+    expect(() => loadConfig({ LIMIT_MAX_RESPONSE_BYTES: String(256 * 1024 * 1024 + 1) })).toThrow(
+      ConfigError,
+    );
   });
 
   it("rejects ports out of range", () => {

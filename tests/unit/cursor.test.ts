@@ -1,5 +1,10 @@
 import { GraphQLError } from "graphql";
-import { decodeCursor, encodeCursor } from "../../src/graph/cursor";
+import { decodeCursor, encodeCursor, MAX_CURSOR_LENGTH } from "../../src/graph/cursor";
+import {
+  MAX_ID_LENGTH,
+  MAX_RELATIONSHIP_ID_LENGTH,
+  MAX_RELATIONSHIP_TYPE_LENGTH,
+} from "../../src/graph/limits";
 import { parseRelationshipId, relationshipId } from "../../src/graph/relationshipId";
 
 describe("cursors", () => {
@@ -7,6 +12,22 @@ describe("cursors", () => {
     const cursor = encodeCursor("person:hu-henghua");
     expect(cursor).not.toContain("person");
     expect(decodeCursor(cursor)).toBe("person:hu-henghua");
+  });
+
+  it("accepts its own cursor for the longest relationship id (review finding 8)", () => {
+    const id = (kind: string) => `${kind}:${"a".repeat(MAX_ID_LENGTH - kind.length - 1)}`;
+    const longest = relationshipId(id("person"), "T".repeat(MAX_RELATIONSHIP_TYPE_LENGTH), id("place"));
+    expect(longest).toHaveLength(MAX_RELATIONSHIP_ID_LENGTH);
+    expect(decodeCursor(encodeCursor(longest))).toBe(longest);
+    // The review's case: two 370-character ids made a 1,067-character cursor the API refused.
+    // Ids are now at most 200 characters, and even non-ASCII keys of the longest length fit.
+    const wide = "é".repeat(MAX_RELATIONSHIP_ID_LENGTH);
+    expect(decodeCursor(encodeCursor(wide))).toBe(wide);
+    expect(encodeCursor(wide).length).toBeLessThanOrEqual(MAX_CURSOR_LENGTH);
+  });
+
+  it("refuses a cursor longer than any it issues, before decoding it", () => {
+    expect(() => decodeCursor("A".repeat(MAX_CURSOR_LENGTH + 1))).toThrow(GraphQLError);
   });
 
   it("treats a missing cursor as the start", () => {

@@ -1,4 +1,4 @@
-import { upsertEntitiesQuery, upsertRelationshipsQuery } from "../../src/graph/documentWriter";
+import { writeEntitiesQuery, writeRelationshipsQuery } from "../../src/write/statements";
 import { pathsQuery } from "../../src/graph/exploration";
 import { queryCatalogue } from "../support/queryCatalogue";
 
@@ -16,13 +16,13 @@ describe("Cypher produced by the data layer", () => {
   });
 
   it("never puts a relationship type that is not allow-listed into Cypher", () => {
-    expect(() => upsertRelationshipsQuery("KNOWS]->() DETACH DELETE n //", [], "document:a")).toThrow(
+    expect(() => writeRelationshipsQuery("KNOWS]->() DETACH DELETE n //", [])).toThrow(
       /not in the allow-list/,
     );
   });
 
   it("puts labels only from the kind allow-list", () => {
-    expect(upsertEntitiesQuery("ROLE", [], "d").cypher).toMatch(/SET n:Role,/);
+    expect(writeEntitiesQuery("ROLE", []).cypher).toMatch(/SET n:Role,/);
   });
 
   it("interpolates only a validated integer into the path length bound", () => {

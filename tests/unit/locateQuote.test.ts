@@ -1,4 +1,4 @@
-import { locateQuote } from "../../src/import/locateQuote";
+import { locateQuote, locateQuotes, type QuoteRequest } from "../../src/import/locateQuote";
 
 const text = "Chongqing grew. Chongqing built trains to Istanbul, Türkiye. On Feb 26,  Chongqing acted.";
 
@@ -28,5 +28,47 @@ describe("locateQuote", () => {
 
   it("rejects empty words", () => {
     expect(locateQuote(text, "")).toEqual({ problem: "is empty" });
+  });
+});
+
+describe("locateQuotes (one pass for all quotes)", () => {
+  it("answers as locateQuote does, for every request", () => {
+    const requests: QuoteRequest[] = [
+      { quote: "Istanbul, Türkiye" },
+      { quote: "Feb 26,  Chongqing" },
+      { quote: "Feb 26, Chongqing" },
+      { quote: "Chongqing" },
+      { quote: "Chongqing", occurrence: 2 },
+      { quote: "Chongqing", occurrence: 4 },
+      { quote: "" },
+      { quote: "g" },
+      { quote: "Chongqing grew. Chongqing" },
+    ];
+    expect(locateQuotes(text, requests)).toEqual(
+      requests.map((r) => locateQuote(text, r.quote, r.occurrence)),
+    );
+  });
+
+  it("agrees with locateQuote on random texts, overlapping and nested quotes included", () => {
+    // A tiny alphabet makes overlaps (aa in aaa), quotes inside quotes and failure links common.
+    let seed = 42;
+    const random = (n: number): number => {
+      seed = (seed * 1103515245 + 12345) % 2 ** 31;
+      return seed % n;
+    };
+    const word = (length: number): string => Array.from({ length }, () => "ab€\u{1F600}"[random(4)]).join("");
+    for (let round = 0; round < 200; round += 1) {
+      const sample = word(1 + random(60));
+      const requests = Array.from({ length: 1 + random(12) }, () => {
+        const quote =
+          random(3) === 0
+            ? word(1 + random(4))
+            : sample.slice(random(sample.length), random(sample.length) + 1 + random(6));
+        return random(2) === 0 ? { quote } : { quote, occurrence: 1 + random(5) };
+      });
+      expect(locateQuotes(sample, requests)).toEqual(
+        requests.map((r) => locateQuote(sample, r.quote, r.occurrence)),
+      );
+    }
   });
 });

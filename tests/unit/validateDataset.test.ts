@@ -1,3 +1,4 @@
+import { MAX_ID_LENGTH } from "../../src/graph/limits";
 import { DatasetError, validateDataset } from "../../src/import/readDataset";
 import { fixtureDataset } from "../support/fixtureDataset";
 
@@ -94,5 +95,28 @@ describe("validateDataset", () => {
     const problems = problemsOf(broken, fixture.loadText).join("\n");
     expect(problems).toMatch(/quotes\[0\]\.speaker: place:lakeside-\w+ is a PLACE, not a PERSON/);
     expect(problems).toMatch(/entities\[1\]\.id: id place:lakeside-\w+ is used twice/);
+  });
+
+  it(`bounds ids at ${MAX_ID_LENGTH} characters (review finding 8: cursors must hold any id)`, () => {
+    const fixture = fixtureDataset();
+    const id = (length: number) => `place:${"x".repeat(length - "place:".length)}`;
+    const renamed = (length: number) =>
+      fixture.yaml.replaceAll(`place:lakeside-${fixture.suffix}`, id(length));
+    expect(problemsOf(renamed(MAX_ID_LENGTH), fixture.loadText)).toEqual([]);
+    const problems = problemsOf(renamed(MAX_ID_LENGTH + 1), fixture.loadText);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/entities\[0\]\.id: must be at most 200 characters long$/),
+        expect.stringMatching(/relationships\[0\]\.from: must be at most 200 characters long$/),
+        expect.stringMatching(/statistics\[0\]\.subject: must be at most 200 characters long$/),
+      ]),
+    );
+    const longStatistic = fixture.yaml.replace(
+      `id: statistic:lakeside-teu-${fixture.suffix}`,
+      `id: statistic:${"s".repeat(MAX_ID_LENGTH)}`,
+    );
+    expect(problemsOf(longStatistic, fixture.loadText)).toEqual([
+      expect.stringMatching(/statistics\[0\]\.id: must be at most 200 characters long$/),
+    ]);
   });
 });

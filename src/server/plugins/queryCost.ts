@@ -1,48 +1,85 @@
 import type { ApolloServerPlugin } from "@apollo/server";
 import { GraphQLError } from "graphql";
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from "graphql-query-complexity";
+import type { Logger } from "../../logger";
+import { OperationCostCache } from "../cost/operationCost";
+
+/** What every response reports in `extensions.cost` once its operation is known. */
+export interface CostReport {
+  /** The estimated cost (docs/api.md has the formula); null when it could not be estimated. */
+  estimated: number | null;
+  /** LIMIT_MAX_COST: operations estimated above it are refused. */
+  limit: number;
+}
+
+function refuse(message: string, extensions: Record<string, unknown>, status = 400): GraphQLError {
+  // A request error, not a server one: 400 like validation errors (see responseStatus.ts).
+  return new GraphQLError(message, { extensions: { ...extensions, http: { status } } });
+}
 
 /**
- * A list's cost is its items' cost times how many it may hold: `first` or `limit` (after defaults
- * apply), times `maxLength + 1` for paths. graphql-armor's cost limit does not multiply by
- * arguments, so this uses graphql-query-complexity.
+ * Refuses, before anything runs, an operation whose estimated cost exceeds `maxCost`, or whose
+ * cost cannot be estimated; reports the estimate and the limit in `extensions.cost` of the
+ * response. Invalid variables are left to Apollo, which refuses them right after this hook
+ * (400 BAD_USER_INPUT) with the same coercion, so the operation never runs either.
  */
-export const listEstimator: ComplexityEstimator = ({ args, childComplexity }) => {
-  const count =
-    typeof args.first === "number" ? args.first : typeof args.limit === "number" ? args.limit : undefined;
-  if (count === undefined) return undefined;
-  const perItem =
-    typeof args.maxLength === "number" ? childComplexity * (args.maxLength + 1) : childComplexity;
-  return 1 + Math.max(count, 1) * perItem;
-};
-
-/** Rejects an operation whose estimated cost exceeds `maxCost`, before anything runs. */
-export function queryCostPlugin<Context extends object>(maxCost: number): ApolloServerPlugin<Context> {
+export function queryCostPlugin<Context extends object>(
+  maxCost: number,
+  logger: Logger,
+  cache: OperationCostCache = new OperationCostCache(),
+): ApolloServerPlugin<Context> {
   return {
     requestDidStart() {
+      let report: CostReport | undefined;
       return Promise.resolve({
-        didResolveOperation({ request, document, schema }) {
-          let cost: number;
+        didResolveOperation({ request, document, schema, operation, queryHash }) {
+          // No operation (several and no operationName, or an unknown name): execution reports it and runs nothing.
+          if (!operation) return Promise.resolve();
+          let outcome;
           try {
-            cost = getComplexity({
+            outcome = cache.costOf({
               schema,
-              query: document,
+              document,
+              operation,
+              queryHash,
               variables: request.variables ?? {},
-              operationName: request.operationName ?? undefined,
-              estimators: [listEstimator, simpleEstimator({ defaultComplexity: 1 })],
             });
-          } catch {
-            // Invalid variables: Apollo reports them itself (400 BAD_USER_INPUT) right after this hook.
-            return Promise.resolve();
-          }
-          if (cost > maxCost) {
+          } catch (error) {
+            logger.error({ err: error }, "the cost analysis failed; the operation was refused");
+            report = { estimated: null, limit: maxCost };
             return Promise.reject(
-              new GraphQLError(
-                `Query cost ${cost} exceeds the limit of ${maxCost}: ask for fewer items (first/limit) or fewer fields`,
-                // A request error, not a server one: 400 like validation errors (see responseStatus.ts).
-                { extensions: { code: "QUERY_TOO_COMPLEX", cost, maxCost, http: { status: 400 } } },
+              refuse(
+                "The operation's cost could not be estimated, so it was not run",
+                { code: "COST_ANALYSIS_FAILED" },
+                500,
               ),
             );
+          }
+          if (outcome.kind === "invalidVariables") return Promise.resolve();
+          if (outcome.kind === "tooLarge") {
+            report = { estimated: null, limit: maxCost };
+            return Promise.reject(
+              refuse("The operation is too large to estimate its cost: ask for fewer fields or fragments", {
+                code: "QUERY_TOO_COMPLEX",
+                maxCost,
+              }),
+            );
+          }
+          const { cost } = outcome;
+          report = { estimated: cost, limit: maxCost };
+          if (cost > maxCost) {
+            return Promise.reject(
+              refuse(
+                `Query cost ${cost} exceeds the limit of ${maxCost}: ask for fewer items (first/limit) or fewer fields`,
+                { code: "QUERY_TOO_COMPLEX", cost, maxCost },
+              ),
+            );
+          }
+          return Promise.resolve();
+        },
+        willSendResponse({ response }) {
+          if (report !== undefined && response.body.kind === "single") {
+            const result = response.body.singleResult;
+            result.extensions = { ...result.extensions, cost: report };
           }
           return Promise.resolve();
         },

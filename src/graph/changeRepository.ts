@@ -1,0 +1,240 @@
+import { badUserInput } from "../errors";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { int, type CypherExecutor } from "./executor";
+import type { ChangeAction, ChangeItemPage, ChangeItemRecord, ChangePage, ChangeRecord } from "./records";
+
+/**
+ * Reads of the change log (written by src/write/changeLog.ts): changes by seq, by the elements they
+ * touched (the ChangeItem.elementId index), and each change's items. A change's cursor is its seq
+ * as a decimal string.
+ */
+const changeProjection = (c: string): string =>
+  `${c} {.id, .seq, at: toString(${c}.at), .actor, .operation, .clientMutationId, .reason}`;
+
+export const LAST_CHANGE = `
+MATCH (l:ChangeLog {id: 'changes'})
+MATCH (c:Change {seq: l.seq})
+RETURN ${changeProjection("c")} AS row`;
+
+export const LAST_SEQ = `
+MATCH (l:ChangeLog {id: 'changes'})
+RETURN l.seq AS seq`;
+
+export const CHANGES_BY_SEQS = `
+UNWIND $seqs AS seq
+MATCH (c:Change {seq: seq})
+RETURN ${changeProjection("c")} AS row`;
+
+export const CHANGES_AFTER = `
+MATCH (c:Change)
+WHERE c.seq > $after
+RETURN ${changeProjection("c")} AS row
+ORDER BY c.seq
+LIMIT $limit`;
+
+export const CHANGES_TOUCHING = `
+UNWIND $ids AS id
+MATCH (c:Change)-[:HAS_ITEM]->(:ChangeItem {elementId: id})
+WHERE c.seq > $after
+WITH DISTINCT c
+ORDER BY c.seq
+LIMIT $limit
+RETURN ${changeProjection("c")} AS row`;
+
+export const COUNT_CHANGES_TOUCHING = `
+UNWIND $ids AS id
+MATCH (c:Change)-[:HAS_ITEM]->(:ChangeItem {elementId: id})
+WHERE c.seq > $after
+RETURN count(DISTINCT c) AS count`;
+
+/** Newest first: the changes that touched each element, before seq `before`. */
+export const HISTORIES = `
+UNWIND $ids AS id
+CALL (id) {
+  MATCH (c:Change)-[:HAS_ITEM]->(:ChangeItem {elementId: id})
+  WHERE c.seq < $before
+  WITH DISTINCT c
+  ORDER BY c.seq DESC
+  LIMIT $limit
+  RETURN collect(${changeProjection("c")}) AS rows
+}
+RETURN id, rows`;
+
+export const COUNT_HISTORIES = `
+UNWIND $ids AS id
+RETURN id, COUNT { MATCH (c:Change)-[:HAS_ITEM]->(:ChangeItem {elementId: id}) RETURN DISTINCT c } AS count`;
+
+export const CHANGE_ITEMS = `
+MATCH (c:Change {seq: $seq})-[:HAS_ITEM]->(i:ChangeItem)
+WHERE i.position > $after
+RETURN i {.position, id: i.elementId, .typename, .action, .version, .before, .after, .mergedInto} AS row
+ORDER BY i.position
+LIMIT $limit`;
+
+export const COUNT_CHANGE_ITEMS = `
+MATCH (c:Change {seq: $seq})
+RETURN coalesce(c.itemCount, 0) AS count`;
+
+interface ItemRow {
+  position: number;
+  id: string;
+  typename: string;
+  action: ChangeAction;
+  version: number | null;
+  before: string | null;
+  after: string | null;
+  mergedInto: string | null;
+}
+
+const toChange = (row: Omit<ChangeRecord, "__typename">): ChangeRecord => ({ __typename: "Change", ...row });
+
+/** A change cursor: a seq as a decimal string (0 before the first change). */
+export function parseSeq(value: string | null | undefined, argument: string): number {
+  if (value === null || value === undefined) return 0;
+  if (!/^\d{1,15}$/.test(value)) {
+    throw badUserInput(`\`${argument}\` must be a change's seq as a decimal string, e.g. "42"`, argument);
+  }
+  return Number(value);
+}
+
+function changePage(
+  rows: ChangeRecord[],
+  first: number,
+  hasPrevious: boolean,
+  count: () => Promise<number>,
+): ChangePage {
+  return {
+    edges: rows.slice(0, first).map((node) => ({ cursor: String(node.seq), node })),
+    hasNextPage: rows.length > first,
+    hasPreviousPage: hasPrevious,
+    totalCount: count,
+  };
+}
+
+export class ChangeRepository {
+  constructor(private readonly executor: CypherExecutor) {}
+
+  async last(): Promise<ChangeRecord | null> {
+    const [row] = await this.executor.read<{ row: Omit<ChangeRecord, "__typename"> }>({
+      name: "changes.last",
+      cypher: LAST_CHANGE,
+      params: {},
+    });
+    return row === undefined ? null : toChange(row.row);
+  }
+
+  async lastSeq(): Promise<number> {
+    const [row] = await this.executor.read<{ seq: number }>({
+      name: "changes.lastSeq",
+      cypher: LAST_SEQ,
+      params: {},
+    });
+    return row?.seq ?? 0;
+  }
+
+  /** For a DataLoader: changes by seq; null for a seq never committed. */
+  async bySeqs(seqs: readonly number[]): Promise<Array<ChangeRecord | null>> {
+    const rows = await this.executor.read<{ row: Omit<ChangeRecord, "__typename"> }>({
+      name: "changes.bySeqs",
+      cypher: CHANGES_BY_SEQS,
+      params: { seqs: seqs.map(int) },
+    });
+    const bySeq = new Map(rows.map(({ row }) => [row.seq, toChange(row)]));
+    return seqs.map((seq) => bySeq.get(seq) ?? null);
+  }
+
+  /** Oldest first, after seq `after`; with `ids`, only changes that touched one of them. */
+  async list(after: number, first: number, ids: string[] | null): Promise<ChangePage> {
+    const params = { after: int(after), limit: int(first + 1), ids };
+    const rows = await this.executor.read<{ row: Omit<ChangeRecord, "__typename"> }>(
+      ids === null
+        ? { name: "changes.after", cypher: CHANGES_AFTER, params }
+        : { name: "changes.touching", cypher: CHANGES_TOUCHING, params },
+    );
+    // Seqs have no gaps: without `ids`, the count is the last seq minus `after`.
+    const count =
+      ids === null
+        ? async () => Math.max(0, (await this.lastSeq()) - after)
+        : async () => {
+            const [row] = await this.executor.read<{ count: number }>({
+              name: "changes.countTouching",
+              cypher: COUNT_CHANGES_TOUCHING,
+              params: { ids, after: int(after) },
+            });
+            return row?.count ?? 0;
+          };
+    return changePage(
+      rows.map(({ row }) => toChange(row)),
+      first,
+      after > 0,
+      count,
+    );
+  }
+
+  /** For a DataLoader: each element's history page, newest first, before seq `before` (from the cursor). */
+  async historiesOf(
+    ids: readonly string[],
+    page: { first: number; before: number | null },
+    count: (id: string) => Promise<number>,
+  ): Promise<ChangePage[]> {
+    const rows = await this.executor.read<{ id: string; rows: Array<Omit<ChangeRecord, "__typename">> }>({
+      name: "changes.histories",
+      cypher: HISTORIES,
+      params: { ids, before: int(page.before ?? Number.MAX_SAFE_INTEGER), limit: int(page.first + 1) },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r.rows.map(toChange)]));
+    return ids.map((id) => changePage(byId.get(id) ?? [], page.first, page.before !== null, () => count(id)));
+  }
+
+  async historyCounts(ids: readonly string[]): Promise<number[]> {
+    const rows = await this.executor.read<{ id: string; count: number }>({
+      name: "changes.countHistories",
+      cypher: COUNT_HISTORIES,
+      params: { ids },
+    });
+    const byId = new Map(rows.map((r) => [r.id, r.count]));
+    return ids.map((id) => byId.get(id) ?? 0);
+  }
+
+  async items(seq: number, first: number, after: string | null | undefined): Promise<ChangeItemPage> {
+    const key = decodeCursor(after);
+    const position = key === null ? -1 : Number(key);
+    const rows = await this.executor.read<{ row: ItemRow }>({
+      name: "changes.items",
+      cypher: CHANGE_ITEMS,
+      params: {
+        seq: int(seq),
+        after: int(Number.isInteger(position) ? position : -1),
+        limit: int(first + 1),
+      },
+    });
+    const items = rows.map(({ row }) => row);
+    return {
+      edges: items
+        .slice(0, first)
+        .map((row) => ({ cursor: encodeCursor(String(row.position)), node: toItem(row) })),
+      hasNextPage: items.length > first,
+      hasPreviousPage: key !== null,
+      totalCount: async () => {
+        const [row] = await this.executor.read<{ count: number }>({
+          name: "changes.countItems",
+          cypher: COUNT_CHANGE_ITEMS,
+          params: { seq: int(seq) },
+        });
+        return row?.count ?? 0;
+      },
+    };
+  }
+}
+
+function toItem(row: ItemRow): ChangeItemRecord {
+  return {
+    id: row.id,
+    typename: row.typename,
+    action: row.action,
+    version: row.version,
+    before: row.before === null ? null : (JSON.parse(row.before) as Record<string, unknown>),
+    after: row.after === null ? null : (JSON.parse(row.after) as Record<string, unknown>),
+    mergedInto: row.mergedInto,
+  };
+}

@@ -1,0 +1,196 @@
+import type { CypherQuery } from "../graph/executor";
+import type { RecordShape } from "neo4j-driver";
+import {
+  deriveEntity,
+  differs,
+  entityFromStored,
+  publicState,
+  quoteFromStored,
+  relationshipFromStored,
+  statisticFromStored,
+  storedProps,
+  typenameOf,
+  type Element,
+  type EntityElement,
+  type QuoteElement,
+  type RelationshipElement,
+  type StatisticElement,
+  type StoredRow,
+} from "./elements";
+import {
+  chunks,
+  DELETE_ENTITIES,
+  DELETE_OWNED,
+  DELETE_RELATIONSHIPS,
+  ENTITY_STATE,
+  QUOTE_STATE,
+  relationshipRefs,
+  RELATIONSHIP_STATE,
+  STATISTIC_STATE,
+  WRITE_QUOTES,
+  WRITE_STATISTICS,
+  writeEntitiesQuery,
+  writeRelationshipsQuery,
+} from "./statements";
+import { parseRelationshipId } from "../graph/relationshipId";
+import type { ChangeItemDraft } from "./changeLog";
+
+/** Runs one statement inside the write transaction. */
+export type Run = <Row extends RecordShape>(query: CypherQuery) => Promise<Row[]>;
+
+async function readRows(
+  run: Run,
+  name: string,
+  cypher: string,
+  key: "ids" | "refs",
+  values: unknown[],
+): Promise<StoredRow[]> {
+  const rows: StoredRow[] = [];
+  for (const batch of chunks(values))
+    rows.push(...(await run<StoredRow & RecordShape>({ name, cypher, params: { [key]: batch } })));
+  return rows;
+}
+
+/** The stored elements with these ids, by kind (missing ids are absent from the maps). */
+export interface StoredElements {
+  entities: Map<string, EntityElement>;
+  relationships: Map<string, RelationshipElement>;
+  statistics: Map<string, StatisticElement>;
+  quotes: Map<string, QuoteElement>;
+}
+
+export async function readElements(
+  run: Run,
+  ids: { entities?: string[]; relationships?: string[]; statistics?: string[]; quotes?: string[] },
+): Promise<StoredElements> {
+  const byId = <E extends { id: string }>(list: E[]): Map<string, E> => new Map(list.map((e) => [e.id, e]));
+  return {
+    entities: byId(
+      (await readRows(run, "write.entityState", ENTITY_STATE, "ids", ids.entities ?? [])).map(
+        entityFromStored,
+      ),
+    ),
+    relationships: byId(
+      (
+        await readRows(
+          run,
+          "write.relationshipState",
+          RELATIONSHIP_STATE,
+          "refs",
+          relationshipRefs(ids.relationships ?? []),
+        )
+      ).map(relationshipFromStored),
+    ),
+    statistics: byId(
+      (await readRows(run, "write.statisticState", STATISTIC_STATE, "ids", ids.statistics ?? [])).map(
+        statisticFromStored,
+      ),
+    ),
+    quotes: byId(
+      (await readRows(run, "write.quoteState", QUOTE_STATE, "ids", ids.quotes ?? [])).map(quoteFromStored),
+    ),
+  };
+}
+
+/** One element's planned change: null before (it is created) or null after (it goes). */
+export interface Planned {
+  before: Element | null;
+  after: Element | null;
+  /** With `after` null: the element went into this one (mergeEntities), recorded as MERGED. */
+  mergedInto?: string;
+}
+
+function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return groups;
+}
+
+/**
+ * Writes the planned elements whose stored state changes, with their new versions, and returns one
+ * change item for each. Order: entities, relationships, statistics, quotes are written before
+ * anything is deleted (quotes, statistics, relationships, then entities).
+ */
+export async function applyPlan(run: Run, plan: readonly Planned[]): Promise<ChangeItemDraft[]> {
+  const items: ChangeItemDraft[] = [];
+  const writes: Element[] = [];
+  const deletes: Element[] = [];
+  for (const { before, after, mergedInto } of plan) {
+    if (after !== null) {
+      if (before !== null && !differs(before, after)) continue;
+      const written = { ...after, version: before === null ? 1 : before.version + 1 };
+      writes.push(written);
+      items.push({
+        id: written.id,
+        typename: typenameOf(written),
+        action: before === null ? "CREATED" : "UPDATED",
+        version: written.version,
+        before: before === null ? null : publicState(before),
+        after: publicState(written),
+        mergedInto: null,
+      });
+    } else if (before !== null) {
+      deletes.push(before);
+      items.push({
+        id: before.id,
+        typename: typenameOf(before),
+        action: mergedInto === undefined ? "RETRACTED" : "MERGED",
+        version: null,
+        before: publicState(before),
+        after: null,
+        mergedInto: mergedInto ?? null,
+      });
+    }
+  }
+  await writeElements(run, writes);
+  await deleteElements(run, deletes);
+  return items;
+}
+
+async function writeElements(run: Run, elements: Element[]): Promise<void> {
+  const of = <K extends Element["kind"]>(kind: K) =>
+    elements.filter((e): e is Extract<Element, { kind: K }> => e.kind === kind);
+  for (const [kind, group] of groupBy(of("entity"), (e) => deriveEntity(e).kind)) {
+    for (const rows of chunks(group.map((e) => ({ id: e.id, props: storedProps(e) })))) {
+      await run(writeEntitiesQuery(kind as EntityElement["sources"][number]["data"]["kind"], rows));
+    }
+  }
+  for (const [type, group] of groupBy(of("relationship"), (e) => parseRelationshipId(e.id)?.type ?? "")) {
+    const rows = group.map((e) => {
+      const ends = parseRelationshipId(e.id);
+      return { from: ends?.from, to: ends?.to, props: storedProps(e) };
+    });
+    for (const batch of chunks(rows)) await run(writeRelationshipsQuery(type, batch));
+  }
+  const statistics = of("statistic").map((e) => ({
+    id: e.id,
+    subject: e.sources.at(-1)?.data.subject,
+    props: storedProps(e),
+  }));
+  for (const rows of chunks(statistics))
+    await run({ name: "write.statistics", cypher: WRITE_STATISTICS, params: { rows } });
+  const quotes = of("quote").map((e) => {
+    const data = e.sources.at(-1)?.data;
+    return { id: e.id, speaker: data?.speaker, about: data?.about ?? [], props: storedProps(e) };
+  });
+  for (const rows of chunks(quotes))
+    await run({ name: "write.quotes", cypher: WRITE_QUOTES, params: { rows } });
+}
+
+async function deleteElements(run: Run, elements: Element[]): Promise<void> {
+  const ids = (kind: Element["kind"]) => elements.filter((e) => e.kind === kind).map((e) => e.id);
+  for (const batch of chunks([...ids("quote"), ...ids("statistic")])) {
+    await run({ name: "write.deleteOwned", cypher: DELETE_OWNED, params: { ids: batch } });
+  }
+  for (const batch of chunks(relationshipRefs(ids("relationship")))) {
+    await run({ name: "write.deleteRelationships", cypher: DELETE_RELATIONSHIPS, params: { refs: batch } });
+  }
+  for (const batch of chunks(ids("entity"))) {
+    await run({ name: "write.deleteEntities", cypher: DELETE_ENTITIES, params: { ids: batch } });
+  }
+}
