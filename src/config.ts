@@ -26,6 +26,32 @@ export interface Config {
     database: string;
     /** NEO4J_TX_TIMEOUT_MS (default 10000): every transaction is cancelled by the server after this long. */
     transactionTimeoutMs: number;
+    /** NEO4J_MAX_POOL_SIZE (default 50): connections to Neo4j, and so sessions open at once. */
+    maxPoolSize: number;
+    /** NEO4J_ACQUISITION_TIMEOUT_MS (default 5000): waiting longer for a connection is SERVICE_UNAVAILABLE. */
+    acquisitionTimeoutMs: number;
+    /** NEO4J_CONNECT_TIMEOUT_MS (default 5000): TCP connect timeout of a new connection. */
+    connectTimeoutMs: number;
+    /** NEO4J_MAX_SESSIONS_PER_REQUEST (default 4): one request's queries beyond this wait their turn. */
+    maxSessionsPerRequest: number;
+  };
+  /** The HTTP server's own limits, against slow or greedy clients. */
+  http: {
+    /** HTTP_HEADERS_TIMEOUT_MS (default 10000): a request's headers must arrive within this, or 408 and close. */
+    headersTimeoutMs: number;
+    /** HTTP_REQUEST_TIMEOUT_MS (default 30000): the whole request (headers and body) must arrive within this. */
+    requestTimeoutMs: number;
+    /** HTTP_KEEP_ALIVE_TIMEOUT_MS (default 5000): an idle kept-alive connection is closed after this. */
+    keepAliveTimeoutMs: number;
+    /** HTTP_MAX_CONNECTIONS (default 1000): connections beyond this are dropped at once. */
+    maxConnections: number;
+  };
+  /** SIGTERM/SIGINT handling; see docs/operations.md. */
+  shutdown: {
+    /** SHUTDOWN_GRACE_MS (default 1000): after the signal, new connections are still taken for this long (/readyz is 503). */
+    graceMs: number;
+    /** SHUTDOWN_TIMEOUT_MS (default 10000): the process exits within this after the signal, whatever is still running. */
+    timeoutMs: number;
   };
   /** Bounds on what one request may ask for; see README "Limits". */
   limits: {
@@ -43,6 +69,15 @@ export interface Config {
     /** LIMIT_MAX_COST (default 100000): each field costs 1, times `first`/`limit` for lists (docs/api.md "Cost"). */
     maxCost: number;
   };
+  /** Linking of ingested text (docs/ingest.md). */
+  ingest: {
+    /** INGEST_ACCEPT_THRESHOLD (default 0.85): a link scoring at least this (0 to 1) is ACCEPTED without review. */
+    acceptThreshold: number;
+    /** INGEST_CONTEXT_MARGIN (default 0.2): among entities sharing the words, the best must lead by this (0 to 1) to be picked (CONTEXT). */
+    contextMargin: number;
+    /** INGEST_DICTIONARY_CHECK_MS (default 1000): the alias automaton asks the graph for its change-log seq at most this often. */
+    dictionaryCheckIntervalMs: number;
+  };
   /** Who may write (and, with AUTH_READS=token, read); see docs/curation.md "Authentication". */
   auth: AuthConfig;
   /** The embedded default, used only when NEO4J_URI is unset. */
@@ -51,6 +86,8 @@ export interface Config {
     dataDir: string;
     /** NEO4J_LOCAL_PORT (default 7687; 0 picks a free port). */
     port: number;
+    /** True when NEO4J_LOCAL_PORT is unset: a busy 7687 then falls back to a free port (logged). */
+    portFallback: boolean;
     /** NEO4J_LOCAL_HEAP (default 1g: one import transaction of ~100k facts needs ~700 MB) and NEO4J_LOCAL_PAGECACHE (default 128m). */
     heap: string;
     pageCache: string;
@@ -92,6 +129,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** Neo4j's usual Bolt port: the embedded Neo4j's default, left for a free one when taken. */
+export const DEFAULT_BOLT_PORT = 7687;
+
 const memorySize = z.string().regex(/^\d+[kmg]$/i, "must be a size such as 512m or 2g");
 const wholeNumber = (min: number, max: number) =>
   z
@@ -100,6 +140,10 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
 
+const fraction = z
+  .string()
+  .regex(/^(0(\.\d+)?|1(\.0+)?)$/, "must be a number from 0 to 1")
+  .transform(Number);
 const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
 /** Keys must not travel in the clear: https, or http to this machine (tests, a local identity provider). */
@@ -123,7 +167,17 @@ const EnvSchema = z.object({
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().min(1).default("neo4j"),
   NEO4J_TX_TIMEOUT_MS: wholeNumber(100, 600_000).default(10_000),
+  NEO4J_MAX_POOL_SIZE: wholeNumber(2, 1_000).default(50),
+  NEO4J_ACQUISITION_TIMEOUT_MS: wholeNumber(100, 600_000).default(5_000),
+  NEO4J_CONNECT_TIMEOUT_MS: wholeNumber(100, 600_000).default(5_000),
+  NEO4J_MAX_SESSIONS_PER_REQUEST: wholeNumber(1, 1_000).default(4),
   REQUEST_TIMEOUT_MS: wholeNumber(100, 600_000).default(15_000),
+  HTTP_HEADERS_TIMEOUT_MS: wholeNumber(1_000, 600_000).default(10_000),
+  HTTP_REQUEST_TIMEOUT_MS: wholeNumber(1_000, 3_600_000).default(30_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: wholeNumber(100, 600_000).default(5_000),
+  HTTP_MAX_CONNECTIONS: wholeNumber(1, 1_000_000).default(1_000),
+  SHUTDOWN_GRACE_MS: wholeNumber(0, 600_000).default(1_000),
+  SHUTDOWN_TIMEOUT_MS: wholeNumber(1_000, 600_000).default(10_000),
   BODY_LIMIT_BYTES: wholeNumber(1_024, 100 * 1024 * 1024).default(1024 * 1024),
   LIMIT_MAX_DEPTH: wholeNumber(1, 100).default(12),
   LIMIT_MAX_ALIASES: wholeNumber(1, 1_000).default(30),
@@ -131,6 +185,9 @@ const EnvSchema = z.object({
   LIMIT_MAX_TOKENS: wholeNumber(10, 1_000_000).default(4_000),
   LIMIT_MAX_COST: wholeNumber(1, 100_000_000).default(100_000),
   LIMIT_MAX_RESPONSE_BYTES: wholeNumber(1_024, 256 * 1024 * 1024).default(DEFAULT_MAX_RESPONSE_BYTES),
+  INGEST_ACCEPT_THRESHOLD: fraction.default(0.85),
+  INGEST_CONTEXT_MARGIN: fraction.default(0.2),
+  INGEST_DICTIONARY_CHECK_MS: wholeNumber(0, 600_000).default(1_000),
   AUTH_JWT_SECRET: z
     .string()
     .refine(
@@ -148,7 +205,7 @@ const EnvSchema = z.object({
   AUTH_READS: z.enum(["public", "token"]).default("public"),
   AUTH_DEV_SECRET_FILE: z.string().min(1).default(".data/dev-jwt-secret"),
   NEO4J_LOCAL_DATA_DIR: z.string().min(1).default(".data/neo4j"),
-  NEO4J_LOCAL_PORT: wholeNumber(0, 65535).default(7687),
+  NEO4J_LOCAL_PORT: wholeNumber(0, 65535).optional(),
   NEO4J_LOCAL_HEAP: memorySize.default("1g"),
   NEO4J_LOCAL_PAGECACHE: memorySize.default("128m"),
 });
@@ -163,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       (issue) => `${issue.path.join(".") || "(environment)"}: ${issue.message}`,
     ),
     ...combinationProblems(present),
+    ...(parsed.success ? limitProblems(parsed.data) : []),
   ];
   if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
   const e = parsed.data;
@@ -178,6 +236,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       password: e.NEO4J_PASSWORD,
       database: e.NEO4J_DATABASE,
       transactionTimeoutMs: e.NEO4J_TX_TIMEOUT_MS,
+      maxPoolSize: e.NEO4J_MAX_POOL_SIZE,
+      acquisitionTimeoutMs: e.NEO4J_ACQUISITION_TIMEOUT_MS,
+      connectTimeoutMs: e.NEO4J_CONNECT_TIMEOUT_MS,
+      maxSessionsPerRequest: e.NEO4J_MAX_SESSIONS_PER_REQUEST,
+    },
+    http: {
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    },
+    shutdown: {
+      graceMs: e.SHUTDOWN_GRACE_MS,
+      timeoutMs: e.SHUTDOWN_TIMEOUT_MS,
     },
     limits: {
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
@@ -188,6 +260,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.LIMIT_MAX_TOKENS,
       maxCost: e.LIMIT_MAX_COST,
       maxResponseBytes: e.LIMIT_MAX_RESPONSE_BYTES,
+    },
+    ingest: {
+      acceptThreshold: e.INGEST_ACCEPT_THRESHOLD,
+      contextMargin: e.INGEST_CONTEXT_MARGIN,
+      dictionaryCheckIntervalMs: e.INGEST_DICTIONARY_CHECK_MS,
     },
     auth: {
       key:
@@ -204,7 +281,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     local: {
       dataDir: path.resolve(e.NEO4J_LOCAL_DATA_DIR),
-      port: e.NEO4J_LOCAL_PORT,
+      port: e.NEO4J_LOCAL_PORT ?? DEFAULT_BOLT_PORT,
+      portFallback: e.NEO4J_LOCAL_PORT === undefined,
       heap: e.NEO4J_LOCAL_HEAP,
       pageCache: e.NEO4J_LOCAL_PAGECACHE,
     },
@@ -212,6 +290,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 /** Problems no single variable shows, read from the raw environment so they are listed beside the others. */
+/** Limits that contradict each other (checked once each value is valid on its own). */
+function limitProblems(e: z.infer<typeof EnvSchema>): string[] {
+  const problems: string[] = [];
+  if (e.NEO4J_MAX_SESSIONS_PER_REQUEST > e.NEO4J_MAX_POOL_SIZE) {
+    problems.push(
+      `NEO4J_MAX_SESSIONS_PER_REQUEST: must not exceed NEO4J_MAX_POOL_SIZE (${e.NEO4J_MAX_POOL_SIZE})`,
+    );
+  }
+  if (e.HTTP_REQUEST_TIMEOUT_MS < e.HTTP_HEADERS_TIMEOUT_MS) {
+    problems.push(
+      `HTTP_REQUEST_TIMEOUT_MS: must be at least HTTP_HEADERS_TIMEOUT_MS (${e.HTTP_HEADERS_TIMEOUT_MS})`,
+    );
+  }
+  if (e.SHUTDOWN_GRACE_MS >= e.SHUTDOWN_TIMEOUT_MS) {
+    problems.push(`SHUTDOWN_GRACE_MS: must be less than SHUTDOWN_TIMEOUT_MS (${e.SHUTDOWN_TIMEOUT_MS})`);
+  }
+  return problems;
+}
+
 function combinationProblems(env: Record<string, string | undefined>): string[] {
   const problems: string[] = [];
   if (env.AUTH_JWT_SECRET !== undefined && env.AUTH_JWKS_URL !== undefined) {

@@ -1,11 +1,12 @@
 import type { Driver } from "neo4j-driver";
 import type { Config } from "./config";
+import { Semaphore } from "./concurrency/semaphore";
 import { CypherExecutor } from "./graph/executor";
 import { applyMigrations, loadMigrations } from "./graph/migrations";
 import { seedIfEmpty } from "./import/importDataset";
 import type { Logger } from "./logger";
 import { createDriver, waitForDatabase } from "./neo4j/driver";
-import { startLocalNeo4j, type LocalNeo4j } from "./neo4j/localNeo4j";
+import { superviseLocalNeo4j, type SupervisedNeo4j } from "./neo4j/supervisor";
 import { createApp } from "./server/app";
 import { createMetrics } from "./server/metrics";
 
@@ -18,24 +19,39 @@ export interface RunningService {
   port: number;
   driver: Driver;
   executor: CypherExecutor;
-  /** The embedded Neo4j, when NEO4J_URI was not set. */
-  localNeo4j: LocalNeo4j | undefined;
-  /** Drains HTTP, closes the driver and stops the embedded Neo4j; safe to call twice. */
-  stop(): Promise<void>;
+  /** The embedded Neo4j (supervised: restarted after a crash), when NEO4J_URI was not set. */
+  localNeo4j: SupervisedNeo4j | undefined;
+  /**
+   * Drains HTTP (see App.stop), closes the driver and stops the embedded Neo4j, all by `deadline`
+   * (default: SHUTDOWN_TIMEOUT_MS from now), even when Neo4j is stuck; safe to call twice.
+   */
+  stop(options?: StopOptions): Promise<void>;
 }
+
+export interface StopOptions {
+  /** How long new connections are still taken (default SHUTDOWN_GRACE_MS). */
+  graceMs?: number;
+  /** Epoch ms by which everything has stopped. */
+  deadline?: number;
+}
+
+/** Time kept back from the HTTP drain for closing the driver and stopping Neo4j. */
+const STOP_RESERVE_MS = 1_500;
 
 /**
  * Start-up in order: Neo4j (the embedded one unless NEO4J_URI is set), a driver that waits for it,
  * migrations, the bundled datasets when the graph is empty, then Apollo Server. Whatever started is stopped again if a later step fails.
  */
 export async function startService(config: Config, logger: Logger): Promise<RunningService> {
-  const cleanups: Array<{ name: string; run: () => Promise<void> }> = [];
+  const cleanups: Array<{ name: string; run: (deadline: number, graceMs: number) => Promise<void> }> = [];
   // Each step runs even when an earlier one failed: a broken driver must not keep Neo4j running.
-  const stop = async (): Promise<void> => {
+  const stop = async (options: StopOptions = {}): Promise<void> => {
+    const deadline = options.deadline ?? Date.now() + config.shutdown.timeoutMs;
+    const graceMs = options.graceMs ?? config.shutdown.graceMs;
     for (const cleanup of cleanups.splice(0).reverse()) {
       const started = performance.now();
       try {
-        await cleanup.run();
+        await cleanup.run(deadline, graceMs);
         logger.debug({ step: cleanup.name, ms: Math.round(performance.now() - started) }, "stopped");
       } catch (error) {
         logger.error({ step: cleanup.name, err: error }, "error while stopping");
@@ -43,25 +59,53 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     }
   };
   try {
-    let localNeo4j: LocalNeo4j | undefined;
+    let localNeo4j: SupervisedNeo4j | undefined;
     if (config.neo4j.uri === undefined) {
       logger.info({ dataDir: config.local.dataDir }, "NEO4J_URI not set: starting the embedded Neo4j");
-      localNeo4j = await startLocalNeo4j({ ...config.local, onProgress: (message) => logger.info(message) });
-      cleanups.push({ name: "embedded Neo4j", run: () => localNeo4j?.stop() ?? Promise.resolve() });
-      logger.info({ pid: localNeo4j.pid, uri: localNeo4j.uri }, "embedded Neo4j ready");
+      localNeo4j = await superviseLocalNeo4j(
+        { ...config.local, onProgress: (message) => logger.info(message) },
+        logger,
+      );
+      const started = localNeo4j;
+      // A stuck JVM ignores SIGTERM: whatever time is left, then SIGKILL.
+      cleanups.push({
+        name: "embedded Neo4j",
+        run: (deadline) => started.stop(Math.max(100, deadline - Date.now())),
+      });
+      logger.info(
+        { pid: localNeo4j.pid, uri: localNeo4j.uri, port: localNeo4j.port },
+        "embedded Neo4j ready",
+      );
     }
     const uri = config.neo4j.uri ?? localNeo4j?.uri ?? "";
-    const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
-    cleanups.push({ name: "driver", run: () => driver.close() });
+    const driver = createDriver({
+      uri,
+      user: config.neo4j.user,
+      password: config.neo4j.password,
+      // One connection more than the executor may use: /readyz never waits behind requests.
+      maxPoolSize: config.neo4j.maxPoolSize + 1,
+      connectTimeoutMs: config.neo4j.connectTimeoutMs,
+      acquisitionTimeoutMs: config.neo4j.acquisitionTimeoutMs,
+    });
+    cleanups.push({
+      name: "driver",
+      // Closing says goodbye on every connection: bounded, in case Neo4j does not read them.
+      run: (deadline) => withinMs(driver.close(), Math.max(0, deadline - Date.now() - STOP_RESERVE_MS / 2)),
+    });
     await waitForDatabase(driver, logger);
 
     const sessions = { open: 0 };
-    const metrics = createMetrics(sessions);
+    const metrics = createMetrics(sessions, localNeo4j);
     const executor = new CypherExecutor(driver, {
       database: config.neo4j.database,
       transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
       logger,
       sessions,
+      pool: {
+        slots: new Semaphore(config.neo4j.maxPoolSize),
+        acquisitionTimeoutMs: config.neo4j.acquisitionTimeoutMs,
+      },
+      maxSessionsPerRequest: config.neo4j.maxSessionsPerRequest,
       onQuery: (query, seconds, failed) =>
         metrics.cypherSeconds.observe({ query: query.name, outcome: failed ? "error" : "ok" }, seconds),
     });
@@ -76,13 +120,23 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
     const seeded = await seedIfEmpty(startup, logger);
     if (seeded.length > 0) logger.info({ documents: seeded }, "empty graph seeded with the bundled datasets");
 
-    const app = await createApp({ config, driver, executor, logger, metrics });
-    cleanups.push({ name: "http", run: () => app.stop() });
+    const app = await createApp({ config, driver, executor, logger, metrics, supervision: localNeo4j });
+    cleanups.push({
+      name: "http",
+      run: (deadline, graceMs) => app.stop({ graceMs, deadline: deadline - STOP_RESERVE_MS }),
+    });
     const port = await app.listen(config.port, config.host);
     const host = config.host === "0.0.0.0" || config.host === "::" ? "localhost" : config.host;
     return { url: `http://${host}:${port}/graphql`, port, driver, executor, localNeo4j, stop };
   } catch (error) {
-    await stop();
+    await stop({ graceMs: 0 });
     throw error;
   }
+}
+
+/** `work`, or nothing once `ms` have passed (it goes on in the background). */
+async function withinMs(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
+  clearTimeout(timer);
 }

@@ -1,6 +1,6 @@
+import { GraphQLError } from "graphql";
 import neo4j, {
   Neo4jError,
-  isRetryableError,
   type Driver,
   type Integer,
   type ManagedTransaction,
@@ -8,7 +8,9 @@ import neo4j, {
   type Session,
 } from "neo4j-driver";
 import { serviceUnavailable, timeout } from "../errors";
+import { Semaphore, type Release } from "../concurrency/semaphore";
 import type { Logger } from "../logger";
+import { DRIVER_SIDE_CODE, UNAVAILABLE_CODES, isRetryable } from "../neo4j/errorClass";
 
 /** A Cypher statement and its parameters: what the data-access layer produces and tests pin. */
 export interface CypherQuery {
@@ -49,20 +51,27 @@ function addCounters(total: WriteCounters, updates: Record<string, number>): voi
   for (const key of Object.keys(total) as Array<keyof WriteCounters>) total[key] += updates[key] ?? 0;
 }
 
-/** Driver error codes meaning "no database to talk to" (connection refused or lost). */
-const UNAVAILABLE_CODES = new Set(["ServiceUnavailable", "SessionExpired"]);
-
 /**
  * Driver errors become client errors by their stable code, never their message: an outage is
- * SERVICE_UNAVAILABLE, a cancelled slow query TIMEOUT. Anything else stays internal (and masked).
+ * SERVICE_UNAVAILABLE, a cancelled slow query TIMEOUT. A driver-side error (no server status code)
+ * raised before the server answered anything is the driver failing to get a connection (its
+ * acquisition timeout, a pool that is closing): an outage as well. Anything else stays internal (and masked).
  */
-export function mapNeo4jError(error: unknown): unknown {
+export function mapNeo4jError(error: unknown, serverAnswered = true): unknown {
   if (!(error instanceof Neo4jError)) return error;
   if (UNAVAILABLE_CODES.has(error.code)) return serviceUnavailable();
+  if (error.code === DRIVER_SIDE_CODE && !serverAnswered) return serviceUnavailable();
   if (error.code.startsWith("Neo.ClientError.Transaction.TransactionTimedOut")) {
     return timeout("The query took longer than allowed and was cancelled");
   }
   return error;
+}
+
+/** The process-wide bound on open sessions: one pooled connection each. */
+export interface SessionPool {
+  slots: Semaphore;
+  /** Waiting longer than this for a slot is SERVICE_UNAVAILABLE (the pool is exhausted). */
+  acquisitionTimeoutMs: number;
 }
 
 export interface ExecutorOptions {
@@ -75,18 +84,48 @@ export interface ExecutorOptions {
   onQuery?: (query: CypherQuery, seconds: number, failed: boolean) => void;
   /** Shared by every per-request executor: sessions open now (each holds a pooled connection). */
   sessions?: { open: number };
+  /** Shared by every per-request executor: at most `slots.size` sessions open at once. */
+  pool?: SessionPool;
+  /** Sessions one request may hold at once (its other queries wait their turn); unbounded if unset. */
+  maxSessionsPerRequest?: number;
+  /** This request's own slots, made by {@link CypherExecutor.forRequest}. */
+  requestSlots?: Semaphore;
 }
 
-/** Attempts of a read that fails with a retryable error. */
-const READ_ATTEMPTS = 3;
+/**
+ * The Node-side timer fires this long after the deadline, so that Neo4j's own transaction timeout
+ * (set to the same deadline) normally reports first; the timer catches a database that stalled.
+ */
+const DEADLINE_MARGIN_MS = 250;
+
+/** The request's deadline passed while the database had not finished: raised by the Node-side timer. */
+class DeadlineExpired extends Error {
+  override name = "DeadlineExpired";
+}
+
+/** Whether the server has answered within a session: until it has, a driver-side failure is an outage. */
+interface Progress {
+  serverAnswered: boolean;
+}
+
+/** Attempts of a unit of work that fails with a retryable error. */
+const ATTEMPTS = 3;
 
 type Run = <Row extends RecordShape>(query: CypherQuery) => Promise<Row[]>;
+
+interface TxConfig {
+  timeout: number;
+  metadata: Record<string, string>;
+}
 
 /**
  * The one owner of the driver: opens a session per unit of work in the right access mode, closes
  * it in `finally`, applies the transaction timeout, maps driver errors to client errors, and logs
  * each query with its parameters and duration at debug level. A per-request instance
- * ({@link CypherExecutor.forRequest}) counts the queries it runs and carries the request's deadline.
+ * ({@link CypherExecutor.forRequest}) counts the queries it runs and carries the request's deadline,
+ * enforced twice: by Neo4j (the transaction timeout) and in Node (a timer), so that a stalled
+ * database cannot hold a request past it. Sessions are bounded process-wide (`pool`) and per
+ * request (`maxSessionsPerRequest`): one request cannot take every pooled connection.
  */
 export class CypherExecutor {
   /** Queries run through this instance; tests assert round trips with it. */
@@ -99,60 +138,91 @@ export class CypherExecutor {
 
   /** An executor for one request: its own counter, its logger carrying the request id, its deadline. */
   forRequest(logger: Logger, deadline?: number): CypherExecutor {
-    return new CypherExecutor(this.driver, { ...this.options, logger, deadline });
+    const perRequest = this.options.maxSessionsPerRequest;
+    return new CypherExecutor(this.driver, {
+      ...this.options,
+      logger,
+      deadline,
+      requestSlots: perRequest === undefined ? undefined : new Semaphore(perRequest),
+    });
   }
 
   /**
    * One statement in an auto-commit transaction: a single Bolt round trip (RUN and PULL in one
    * write), where a transaction function costs three (BEGIN, RUN and PULL, COMMIT). Every read is
-   * one statement, so nothing is lost; transient failures are retried as executeRead would.
+   * one statement, so nothing is lost; retryable failures run again (see {@link isRetryable}).
    */
   read<Row extends RecordShape>(query: CypherQuery): Promise<Row[]> {
-    return this.session("READ", query.name, (session, config) =>
-      this.retrying(() =>
-        this.runIn({ run: (cypher, params) => session.run(cypher, params, config) }, query, undefined),
+    return this.session("READ", query.name, (session, progress) =>
+      this.retrying("read", () =>
+        this.runIn(
+          { run: (cypher, params) => session.run(cypher, params, this.txConfig(query.name)) },
+          query,
+          undefined,
+          progress,
+        ),
       ),
     );
   }
 
+  /** One statement in its own write transaction; retried only when the server rolled it back. */
   write<Row extends RecordShape>(query: CypherQuery): Promise<Row[]> {
-    return this.session("WRITE", query.name, (session, config) =>
-      session.executeWrite((tx) => this.runIn(tx, query, undefined), config),
+    return this.session("WRITE", query.name, (session, progress) =>
+      this.retrying("write", async () => {
+        const tx = await session.beginTransaction(this.txConfig(query.name));
+        progress.serverAnswered = true;
+        try {
+          const rows = await this.runIn<Row>(tx, query, undefined, progress);
+          await tx.commit();
+          return rows;
+        } finally {
+          if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+        }
+      }),
     );
   }
 
   /**
    * Runs `work` in one explicit write transaction: committed when it succeeds (or rolled back when
    * `rollback` is set, for dry runs), rolled back when it throws. The counters add up every query's.
+   * Never retried: `work` may do more than run queries.
    */
   transaction<T>(
     name: string,
     work: (run: Run) => Promise<T>,
     options: { rollback?: boolean } = {},
   ): Promise<{ result: T; counters: WriteCounters }> {
-    return this.session("WRITE", name, async (session, config) => {
+    return this.session("WRITE", name, async (session, progress) => {
       const counters = emptyCounters();
-      const tx = await session.beginTransaction(config);
+      const tx = await session.beginTransaction(this.txConfig(name));
+      progress.serverAnswered = true;
       try {
-        const result = await work((query) => this.runIn(tx, query, counters));
+        const result = await work((query) => this.runIn(tx, query, counters, progress));
         if (options.rollback) await tx.rollback();
         else await tx.commit();
         return { result, counters };
       } catch (error) {
-        if (tx.isOpen()) await tx.rollback();
+        // The work's error is the one to report, not a failed rollback's (on a lost connection).
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
         throw error;
       }
     });
   }
 
-  /** Retries a retryable failure (a lost connection, a deadlock) twice, after 50 and 100 ms. */
-  private async retrying<T>(work: () => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` again after a retryable failure (25 then 50 ms later), each time with a transaction
+   * timeout computed afresh from the deadline; never past the deadline.
+   */
+  private async retrying<T>(kind: "read" | "write", work: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt += 1) {
       try {
         return await work();
       } catch (error) {
-        if (attempt >= READ_ATTEMPTS || !isRetryableError(error)) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
+        if (attempt >= ATTEMPTS || !isRetryable(error, kind)) throw error;
+        const delay = 25 * 2 ** (attempt - 1);
+        if (this.options.deadline !== undefined && Date.now() + delay >= this.options.deadline) throw error;
+        this.options.logger.debug({ attempt, err: (error as Error).message }, "retrying a transient failure");
+        await new Promise((resolve) => setTimeout(resolve, delay));
       }
     }
   }
@@ -161,12 +231,15 @@ export class CypherExecutor {
     tx: Pick<ManagedTransaction, "run">,
     query: CypherQuery,
     counters: WriteCounters | undefined,
+    progress: Progress,
   ): Promise<Row[]> {
     this.queryCount += 1;
     const started = performance.now();
     let failed = true;
     try {
       const result = await tx.run<Row>(query.cypher, query.params);
+      // A statement has completed: this session has its connection, and later failures are not about getting one.
+      progress.serverAnswered = true;
       if (counters) addCounters(counters, result.summary.counters.updates());
       failed = false;
       return result.records.map((record) => record.toObject());
@@ -189,26 +262,113 @@ export class CypherExecutor {
   private async session<T>(
     mode: "READ" | "WRITE",
     name: string,
-    work: (session: Session, config: { timeout: number; metadata: Record<string, string> }) => Promise<T>,
+    work: (session: Session, progress: Progress) => Promise<T>,
   ): Promise<T> {
-    const timeoutMs = this.timeoutMs();
-    const session = this.driver.session({
-      database: this.options.database,
-      defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
-      // One bookmark manager for every session of the driver: a read after a write waits for it,
-      // even when a cluster routes the read to another member (docs/curation.md).
-      bookmarkManager: this.driver.executeQueryBookmarkManager,
-    });
-    const sessions = this.options.sessions;
-    if (sessions) sessions.open += 1;
+    const releaseRequestSlot = await this.takeSlot(this.options.requestSlots, undefined, name);
     try {
-      return await work(session, { timeout: timeoutMs, metadata: { app: "kg-graphql", query: name } });
-    } catch (error) {
-      throw mapNeo4jError(error);
+      const pool = this.options.pool;
+      const releasePoolSlot = await this.takeSlot(pool?.slots, pool?.acquisitionTimeoutMs, name);
+      let session: Session;
+      try {
+        session = this.driver.session({
+          database: this.options.database,
+          defaultAccessMode: mode === "READ" ? neo4j.session.READ : neo4j.session.WRITE,
+          // One bookmark manager for every session of the driver: a read after a write waits for it,
+          // even when a cluster routes the read to another member (docs/curation.md).
+          bookmarkManager: this.driver.executeQueryBookmarkManager,
+        });
+      } catch (error) {
+        releasePoolSlot?.();
+        throw mapNeo4jError(error, false);
+      }
+      const sessions = this.options.sessions;
+      if (sessions) sessions.open += 1;
+      // The pool slot is held until the session has really closed: a session abandoned at the
+      // deadline still holds its connection, and the pool must not lend it twice.
+      const close = (): Promise<void> =>
+        session
+          .close()
+          .catch(() => undefined)
+          .finally(() => {
+            if (sessions) sessions.open -= 1;
+            releasePoolSlot?.();
+          });
+      const progress: Progress = { serverAnswered: false };
+      try {
+        const result = await this.withinDeadline(work(session, progress));
+        await close();
+        return result;
+      } catch (error) {
+        if (error instanceof DeadlineExpired) {
+          // The database has not answered in time; closing would wait for it, so do it in the background.
+          void close();
+          this.options.logger.warn({ query: name }, "Neo4j did not answer before the request's deadline");
+          throw timeout("The request reached its time limit");
+        }
+        await close();
+        const mapped = mapNeo4jError(error, progress.serverAnswered);
+        if (mapped !== error && isServiceUnavailable(mapped)) {
+          this.options.logger.warn(
+            {
+              query: name,
+              code: error instanceof Neo4jError ? error.code : undefined,
+              err: (error as Error).message,
+            },
+            "Neo4j unavailable",
+          );
+        }
+        throw mapped;
+      }
     } finally {
-      if (sessions) sessions.open -= 1;
-      await session.close();
+      releaseRequestSlot?.();
     }
+  }
+
+  /**
+   * A slot of `slots`, waiting at most until the deadline and at most `limitMs`. Running out of the
+   * deadline is TIMEOUT; running out of `limitMs` (the pool stayed full) is SERVICE_UNAVAILABLE.
+   */
+  private async takeSlot(
+    slots: Semaphore | undefined,
+    limitMs: number | undefined,
+    name: string,
+  ): Promise<Release | undefined> {
+    if (slots === undefined) return undefined;
+    const left = this.timeLeftMs();
+    const wait = Math.min(limitMs ?? MAX_TIMER_MS, left);
+    const release = await slots.acquire(wait);
+    if (release !== undefined) return release;
+    if (limitMs !== undefined && limitMs <= left) {
+      this.options.logger.warn(
+        { query: name, waitedMs: limitMs, sessionsOpen: slots.inUse, queued: slots.queued },
+        "no free Neo4j connection: the pool is exhausted",
+      );
+      throw serviceUnavailable();
+    }
+    throw timeout("The request reached its time limit");
+  }
+
+  /** `work`, unless the request's deadline (plus a margin) passes first. */
+  private async withinDeadline<T>(work: Promise<T>): Promise<T> {
+    if (this.options.deadline === undefined) return work;
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_resolve, reject) => {
+      timer = setTimeout(() => reject(new DeadlineExpired()), this.timeLeftMs() + DEADLINE_MARGIN_MS);
+    });
+    try {
+      return await Promise.race([work, expired]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private txConfig(name: string): TxConfig {
+    return { timeout: this.timeoutMs(), metadata: { app: "kg-graphql", query: name } };
+  }
+
+  private timeLeftMs(): number {
+    if (this.options.deadline === undefined) return MAX_TIMER_MS;
+    return Math.max(0, this.options.deadline - Date.now());
   }
 
   /** The transaction timeout: the configured one, or less when the request's deadline is nearer. */
@@ -218,4 +378,11 @@ export class CypherExecutor {
     if (left <= 0) throw timeout("The request reached its time limit");
     return Math.min(this.options.transactionTimeoutMs, left);
   }
+}
+
+/** setTimeout's largest delay (about 24.8 days). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+function isServiceUnavailable(error: unknown): boolean {
+  return error instanceof GraphQLError && error.extensions.code === "SERVICE_UNAVAILABLE";
 }

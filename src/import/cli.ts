@@ -5,7 +5,7 @@ import { CypherExecutor } from "../graph/executor";
 import { applyMigrations, loadMigrations } from "../graph/migrations";
 import { createLogger } from "../logger";
 import { createDriver } from "../neo4j/driver";
-import { startLocalNeo4j, type LocalNeo4j } from "../neo4j/localNeo4j";
+import { runningLocalNeo4jUri, startLocalNeo4j, type LocalNeo4j } from "../neo4j/localNeo4j";
 import { importDatasetFile } from "./importDataset";
 import { DatasetError, readDataset } from "./readDataset";
 
@@ -16,8 +16,8 @@ then writes each document and its facts in one transaction.
   --dry-run  run the import and roll it back; print what would change
   --force    rewrite a document even when its content is unchanged
 
-Neo4j: NEO4J_URI if set; otherwise the embedded one at 127.0.0.1:NEO4J_LOCAL_PORT if it is running
-(e.g. under npm start), else the embedded one is started on NEO4J_LOCAL_DATA_DIR for the import.`;
+Neo4j: NEO4J_URI if set; otherwise the embedded one running on NEO4J_LOCAL_DATA_DIR (e.g. under
+npm start, on whichever port it took), else the embedded one is started there for the import.`;
 
 async function main(): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -71,20 +71,24 @@ async function main(): Promise<number> {
 
 async function connectTarget(config: Config): Promise<{ uri: string; local: LocalNeo4j | undefined }> {
   if (config.neo4j.uri !== undefined) return { uri: config.neo4j.uri, local: undefined };
-  const running = `bolt://127.0.0.1:${config.local.port}`;
-  const probe = createDriver({ uri: running, user: config.neo4j.user, password: config.neo4j.password });
-  try {
-    await probe.getServerInfo();
-    return { uri: running, local: undefined };
-  } catch {
-    const local = await startLocalNeo4j({
-      ...config.local,
-      onProgress: (m) => process.stderr.write(`${m}\n`),
-    });
-    return { uri: local.uri, local };
-  } finally {
-    await probe.close();
+  // The running embedded Neo4j writes its port into its data directory (it may not be 7687).
+  const running = runningLocalNeo4jUri(config.local.dataDir);
+  if (running !== undefined) {
+    const probe = createDriver({ uri: running, user: config.neo4j.user, password: config.neo4j.password });
+    try {
+      await probe.getServerInfo();
+      return { uri: running, local: undefined };
+    } catch {
+      // Not answering: start one below (which fails clearly if the data directory is still in use).
+    } finally {
+      await probe.close();
+    }
   }
+  const local = await startLocalNeo4j({
+    ...config.local,
+    onProgress: (m) => process.stderr.write(`${m}\n`),
+  });
+  return { uri: local.uri, local };
 }
 
 function preview(ids: string[]): string {

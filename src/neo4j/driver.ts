@@ -5,6 +5,15 @@ export interface DriverOptions {
   uri: string;
   user: string;
   password: string | undefined;
+  /** Connections in the pool (default 50). */
+  maxPoolSize?: number;
+  /** TCP connect timeout (default 5000 ms). */
+  connectTimeoutMs?: number;
+  /**
+   * How long a session may wait for a connection, including the Bolt handshake (default 5000 ms).
+   * The executor bounds sessions itself first, so this fires only when connecting stalls.
+   */
+  acquisitionTimeoutMs?: number;
 }
 
 /**
@@ -15,10 +24,11 @@ export function createDriver(options: DriverOptions): Driver {
   const auth = options.password === undefined ? undefined : neo4j.auth.basic(options.user, options.password);
   return neo4j.driver(options.uri, auth, {
     disableLosslessIntegers: true,
-    connectionTimeout: 5_000,
-    connectionAcquisitionTimeout: 5_000,
-    maxConnectionPoolSize: 50,
-    // Retries of transient failures give up quickly so that an outage surfaces as an error, not a hang.
+    connectionTimeout: options.connectTimeoutMs ?? 5_000,
+    connectionAcquisitionTimeout: options.acquisitionTimeoutMs ?? 5_000,
+    maxConnectionPoolSize: options.maxPoolSize ?? 50,
+    // The executor retries by error code within the request's deadline (src/neo4j/errorClass.ts);
+    // managed transactions (executeRead/executeWrite), which only tests use, give up quickly.
     maxTransactionRetryTime: 3_000,
     logging: { level: "error", logger: () => undefined },
   });

@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcessWithoutNullStreams } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import path from "node:path";
 import readline from "node:readline";
 import { PROJECT_ROOT } from "../projectRoot";
@@ -26,6 +27,8 @@ export interface LocalNeo4jOptions {
   dataDir: string;
   /** 0 picks a free port; the one chosen is reported in {@link LocalNeo4j.port}. */
   port: number;
+  /** When `port` is taken by something else, take a free one instead (reported through onProgress). */
+  portFallback?: boolean;
   heap: string;
   pageCache: string;
   /** How long to wait for the "ready" line (default 120 s). */
@@ -38,8 +41,34 @@ export interface LocalNeo4j {
   uri: string;
   port: number;
   pid: number;
-  /** Stops Neo4j cleanly (SIGTERM, then SIGKILL after 30 s); resolves once the JVM has exited. */
-  stop(): Promise<void>;
+  /** Resolves once the JVM has exited, for whatever reason (stop, crash, kill). */
+  exited: Promise<LocalNeo4jExit>;
+  /**
+   * Stops Neo4j cleanly (SIGTERM, then SIGKILL after `killAfterMs`, default 30 s: a stopped or
+   * stuck JVM ignores SIGTERM); resolves once the JVM has exited.
+   */
+  stop(killAfterMs?: number): Promise<void>;
+}
+
+/** How the JVM ended, with the last lines it wrote (stdout and stderr), for the log. */
+export interface LocalNeo4jExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  lastLines: string[];
+}
+
+/** Lines of the JVM's output kept for the exit report. */
+const KEPT_LINES = 30;
+
+/**
+ * Where a running embedded Neo4j says which port it took, inside its data directory (which only
+ * one Neo4j can use at a time): `npm run import` reads it to attach to a running `npm start`.
+ */
+export const RUNNING_FILE = "neo4j-local.json";
+
+interface RunningRecord {
+  port: number;
+  pid: number;
 }
 
 /** Anything that kept the local Neo4j from starting; `message` is one actionable line. */
@@ -49,8 +78,14 @@ export class LocalNeo4jError extends Error {
 
 /** Builds the launcher if needed, starts Neo4j and resolves once Bolt accepts connections. */
 export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<LocalNeo4j> {
-  buildLauncher(options.onProgress ?? (() => undefined));
+  const progress = options.onProgress ?? (() => undefined);
+  buildLauncher(progress);
   mkdirSync(options.dataDir, { recursive: true });
+  let requestedPort = options.port;
+  if (options.portFallback === true && requestedPort !== 0 && !(await isPortFree(requestedPort))) {
+    progress(`Port ${requestedPort} is in use: the embedded Neo4j takes a free port instead`);
+    requestedPort = 0;
+  }
   const classpath = `${path.join(LAUNCHER_DIR, "target/classes")}${path.delimiter}${readFileSync(CLASSPATH_FILE, "utf8").trim()}`;
   const child = spawn(
     "java",
@@ -61,20 +96,79 @@ export async function startLocalNeo4j(options: LocalNeo4jOptions): Promise<Local
       classpath,
       LAUNCHER_CLASS,
       `home=${options.dataDir}`,
-      `port=${options.port}`,
+      `port=${requestedPort}`,
       `pageCache=${options.pageCache}`,
       // The JVM exits when our end of its stdin closes, so even a SIGKILLed parent leaves no orphan.
       "watchStdin=true",
     ],
     { stdio: ["pipe", "pipe", "pipe"] },
   );
+  const output: string[] = [];
+  const keep = (line: string): void => {
+    output.push(line);
+    if (output.length > KEPT_LINES) output.shift();
+  };
+  readline.createInterface({ input: child.stdout }).on("line", keep);
+  readline.createInterface({ input: child.stderr }).on("line", keep);
+  const exited = new Promise<LocalNeo4jExit>((resolve) => {
+    child.once("exit", (code, signal) => resolve({ code, signal, lastLines: [...output] }));
+  });
   const port = await waitForReady(child, options.readyTimeoutMs ?? 120_000);
+  const pid = child.pid ?? -1;
+  const runningFile = path.join(options.dataDir, RUNNING_FILE);
+  writeFileSync(runningFile, `${JSON.stringify({ port, pid } satisfies RunningRecord)}\n`);
+  void exited.then(() => rmSync(runningFile, { force: true }));
   return {
     uri: `bolt://127.0.0.1:${port}`,
     port,
-    pid: child.pid ?? -1,
-    stop: () => stopProcess(child),
+    pid,
+    exited,
+    stop: (killAfterMs = 30_000) => stopProcess(child, killAfterMs),
   };
+}
+
+/**
+ * The Bolt URI of the embedded Neo4j running on `dataDir` (under `npm start`, or another import),
+ * from the file it writes once ready; undefined when none runs there.
+ */
+export function runningLocalNeo4jUri(dataDir: string): string | undefined {
+  let record: unknown;
+  try {
+    record = JSON.parse(readFileSync(path.join(dataDir, RUNNING_FILE), "utf8"));
+  } catch {
+    return undefined;
+  }
+  if (
+    typeof record !== "object" ||
+    record === null ||
+    !("port" in record) ||
+    !("pid" in record) ||
+    typeof record.port !== "number" ||
+    typeof record.pid !== "number" ||
+    !isProcessAlive(record.pid)
+  ) {
+    return undefined;
+  }
+  return `bolt://127.0.0.1:${record.port}`;
+}
+
+function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists but belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/** Whether nothing listens on 127.0.0.1:`port` (decided by the bind error's code). */
+function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = net.createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code !== "EADDRINUSE"));
+    probe.listen(port, "127.0.0.1", () => probe.close(() => resolve(true)));
+  });
 }
 
 function waitForReady(child: ChildProcessWithoutNullStreams, timeoutMs: number): Promise<number> {
@@ -144,10 +238,10 @@ export function parseReadyLine(line: string): number | undefined {
   return undefined;
 }
 
-function stopProcess(child: ChildProcessWithoutNullStreams): Promise<void> {
+function stopProcess(child: ChildProcessWithoutNullStreams, killAfterMs: number): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise<void>((resolve) => {
-    const killer = setTimeout(() => child.kill("SIGKILL"), 30_000);
+    const killer = setTimeout(() => child.kill("SIGKILL"), killAfterMs);
     child.once("exit", () => {
       clearTimeout(killer);
       resolve();

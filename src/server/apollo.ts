@@ -1,7 +1,5 @@
-import type http from "node:http";
 import { ApolloServer } from "@apollo/server";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import {
   ApolloServerPluginLandingPageLocalDefault,
   ApolloServerPluginLandingPageProductionDefault,
@@ -23,6 +21,7 @@ import { requestIdPlugin } from "./plugins/requestId";
 import { requestLogPlugin } from "./plugins/requestLog";
 import { DEFAULT_MAX_RESPONSE_BYTES, ResponseBudget } from "./responseBudget";
 import { legacyJsonStatusPlugin } from "./plugins/responseStatus";
+import { retryAfterPlugin } from "./plugins/retryAfter";
 import { SANDBOX_EXAMPLE } from "./sandboxExample";
 import { buildSchema } from "./schema";
 
@@ -33,8 +32,6 @@ export interface ApolloOptions {
   metrics: Metrics;
   /** AUTH_READS (default public): `token` makes every Query field need READER. */
   reads?: Config["auth"]["reads"];
-  /** Drained on stop, when the server runs behind HTTP. */
-  httpServer?: http.Server;
   /** GRAPHQL_EXECUTOR: graphql-js (default) or graphql-jit (see jitExecutor.ts). */
   executor?: GraphqlExecutor;
 }
@@ -46,15 +43,7 @@ export interface ApolloOptions {
  * (Apollo's default) and CSRF prevention on.
  */
 export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
-  const {
-    development,
-    logger,
-    limits,
-    metrics,
-    httpServer,
-    reads = "public",
-    executor = "graphql-js",
-  } = options;
+  const { development, logger, limits, metrics, reads = "public", executor = "graphql-js" } = options;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
@@ -85,7 +74,8 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       legacyJsonStatusPlugin(),
       requestLogPlugin(metrics),
       requestIdPlugin(),
-      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer })] : []),
+      retryAfterPlugin(),
+      // No drain plugin: app.ts drains HTTP itself (grace period, Connection: close, deadline).
       development
         ? ApolloServerPluginLandingPageLocalDefault({ embed: true, document: SANDBOX_EXAMPLE })
         : ApolloServerPluginLandingPageProductionDefault({ footer: false }),

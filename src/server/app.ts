@@ -7,47 +7,90 @@ import { authenticatorFor } from "../auth/authentication";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
+import type { Neo4jSupervision } from "../neo4j/supervisor";
+import { reconcileRouter } from "../reconcile/reconcileRouter";
 import { createApolloServer, createRequestContext } from "./apollo";
+import { HttpDrain, type DrainOptions } from "./httpDrain";
 import type { Metrics } from "./metrics";
+import { RETRY_AFTER_SECONDS } from "./plugins/retryAfter";
+import { readinessCheck } from "./readiness";
 
 export interface AppDeps {
-  config: Pick<Config, "env" | "limits" | "auth" | "graphqlExecutor">;
+  /** `http` and `shutdown` default to the documented defaults when absent. */
+  config: Pick<Config, "env" | "limits" | "auth" | "graphqlExecutor"> &
+    Partial<Pick<Config, "http" | "shutdown">>;
   driver: Driver;
   executor: CypherExecutor;
   logger: Logger;
   metrics: Metrics;
+  /** The embedded Neo4j's supervisor, reported by /readyz. */
+  supervision?: Neo4jSupervision;
 }
 
 export interface App {
   httpServer: http.Server;
   /** Starts listening; resolves with the port actually bound (PORT=0 picks a free one). */
   listen(port: number, host: string): Promise<number>;
-  /** Stops taking requests and waits for those in flight (Apollo's drain plugin). */
-  stop(): Promise<void>;
+  /**
+   * Graceful stop: /readyz turns 503 at once, new connections are taken for `graceMs`, in-flight
+   * requests finish, kept-alive connections close cleanly; at `deadline` the rest is cut.
+   * Defaults: the configured SHUTDOWN_GRACE_MS and SHUTDOWN_TIMEOUT_MS from now.
+   */
+  stop(options?: Partial<DrainOptions>): Promise<void>;
+  /** True once stop() has begun. */
+  readonly draining: boolean;
 }
 
+const DEFAULT_HTTP: Config["http"] = {
+  headersTimeoutMs: 10_000,
+  requestTimeoutMs: 30_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 1_000,
+};
+const DEFAULT_SHUTDOWN: Config["shutdown"] = { graceMs: 0, timeoutMs: 10_000 };
+
 /**
- * The HTTP surface: /graphql (Apollo Server), /healthz (process alive), /readyz (Neo4j answers),
+ * Node checks the headers and request timeouts only this often (default 30 s, which let slow
+ * clients hold sockets for 80 s): once a second keeps them within a second of the limit.
+ */
+const CONNECTIONS_CHECKING_INTERVAL_MS = 1_000;
+
+/**
+ * The HTTP surface: /graphql (Apollo Server), /healthz (process alive), /readyz (Neo4j answers now),
  * /metrics (Prometheus). Errors outside GraphQL (body too large, malformed JSON, unknown path)
  * are answered in the GraphQL error shape, with a code and no stack trace.
  */
-export async function createApp({ config, driver, executor, logger, metrics }: AppDeps): Promise<App> {
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { config, driver, executor, logger, metrics, supervision } = deps;
+  const limits = config.http ?? DEFAULT_HTTP;
+  const shutdown = config.shutdown ?? DEFAULT_SHUTDOWN;
   const expressApp = express();
-  const httpServer = http.createServer(expressApp);
+  const httpServer = http.createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS,
+    },
+    expressApp,
+  );
+  httpServer.keepAliveTimeout = limits.keepAliveTimeoutMs;
+  httpServer.maxConnections = limits.maxConnections;
+  const drain = new HttpDrain(httpServer);
   const apollo = createApolloServer({
     development: config.env !== "production",
     logger,
     limits: config.limits,
     metrics,
-    httpServer,
     reads: config.auth.reads,
     executor: config.graphqlExecutor,
   });
   await apollo.start();
+  const readiness = readinessCheck({ driver, supervision, draining: () => drain.draining });
   // Built once: the key (or the JWKS fetcher and its cache) is shared by every request.
   const authenticate = authenticatorFor(config.auth);
 
   expressApp.disable("x-powered-by");
+  expressApp.use(drain.middleware());
   // Every response names its request: clients quote it, every log line carries it.
   expressApp.use((req, res, next) => {
     const requestId = requestIdOf(req.get("x-request-id"));
@@ -59,13 +102,16 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
     res.json({ status: "ok" });
   });
   expressApp.get("/readyz", async (_req, res) => {
-    try {
-      await driver.getServerInfo();
+    const result = await readiness();
+    if (result.ready) {
       res.json({ status: "ready" });
-    } catch (error) {
-      res.status(503).json({ status: "unavailable", reason: "Neo4j does not answer" });
-      logger.warn({ err: (error as Error).message }, "readiness check failed");
+      return;
     }
+    res
+      .status(503)
+      .set("retry-after", String(RETRY_AFTER_SECONDS))
+      .json({ status: "unavailable", reason: result.reason });
+    if (!drain.draining) logger.warn({ reason: result.reason }, "readiness check failed");
   });
   expressApp.get("/metrics", async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
@@ -87,6 +133,7 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
         ),
     }),
   );
+  expressApp.use("/reconcile", reconcileRouter({ executor, logger, limits: config.limits }));
   expressApp.use((_req, res) => {
     res.status(404).json(errorBody("Not found: the API is at /graphql", "NOT_FOUND", res));
   });
@@ -103,7 +150,16 @@ export async function createApp({ config, driver, executor, logger, metrics }: A
           resolve(typeof address === "object" && address !== null ? address.port : port);
         });
       }),
-    stop: () => apollo.stop(),
+    async stop(options = {}) {
+      await drain.drain({
+        graceMs: options.graceMs ?? shutdown.graceMs,
+        deadline: options.deadline ?? Date.now() + shutdown.timeoutMs,
+      });
+      await apollo.stop();
+    },
+    get draining() {
+      return drain.draining;
+    },
   };
 }
 

@@ -1,4 +1,5 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
+import type { Neo4jSupervision } from "../neo4j/supervisor";
 
 /** Prometheus metrics of one service instance, served at GET /metrics. */
 export interface Metrics {
@@ -9,8 +10,11 @@ export interface Metrics {
   cypherSeconds: Histogram<"query" | "outcome">;
 }
 
-/** `sessions` is the executor's count of open Neo4j sessions, each holding one pooled connection. */
-export function createMetrics(sessions: { open: number }): Metrics {
+/**
+ * `sessions` is the executor's count of open Neo4j sessions, each holding one pooled connection;
+ * `supervision`, the embedded Neo4j's supervisor when there is one.
+ */
+export function createMetrics(sessions: { open: number }, supervision?: Neo4jSupervision): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -45,11 +49,30 @@ export function createMetrics(sessions: { open: number }): Metrics {
   };
   new Gauge({
     name: "neo4j_sessions_open",
-    help: "Neo4j sessions open now, each holding a connection from the driver's pool (max 50)",
+    help: "Neo4j sessions open now, each holding a connection from the driver's pool (NEO4J_MAX_POOL_SIZE)",
     registers: [registry],
     collect() {
       this.set(sessions.open);
     },
   });
+  if (supervision !== undefined) {
+    new Gauge({
+      name: "neo4j_embedded_up",
+      help: "1 while the embedded Neo4j's JVM runs, 0 while it is being restarted",
+      registers: [registry],
+      collect() {
+        this.set(supervision.state === "running" ? 1 : 0);
+      },
+    });
+    new Counter({
+      name: "neo4j_embedded_restarts_total",
+      help: "Restarts of the embedded Neo4j after an unexpected exit",
+      registers: [registry],
+      collect() {
+        this.reset();
+        this.inc(supervision.restarts);
+      },
+    });
+  }
   return metrics;
 }

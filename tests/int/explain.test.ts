@@ -41,4 +41,23 @@ describe("EXPLAIN of every data-layer query (real Neo4j)", () => {
       await session.close();
     }
   });
+
+  it("pages the linking dictionary through the id index, in index order (no sort of every entity)", async () => {
+    const page = queryCatalogue().find((q) => q.name === "ingest.dictionaryPage");
+    if (!page) throw new Error("ingest.dictionaryPage is not in the catalogue");
+    const session = graph.driver.session();
+    try {
+      const result = await session.run(`EXPLAIN ${page.cypher}`, page.params);
+      const operators: string[] = [];
+      const walk = (plan: { operatorType: string; children: unknown[] }): void => {
+        operators.push(plan.operatorType);
+        plan.children.forEach((c) => walk(c as { operatorType: string; children: unknown[] }));
+      };
+      if (result.summary.plan !== false) walk(result.summary.plan);
+      expect(operators.some((o) => o.startsWith("NodeUniqueIndexSeekByRange"))).toBe(true);
+      expect(operators.some((o) => /Sort|NodeByLabelScan/.test(o))).toBe(false);
+    } finally {
+      await session.close();
+    }
+  });
 });

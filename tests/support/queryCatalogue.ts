@@ -67,6 +67,7 @@ import {
   relationshipsOfEntitiesQuery,
 } from "../../src/graph/relationshipRepository";
 import { RELATIONSHIP_TYPES } from "../../src/graph/relationshipTypes";
+import { GRAPH_VERSION, LINK_DICTIONARY_PAGE } from "../../src/graph/linkDictionaryRepository";
 import {
   COUNT_STATISTICS_OF_SUBJECTS,
   countStatisticsQuery,
@@ -161,6 +162,8 @@ export function queryCatalogue(): CypherQuery[] {
       datasetHash: "h",
       version: int(1),
     }),
+    q("ingest.graphVersion", GRAPH_VERSION, {}),
+    q("ingest.dictionaryPage", LINK_DICTIONARY_PAGE, { after: "", limit: int(5000), maxNeighbours: int(50) }),
     q("change.nextSeq", NEXT_SEQ, {}),
     q("change.byMutationId", CHANGE_BY_MUTATION_ID, { actor: "alice", clientMutationId: "m1" }),
     q("change.append", APPEND_CHANGE, {

@@ -16,7 +16,18 @@ describe("loadConfig", () => {
         password: undefined,
         database: "neo4j",
         transactionTimeoutMs: 10_000,
+        maxPoolSize: 50,
+        acquisitionTimeoutMs: 5_000,
+        connectTimeoutMs: 5_000,
+        maxSessionsPerRequest: 4,
       },
+      http: {
+        headersTimeoutMs: 10_000,
+        requestTimeoutMs: 30_000,
+        keepAliveTimeoutMs: 5_000,
+        maxConnections: 1_000,
+      },
+      shutdown: { graceMs: 1_000, timeoutMs: 10_000 },
       limits: {
         requestTimeoutMs: 15_000,
         bodyLimitBytes: 1_048_576,
@@ -27,6 +38,7 @@ describe("loadConfig", () => {
         maxCost: 100_000,
         maxResponseBytes: 33_554_432,
       },
+      ingest: { acceptThreshold: 0.85, contextMargin: 0.2, dictionaryCheckIntervalMs: 1_000 },
       auth: {
         key: undefined,
         issuer: undefined,
@@ -35,8 +47,30 @@ describe("loadConfig", () => {
         reads: "public",
         devSecretFile: path.resolve(".data/dev-jwt-secret"),
       },
-      local: { dataDir: path.resolve(".data/neo4j"), port: 7687, heap: "1g", pageCache: "128m" },
+      local: {
+        dataDir: path.resolve(".data/neo4j"),
+        port: 7687,
+        portFallback: true,
+        heap: "1g",
+        pageCache: "128m",
+      },
     });
+  });
+
+  it("reads the ingest thresholds as fractions from 0 to 1", () => {
+    expect(
+      loadConfig({
+        INGEST_ACCEPT_THRESHOLD: "0.9",
+        INGEST_CONTEXT_MARGIN: "0",
+        INGEST_DICTIONARY_CHECK_MS: "0",
+      }).ingest,
+    ).toEqual({ acceptThreshold: 0.9, contextMargin: 0, dictionaryCheckIntervalMs: 0 });
+    expect(loadConfig({ INGEST_ACCEPT_THRESHOLD: "1" }).ingest.acceptThreshold).toBe(1);
+    for (const bad of ["1.5", "-0.1", "high", ".5"]) {
+      expect(() => loadConfig({ INGEST_ACCEPT_THRESHOLD: bad })).toThrow(
+        /INGEST_ACCEPT_THRESHOLD: must be a number from 0 to 1/,
+      );
+    }
   });
 
   it("reads every variable", () => {
@@ -62,6 +96,16 @@ describe("loadConfig", () => {
       LIMIT_MAX_DIRECTIVES: "7",
       LIMIT_MAX_TOKENS: "800",
       LIMIT_MAX_COST: "900",
+      NEO4J_MAX_POOL_SIZE: "20",
+      NEO4J_ACQUISITION_TIMEOUT_MS: "1500",
+      NEO4J_CONNECT_TIMEOUT_MS: "1000",
+      NEO4J_MAX_SESSIONS_PER_REQUEST: "3",
+      HTTP_HEADERS_TIMEOUT_MS: "2000",
+      HTTP_REQUEST_TIMEOUT_MS: "4000",
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: "700",
+      HTTP_MAX_CONNECTIONS: "64",
+      SHUTDOWN_GRACE_MS: "0",
+      SHUTDOWN_TIMEOUT_MS: "3000",
       LIMIT_MAX_RESPONSE_BYTES: "4096",
     });
     expect(config.env).toBe("production");
@@ -73,8 +117,25 @@ describe("loadConfig", () => {
       password: "secret",
       database: "graph",
       transactionTimeoutMs: 2500,
+      maxPoolSize: 20,
+      acquisitionTimeoutMs: 1500,
+      connectTimeoutMs: 1000,
+      maxSessionsPerRequest: 3,
     });
-    expect(config.local).toEqual({ dataDir: "/var/lib/kg", port: 0, heap: "1g", pageCache: "64M" });
+    expect(config.http).toEqual({
+      headersTimeoutMs: 2000,
+      requestTimeoutMs: 4000,
+      keepAliveTimeoutMs: 700,
+      maxConnections: 64,
+    });
+    expect(config.shutdown).toEqual({ graceMs: 0, timeoutMs: 3000 });
+    expect(config.local).toEqual({
+      dataDir: "/var/lib/kg",
+      port: 0,
+      portFallback: false,
+      heap: "1g",
+      pageCache: "64M",
+    });
     expect(config.limits).toEqual({
       requestTimeoutMs: 3000,
       bodyLimitBytes: 2048,
@@ -85,6 +146,34 @@ describe("loadConfig", () => {
       maxCost: 900,
       maxResponseBytes: 4096,
     });
+  });
+
+  it("an explicit NEO4J_LOCAL_PORT, even 7687, turns off the fallback to a free port", () => {
+    expect(loadConfig({ NEO4J_LOCAL_PORT: "7687" }).local).toMatchObject({ port: 7687, portFallback: false });
+    expect(loadConfig({}).local).toMatchObject({ port: 7687, portFallback: true });
+  });
+
+  it("refuses limits that contradict each other, naming each", () => {
+    const problems = (env: NodeJS.ProcessEnv): string[] => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ NEO4J_MAX_POOL_SIZE: "10", NEO4J_MAX_SESSIONS_PER_REQUEST: "11" })).toEqual([
+      "NEO4J_MAX_SESSIONS_PER_REQUEST: must not exceed NEO4J_MAX_POOL_SIZE (10)",
+    ]);
+    expect(problems({ HTTP_HEADERS_TIMEOUT_MS: "20000", HTTP_REQUEST_TIMEOUT_MS: "10000" })).toEqual([
+      "HTTP_REQUEST_TIMEOUT_MS: must be at least HTTP_HEADERS_TIMEOUT_MS (20000)",
+    ]);
+    expect(problems({ SHUTDOWN_GRACE_MS: "10000" })).toEqual([
+      "SHUTDOWN_GRACE_MS: must be less than SHUTDOWN_TIMEOUT_MS (10000)",
+    ]);
+    expect(problems({ HTTP_MAX_CONNECTIONS: "0" })).toEqual([
+      "HTTP_MAX_CONNECTIONS: must be a whole number from 1 to 1000000",
+    ]);
   });
 
   it("treats an empty variable as unset", () => {

@@ -1,0 +1,154 @@
+import express, { type Request, type Response, type Router } from "express";
+import { EntityRepository } from "../graph/entityRepository";
+import type { CypherExecutor } from "../graph/executor";
+import type { Logger } from "../logger";
+import {
+  parseQueries,
+  RECONCILE_LIMITS,
+  RECONCILE_TYPES,
+  ReconcileInputError,
+  scoreCandidates,
+  type ReconcileCandidate,
+} from "./reconcileQueries";
+
+export interface ReconcileDeps {
+  executor: CypherExecutor;
+  logger: Logger;
+  limits: { requestTimeoutMs: number; bodyLimitBytes: number };
+}
+
+/** Entities taken from the full-text search per candidate asked for, before scoring. */
+const SEARCH_FACTOR = 4;
+
+/**
+ * `/reconcile`: the W3C Reconciliation Service API v0.2, so OpenRefine can reconcile a column of
+ * names against the graph. GET without `queries` is the service manifest; GET or POST (form-encoded
+ * as OpenRefine sends it, or JSON) with `queries` answers a batch. CORS is open, as the spec asks.
+ */
+export function reconcileRouter({ executor, logger, limits }: ReconcileDeps): Router {
+  const router = express.Router();
+  router.use((_req, res, next) => {
+    res.setHeader("access-control-allow-origin", "*");
+    next();
+  });
+  router.use(express.urlencoded({ extended: false, limit: limits.bodyLimitBytes }));
+  router.use(express.json({ limit: limits.bodyLimitBytes }));
+
+  const answer = async (req: Request, res: Response): Promise<void> => {
+    const raw = queriesParameter(req);
+    if (raw === undefined) {
+      res.json(manifest());
+      return;
+    }
+    let queries;
+    try {
+      queries = parseQueries(raw);
+    } catch (error) {
+      if (!(error instanceof ReconcileInputError)) throw error;
+      res.status(400).json({
+        errors: [
+          { message: error.message, extensions: { code: "BAD_USER_INPUT", requestId: requestIdOf(res) } },
+        ],
+      });
+      return;
+    }
+    const requestLogger = logger.child({ requestId: requestIdOf(res) });
+    const entities = new EntityRepository(
+      executor.forRequest(requestLogger, Date.now() + limits.requestTimeoutMs),
+    );
+    const results: Record<string, { result: ReconcileCandidate[] }> = {};
+    for (const [key, query] of queries) {
+      if (query.kinds !== null && query.kinds.length === 0) {
+        results[key] = { result: [] };
+        continue;
+      }
+      const hits = await entities.search(query.query, query.kinds, Math.min(query.limit * SEARCH_FACTOR, 50));
+      results[key] = {
+        result: scoreCandidates(
+          query.query,
+          hits.map((h) => h.entity),
+          query.limit,
+        ),
+      };
+    }
+    res.json(results);
+  };
+
+  router.get("/", (req, res, next) => {
+    answer(req, res).catch(next);
+  });
+  router.post("/", (req, res, next) => {
+    answer(req, res).catch(next);
+  });
+  router.use(reconcileErrors(logger));
+  return router;
+}
+
+function queriesParameter(req: Request): unknown {
+  const body: unknown = req.body;
+  if (body !== null && typeof body === "object" && "queries" in body) return body.queries;
+  const fromQuery: unknown = req.query.queries;
+  return fromQuery;
+}
+
+function manifest(): Record<string, unknown> {
+  return {
+    versions: ["0.2"],
+    name: "kg-graphql knowledge graph",
+    identifierSpace: "urn:kg-graphql:entity:",
+    schemaSpace: "urn:kg-graphql:kind:",
+    defaultTypes: RECONCILE_TYPES,
+    batchSize: RECONCILE_LIMITS.maxQueries,
+    documentation: "https://github.com/ (see docs/ingest.md, Reconciliation)",
+  };
+}
+
+/** Errors from the graph keep their GraphQL code (SERVICE_UNAVAILABLE, TIMEOUT, BAD_USER_INPUT); others are 500. */
+function reconcileErrors(logger: Logger): express.ErrorRequestHandler {
+  return (error: unknown, _req, res, next) => {
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
+    const code = codeOf(error);
+    const status =
+      code === "SERVICE_UNAVAILABLE"
+        ? 503
+        : code === "TIMEOUT"
+          ? 504
+          : code === "BAD_USER_INPUT"
+            ? 400
+            : undefined;
+    if (status === undefined) {
+      // Let the app's handler answer body-parser errors (413, 400) and log the unexpected.
+      if (typeof error === "object" && error !== null && "type" in error) {
+        next(error);
+        return;
+      }
+      logger.error({ err: error, requestId: requestIdOf(res) }, "reconcile failed");
+      res.status(500).json({
+        errors: [
+          {
+            message: "Internal server error",
+            extensions: { code: "INTERNAL_SERVER_ERROR", requestId: requestIdOf(res) },
+          },
+        ],
+      });
+      return;
+    }
+    res.status(status).json({
+      errors: [{ message: (error as Error).message, extensions: { code, requestId: requestIdOf(res) } }],
+    });
+  };
+}
+
+function requestIdOf(res: Response): string {
+  const id: unknown = res.locals.requestId;
+  return typeof id === "string" ? id : "";
+}
+
+function codeOf(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null || !("extensions" in error)) return undefined;
+  const code = (error as { extensions: { code?: unknown } }).extensions.code;
+  return typeof code === "string" ? code : undefined;
+}
