@@ -14,6 +14,8 @@ export interface Config {
   port: number;
   /** LOG_LEVEL (default info). */
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** GRAPHQL_EXECUTOR (default graphql-js): graphql-js executes, or code graphql-jit compiled (see docs/benchmarks.md). */
+  graphqlExecutor: "jit" | "graphql-js";
   neo4j: {
     /** NEO4J_URI; when unset the service starts its own local Neo4j (see `local`). */
     uri: string | undefined;
@@ -192,6 +194,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: wholeNumber(0, 65535).default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  GRAPHQL_EXECUTOR: z.enum(["jit", "graphql-js"]).default("graphql-js"),
   NEO4J_URI: z
     .string()
     .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, "must be a bolt:// or neo4j:// URI")
@@ -265,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    graphqlExecutor: e.GRAPHQL_EXECUTOR,
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,

@@ -845,8 +845,11 @@ export type Query = {
   relationshipTypes: Array<RelationshipTypeCount>;
   /**
    * Full-text search over names, aliases and descriptions; tolerant of case, accents and small typos.
-   * The last word also matches as a prefix, for type-ahead. `first` is 0 to 50. Any text is safe:
-   * search syntax in it is treated as plain words.
+   * Type-ahead: every word also matches the start of a word, one character already finds names.
+   * Best first: a name or alias equal to the text, then names starting with it, then names with a
+   * word starting with it, the same for aliases, then typos, then descriptions; ties go to the
+   * better-connected entity. `first` is 0 to 50; a smaller `first` returns a prefix of a larger one.
+   * Any text is safe: search syntax in it is treated as plain words.
    */
   search: Array<SearchHit>;
   /** Statistics, optionally of one subject (an entity id) and one metric (exact, case-insensitive), ordered by id. */

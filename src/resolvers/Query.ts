@@ -7,6 +7,7 @@ import { metricCounts } from "../graph/metricCounts";
 import { pageArgs } from "./arguments";
 import { explorationQueries } from "./exploration";
 import { historyQueries } from "./history";
+import { nestedRelationshipArgs } from "./lookahead";
 import { needsRows } from "./selection";
 import { requireEntities } from "./unknownIds";
 
@@ -39,6 +40,16 @@ export const Query: QueryResolvers = {
   entity: (_parent, { id }, { graph }) => graph.entity.load(id),
   entities: async (_parent, args, { graph }, info) => {
     const { first, after } = pageArgs(args.first, args.after);
+    const nested = needsRows(info) ? nestedRelationshipArgs(info) : null;
+    if (nested !== null) {
+      const read = await graph.entities.listWithRelationships(args.kind ?? null, first, after, nested);
+      primeEntities(
+        graph,
+        read.page.edges.map((e) => e.node),
+      );
+      graph.primeRelationshipPages(nested, read.relationships, read.ends);
+      return read.page;
+    }
     const page = await graph.entities.list(args.kind ?? null, first, after, needsRows(info));
     primeEntities(
       graph,

@@ -22,7 +22,8 @@ import { mountWebPages } from "./web";
 
 export interface AppDeps {
   /** `shutdown` defaults to the documented defaults when absent. */
-  config: Pick<Config, "env" | "limits" | "auth" | "http"> & Partial<Pick<Config, "shutdown">>;
+  config: Pick<Config, "env" | "limits" | "auth" | "http" | "graphqlExecutor"> &
+    Partial<Pick<Config, "shutdown">>;
   driver: Driver;
   executor: CypherExecutor;
   logger: Logger;
@@ -80,6 +81,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     limits: config.limits,
     metrics,
     reads: config.auth.reads,
+    executor: config.graphqlExecutor,
   });
   await apollo.start();
   const readiness = readinessCheck({ driver, supervision, draining: () => drain.draining });

@@ -43,6 +43,7 @@ import {
   ENTITIES_BY_IDS,
   ENTITY_CITATIONS_BY_IDS,
   listEntitiesQuery,
+  listEntitiesWithRelationshipsQuery,
   PARENT_PLACES,
   SEARCH_ENTITIES,
 } from "../../src/graph/entityRepository";
@@ -98,10 +99,11 @@ export function queryCatalogue(): CypherQuery[] {
     countEntitiesQuery(null),
     countEntitiesQuery("PERSON"),
     q("entities.search", SEARCH_ENTITIES, {
-      query: "(chongqing^4)",
-      kinds: null,
+      names: "+(name:(+chon*)^2 aliases:(+chon*)) name:(chon)^4",
+      fuzzy: "+(name:(+(chon* chon~1))^2 aliases:(+(chon* chon~1)))",
+      described: "+description:(+chon*)",
       first: int(10),
-      candidates: int(10),
+      candidates: int(100),
     }),
     q("entities.parentPlaces", PARENT_PLACES, { ids }),
     q("relationships.byIds", RELATIONSHIPS_BY_IDS, {
@@ -111,6 +113,20 @@ export function queryCatalogue(): CypherQuery[] {
       refs: [{ id: "relationship:a|T|b", from: "a", to: "b" }],
     }),
     relationshipsOfEntitiesQuery(ids, null, "BOTH", null, 51),
+    listEntitiesWithRelationshipsQuery("ORGANIZATION", null, 51, {
+      types: [type],
+      direction: "BOTH",
+      first: 20,
+      after: null,
+      withEnds: true,
+    }),
+    listEntitiesWithRelationshipsQuery(null, "person:a", 11, {
+      types: null,
+      direction: "OUT",
+      first: 5,
+      after: "relationship:a",
+      withEnds: false,
+    }),
     relationshipsOfEntitiesQuery(ids, null, "BOTH", null, 51, true),
     relationshipsOfEntitiesQuery(ids, [type], "OUT", "relationship:a", 51),
     relationshipsOfEntitiesQuery(ids, [type], "IN", null, 51),

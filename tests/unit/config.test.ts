@@ -9,6 +9,7 @@ describe("loadConfig", () => {
       host: "127.0.0.1",
       port: 4000,
       logLevel: "info",
+      graphqlExecutor: "graphql-js",
       neo4j: {
         uri: undefined,
         user: "neo4j",
@@ -81,6 +82,7 @@ describe("loadConfig", () => {
       HOST: "0.0.0.0",
       PORT: "8080",
       LOG_LEVEL: "debug",
+      GRAPHQL_EXECUTOR: "jit",
       NEO4J_URI: "neo4j+s://db.example.com:7687",
       NEO4J_USER: "reader",
       NEO4J_PASSWORD: "secret",
@@ -111,6 +113,7 @@ describe("loadConfig", () => {
     });
     expect(config.env).toBe("production");
     expect(config.port).toBe(8080);
+    expect(config.graphqlExecutor).toBe("jit");
     expect(config.neo4j).toEqual({
       uri: "neo4j+s://db.example.com:7687",
       user: "reader",
@@ -190,13 +193,14 @@ describe("loadConfig", () => {
         NEO4J_URI: "http://localhost:7474",
         NEO4J_TX_TIMEOUT_MS: "5",
         NEO4J_LOCAL_HEAP: "lots",
+        GRAPHQL_EXECUTOR: "fast",
       });
     } catch (error) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ConfigError);
     const problems = (caught as ConfigError).problems;
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
     expect(problems).toEqual(
       expect.arrayContaining([
         "PORT: must be a whole number from 0 to 65535",
@@ -206,6 +210,7 @@ describe("loadConfig", () => {
       ]),
     );
     expect(problems.some((p) => p.startsWith("NODE_ENV:"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("GRAPHQL_EXECUTOR:"))).toBe(true);
   });
 
   describe("browsers, compression and caching", () => {
