@@ -11,6 +11,7 @@ export default tseslint.config(
       "dist/",
       "coverage/",
       "src/generated/",
+      "tests/client/generated/",
       "tools/neo4j-local/target/",
       ".data/",
       "bench/.work/",

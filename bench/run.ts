@@ -13,7 +13,7 @@ import { writeReport, type BenchRun, type LoadResult, type ScaleResult, type Tar
 import { encodeReplay, recordReplay } from "./replay";
 import { answerOf, SCENARIOS, type Scenario, type Variables } from "./scenarios";
 import { syntheticGraphOptions, type SyntheticGraphOptions } from "./syntheticGraph";
-import { rssOf, startScript, startService, type Target, type TargetName } from "./targets";
+import { cpuMsOf, rssOf, startScript, startService, type Target, type TargetName } from "./targets";
 import { NEO4J_GRAPHQL_SCENARIOS } from "./targets/neo4jGraphqlQueries";
 
 /** The @neo4j/graphql document of each scenario it can express. */
@@ -31,7 +31,9 @@ const USAGE = `npm run bench -- [options]
   --connections 8        concurrent connections of the load generator
   --scenarios a,b        only these scenarios (default: all)
   --reuse                reuse a graph imported by an earlier run of the same generator
-  --smoke                a seconds-long check of the harness: 2k entities, 1 s runs, no report file`;
+  --smoke                a seconds-long check of the harness: 2k entities, 1 s runs, no report file
+  --compare-executors    also measure the service with GRAPHQL_EXECUTOR=jit ("service (jit)")
+  --out NAME             report file name in bench/results/ (default: the date, e.g. 2026-11-29.md)`;
 
 interface Options {
   scales: number[];
@@ -42,6 +44,9 @@ interface Options {
   scenarios: Scenario[];
   reuse: boolean;
   smoke: boolean;
+  /** The report's file name in bench/results/; null for the date. */
+  out: string | null;
+  compareExecutors: boolean;
 }
 
 function parseScale(text: string): number {
@@ -63,6 +68,8 @@ function parseOptions(argv: string[]): Options {
       scenarios: { type: "string" },
       reuse: { type: "boolean", default: false },
       smoke: { type: "boolean", default: false },
+      out: { type: "string" },
+      "compare-executors": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -94,6 +101,8 @@ function parseOptions(argv: string[]): Options {
       scenarios,
       reuse: false,
       smoke: true,
+      out: null,
+      compareExecutors: values["compare-executors"],
     };
   }
   return {
@@ -105,6 +114,8 @@ function parseOptions(argv: string[]): Options {
     scenarios,
     reuse: values.reuse,
     smoke: false,
+    out: values.out === undefined ? null : path.basename(values.out, ".md") + ".md",
+    compareExecutors: values["compare-executors"],
   };
 }
 
@@ -170,7 +181,9 @@ function bodyFor(
   variant: number,
 ): string | undefined {
   if (target === "raw driver") return JSON.stringify({ scenario: scenario.name, variant });
-  if (target === "service") return JSON.stringify({ query: scenario.query, variables });
+  if (target === "service" || target === "service (jit)") {
+    return JSON.stringify({ query: scenario.query, variables });
+  }
   const theirs = THEIR_QUERIES[scenario.name];
   return theirs ? JSON.stringify({ query: theirs.query, variables }) : undefined;
 }
@@ -262,8 +275,9 @@ async function loadRun(
   bodies: string[],
   seconds: number,
   connections: number,
-): Promise<{ rps: number; p50: number; p99: number; failures: number; maxRss: number }> {
+): Promise<{ rps: number; p50: number; p99: number; failures: number; maxRss: number; cpuMs: number }> {
   let next = 0;
+  const cpuBefore = cpuMsOf(target.pid);
   let failures = 0;
   const latencies: number[] = [];
   let maxRss = rssOf(target.pid);
@@ -303,6 +317,7 @@ async function loadRun(
       p99: quantile(sorted, 0.99),
       failures,
       maxRss,
+      cpuMs: result.requests.total > 0 ? (cpuMsOf(target.pid) - cpuBefore) / result.requests.total : 0,
     };
   } finally {
     clearInterval(sampler);
@@ -326,6 +341,7 @@ async function measureScale(entities: number, options: Options): Promise<ScaleRe
     writeFileSync(replayFile, encodeReplay(replay));
 
     targets.push(await startService(neo4j.uri));
+    if (options.compareExecutors) targets.push(await startService(neo4j.uri, "service (jit)"));
     targets.push(
       await startScript("raw driver", "rawDriver.ts", { NEO4J_URI: neo4j.uri, REPLAY_FILE: replayFile }, "/"),
     );
@@ -368,6 +384,7 @@ async function measureScale(entities: number, options: Options): Promise<ScaleRe
           loadedP99: median(measured.map((r) => r.loaded.p99)),
           failures: all.reduce((sum, r) => sum + r.failures, 0),
           maxRssBytes: Math.max(...all.map((r) => r.maxRss)),
+          cpuMs: median(measured.map((r) => r.loaded.cpuMs)),
           queriesPerRequest: checked?.queriesPerRequest,
           agrees: checked?.agrees,
         };
@@ -420,7 +437,7 @@ async function main(): Promise<void> {
   };
   const file = options.smoke
     ? path.join(WORK_DIR, "smoke.md")
-    : path.join(RESULTS_DIR, `${started.toISOString().slice(0, 10)}.md`);
+    : path.join(RESULTS_DIR, options.out ?? `${started.toISOString().slice(0, 10)}.md`);
   mkdirSync(path.dirname(file), { recursive: true });
   writeReport(file, run);
   log(`report: ${path.relative(process.cwd(), file)}`);

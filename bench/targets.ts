@@ -13,7 +13,7 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export type TargetName = "service" | "raw driver" | "@neo4j/graphql";
+export type TargetName = "service" | "service (jit)" | "raw driver" | "@neo4j/graphql";
 
 const READY_TIMEOUT_MS = 120_000;
 
@@ -51,8 +51,14 @@ function stderrOf(child: ChildProcess): () => string {
   return () => text;
 }
 
-/** The service itself: the production build, as `npm run start:prod` runs it, on the bench's Neo4j. */
-export async function startService(neo4jUri: string): Promise<Target> {
+/**
+ * The service itself: the production build, as `npm run start:prod` runs it, on the bench's Neo4j.
+ * "service (jit)" is the same build with GRAPHQL_EXECUTOR=jit (`--compare-executors`).
+ */
+export async function startService(
+  neo4jUri: string,
+  name: "service" | "service (jit)" = "service",
+): Promise<Target> {
   const port = await freePort();
   const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "dist/src/main.js")], {
     cwd: PROJECT_ROOT,
@@ -62,6 +68,7 @@ export async function startService(neo4jUri: string): Promise<Target> {
       NEO4J_URI: neo4jUri,
       HOST: "127.0.0.1",
       PORT: String(port),
+      ...(name === "service (jit)" ? { GRAPHQL_EXECUTOR: "jit" } : {}),
     },
     // Request logs (one JSON line per request, at the default level) are written and discarded.
     stdio: ["ignore", "ignore", "pipe"],
@@ -79,7 +86,7 @@ export async function startService(neo4jUri: string): Promise<Target> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
-    name: "service",
+    name,
     pid: child.pid ?? 0,
     url: `http://127.0.0.1:${port}/graphql`,
     stop: stopper(child),
@@ -121,6 +128,24 @@ export async function startScript(
 }
 
 /** Resident memory of a process now, in bytes (Linux). */
+/**
+ * CPU time a process has used so far (user + system, ms), from /proc/<pid>/stat. Per request it is
+ * what a target costs regardless of how busy the machine is, where latency and req/s are not.
+ */
+export function cpuMsOf(pid: number): number {
+  try {
+    // Fields after the command name (which is in parentheses and may hold spaces): utime is the 12th, stime the 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+/** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
+const CLOCK_TICKS_PER_SECOND = 100;
+
 export function rssOf(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));

@@ -14,6 +14,8 @@ export interface Config {
   port: number;
   /** LOG_LEVEL (default info). */
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  /** GRAPHQL_EXECUTOR (default graphql-js): graphql-js executes, or code graphql-jit compiled (see docs/benchmarks.md). */
+  graphqlExecutor: "jit" | "graphql-js";
   neo4j: {
     /** NEO4J_URI; when unset the service starts its own local Neo4j (see `local`). */
     uri: string | undefined;
@@ -43,6 +45,17 @@ export interface Config {
     keepAliveTimeoutMs: number;
     /** HTTP_MAX_CONNECTIONS (default 1000): connections beyond this are dropped at once. */
     maxConnections: number;
+    // What browsers and HTTP caches get; see README "Browsers, compression and caching".
+    /**
+     * CORS_ORIGINS: origins allowed to call the API from a browser, comma-separated, each exactly
+     * `scheme://host[:port]`; `*` lets any origin read (without credentials). Listed origins also
+     * get `Access-Control-Allow-Credentials`. Default: `*` in development, none otherwise.
+     */
+    cors: { anyOrigin: boolean; origins: string[] };
+    /** COMPRESSION_THRESHOLD_BYTES (default 1024): responses at least this large are gzip/brotli compressed. */
+    compressionThresholdBytes: number;
+    /** CACHE_CONTROL (default `public, max-age=0, must-revalidate`): sent with successful GET reads. */
+    cacheControl: string;
   };
   /** SIGTERM/SIGINT handling; see docs/operations.md. */
   shutdown: {
@@ -138,6 +151,31 @@ const wholeNumber = (min: number, max: number) =>
     .transform(Number)
     .refine((n) => n >= min && n <= max, `must be a whole number from ${min} to ${max}`);
 
+/** `scheme://host[:port]`, as browsers send it in `Origin` (no path, no trailing slash). */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$|^https?:\/\/\[[0-9a-f:]+\](:\d{1,5})?$/i;
+
+const corsOrigins = z
+  .string()
+  .transform((value) =>
+    value
+      .split(",")
+      .map((entry) => entry.trim())
+      .filter((entry) => entry !== ""),
+  )
+  .refine(
+    (entries) => entries.every((entry) => entry === "*" || ORIGIN.test(entry)),
+    "must be `*` or a comma-separated list of origins such as https://app.example.com or http://localhost:5173",
+  )
+  .transform((entries) => ({
+    anyOrigin: entries.includes("*"),
+    origins: [...new Set(entries.filter((entry) => entry !== "*").map((entry) => entry.toLowerCase()))],
+  }));
+
+/** Cache-Control as sent: printable ASCII, no line breaks. */
+const cacheControl = z
+  .string()
+  .regex(/^[\x20-\x7e]{1,200}$/, "must be a Cache-Control value such as `public, max-age=60`");
+
 const fraction = z
   .string()
   .regex(/^(0(\.\d+)?|1(\.0+)?)$/, "must be a number from 0 to 1")
@@ -156,6 +194,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: wholeNumber(0, 65535).default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  GRAPHQL_EXECUTOR: z.enum(["jit", "graphql-js"]).default("graphql-js"),
   NEO4J_URI: z
     .string()
     .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, "must be a bolt:// or neo4j:// URI")
@@ -181,6 +220,9 @@ const EnvSchema = z.object({
   LIMIT_MAX_DIRECTIVES: wholeNumber(1, 1_000).default(20),
   LIMIT_MAX_TOKENS: wholeNumber(10, 1_000_000).default(4_000),
   LIMIT_MAX_COST: wholeNumber(1, 100_000_000).default(100_000),
+  CORS_ORIGINS: corsOrigins.optional(),
+  COMPRESSION_THRESHOLD_BYTES: wholeNumber(0, 100 * 1024 * 1024).default(1024),
+  CACHE_CONTROL: cacheControl.default("public, max-age=0, must-revalidate"),
   LIMIT_MAX_RESPONSE_BYTES: wholeNumber(1_024, 256 * 1024 * 1024).default(DEFAULT_MAX_RESPONSE_BYTES),
   INGEST_ACCEPT_THRESHOLD: fraction.default(0.85),
   INGEST_CONTEXT_MARGIN: fraction.default(0.2),
@@ -226,6 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     port: e.PORT,
     logLevel: e.LOG_LEVEL,
+    graphqlExecutor: e.GRAPHQL_EXECUTOR,
     neo4j: {
       uri: e.NEO4J_URI,
       user: e.NEO4J_USER,
@@ -242,6 +285,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
       keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
       maxConnections: e.HTTP_MAX_CONNECTIONS,
+      cors: e.CORS_ORIGINS ?? { anyOrigin: e.NODE_ENV === "development", origins: [] },
+      compressionThresholdBytes: e.COMPRESSION_THRESHOLD_BYTES,
+      cacheControl: e.CACHE_CONTROL,
     },
     shutdown: {
       graceMs: e.SHUTDOWN_GRACE_MS,

@@ -563,6 +563,15 @@ export type MergeEntitiesPayload = {
   userErrors: Array<UserError>;
 };
 
+/** A metric in use, e.g. 'GDP growth', and how many statistics report it. */
+export type MetricCount = {
+  __typename?: 'MetricCount';
+  /** How many statistics report this metric. */
+  count: Scalars['Int']['output'];
+  /** The metric as the statistics name it. */
+  metric: Scalars['String']['output'];
+};
+
 /** Writes to the graph. Each is one transaction recorded as one Change; callers need a bearer token with the role named. */
 export type Mutation = {
   __typename?: 'Mutation';
@@ -809,12 +818,22 @@ export type Query = {
   /** The newest committed change; null for a graph never written. Its seq is the graph's version. */
   lastChange: Maybe<Change>;
   /**
+   * The metrics the statistics use, with how many statistics report each: what `statistics(metric:)`
+   * filters by. Most used first, then by name.
+   */
+  metrics: Array<MetricCount>;
+  /**
    * Entities within `depth` hops of `id` (depth 1 to 3), and the relationships among them.
    * `types` keeps only those relationship types; `limit` (1 to 1000) bounds the nodes, nearest first.
    */
   neighborhood: Subgraph;
   /** Any node by its id (entity, relationship, statistic, quote, document); null when unknown. */
   node: Maybe<Node>;
+  /**
+   * Several nodes by id in one call, in the order asked; null in place of an id that names nothing.
+   * At most 100 ids (BAD_USER_INPUT beyond).
+   */
+  nodes: Array<Maybe<Node>>;
   /**
    * Shortest paths first, at most `maxLength` relationships long (1 to 6), ignoring direction:
    * the paths of the minimum length, at most `limit` of them (1 to 20); no entity twice in a path.
@@ -826,8 +845,11 @@ export type Query = {
   relationshipTypes: Array<RelationshipTypeCount>;
   /**
    * Full-text search over names, aliases and descriptions; tolerant of case, accents and small typos.
-   * The last word also matches as a prefix, for type-ahead. `first` is 0 to 50. Any text is safe:
-   * search syntax in it is treated as plain words.
+   * Type-ahead: every word also matches the start of a word, one character already finds names.
+   * Best first: a name or alias equal to the text, then names starting with it, then names with a
+   * word starting with it, the same for aliases, then typos, then descriptions; ties go to the
+   * better-connected entity. `first` is 0 to 50; a smaller `first` returns a prefix of a larger one.
+   * Any text is safe: search syntax in it is treated as plain words.
    */
   search: Array<SearchHit>;
   /** Statistics, optionally of one subject (an entity id) and one metric (exact, case-insensitive), ordered by id. */
@@ -890,6 +912,15 @@ export type QueryEntityArgs = {
  * Read access to the knowledge graph. Lists are paginated: `first` is 0 to 100 (an error beyond,
  * never silently clamped) and `after` takes a cursor from a previous page.
  */
+export type QueryMetricsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * Read access to the knowledge graph. Lists are paginated: `first` is 0 to 100 (an error beyond,
+ * never silently clamped) and `after` takes a cursor from a previous page.
+ */
 export type QueryNeighborhoodArgs = {
   depth?: InputMaybe<Scalars['Int']['input']>;
   id: Scalars['ID']['input'];
@@ -904,6 +935,15 @@ export type QueryNeighborhoodArgs = {
  */
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/**
+ * Read access to the knowledge graph. Lists are paginated: `first` is 0 to 100 (an error beyond,
+ * never silently clamped) and `after` takes a cursor from a previous page.
+ */
+export type QueryNodesArgs = {
+  ids: Array<Scalars['ID']['input']>;
 };
 
 
@@ -1003,6 +1043,8 @@ export type Relationship = Node & {
   id: Scalars['ID']['output'];
   /** Facts about the link itself, e.g. {"since": "2023"}. */
   properties: Scalars['JSON']['output'];
+  /** True when the source expects, plans or pushes for this link rather than reports it as so (`properties.prospective`). */
+  prospective: Scalars['Boolean']['output'];
   /** The entity the relationship points to. */
   to: Entity;
   /** The Neo4j relationship type, UPPER_SNAKE_CASE, e.g. HOLDS_ROLE. */
@@ -1402,6 +1444,7 @@ export type ResolversTypes = ResolversObject<{
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   MergeEntitiesInput: MergeEntitiesInput;
   MergeEntitiesPayload: ResolverTypeWrapper<Omit<MergeEntitiesPayload, 'change' | 'entity'> & { change?: Maybe<ResolversTypes['Change']>, entity?: Maybe<ResolversTypes['Entity']> }>;
+  MetricCount: ResolverTypeWrapper<MetricCount>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Node: ResolverTypeWrapper<NodeRecord>;
   Organization: ResolverTypeWrapper<EntityRecord>;
@@ -1470,6 +1513,7 @@ export type ResolversParentTypes = ResolversObject<{
   JSON: Scalars['JSON']['output'];
   MergeEntitiesInput: MergeEntitiesInput;
   MergeEntitiesPayload: Omit<MergeEntitiesPayload, 'change' | 'entity'> & { change?: Maybe<ResolversParentTypes['Change']>, entity?: Maybe<ResolversParentTypes['Entity']> };
+  MetricCount: MetricCount;
   Mutation: Record<PropertyKey, never>;
   Node: NodeRecord;
   Organization: EntityRecord;
@@ -1677,6 +1721,11 @@ export type MergeEntitiesPayloadResolvers<ContextType = RequestContext, ParentTy
   userErrors?: Resolver<Array<ResolversTypes['UserError']>, ParentType, ContextType>;
 }>;
 
+export type MetricCountResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['MetricCount'] = ResolversParentTypes['MetricCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = RequestContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   addDocument?: Resolver<ResolversTypes['AddDocumentPayload'], ParentType, ContextType, RequireFields<MutationAddDocumentArgs, 'input'>>;
   addQuote?: Resolver<ResolversTypes['AddQuotePayload'], ParentType, ContextType, RequireFields<MutationAddQuoteArgs, 'input'>>;
@@ -1756,8 +1805,10 @@ export type QueryResolvers<ContextType = RequestContext, ParentType extends Reso
   entities?: Resolver<ResolversTypes['EntityConnection'], ParentType, ContextType, RequireFields<QueryEntitiesArgs, 'first'>>;
   entity?: Resolver<Maybe<ResolversTypes['Entity']>, ParentType, ContextType, RequireFields<QueryEntityArgs, 'id'>>;
   lastChange?: Resolver<Maybe<ResolversTypes['Change']>, ParentType, ContextType>;
+  metrics?: Resolver<Array<ResolversTypes['MetricCount']>, ParentType, ContextType, RequireFields<QueryMetricsArgs, 'first'>>;
   neighborhood?: Resolver<ResolversTypes['Subgraph'], ParentType, ContextType, RequireFields<QueryNeighborhoodArgs, 'depth' | 'id' | 'limit'>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
+  nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   paths?: Resolver<Array<ResolversTypes['Path']>, ParentType, ContextType, RequireFields<QueryPathsArgs, 'from' | 'limit' | 'maxLength' | 'to'>>;
   quotes?: Resolver<ResolversTypes['QuoteConnection'], ParentType, ContextType, RequireFields<QueryQuotesArgs, 'first'>>;
   relationshipTypes?: Resolver<Array<ResolversTypes['RelationshipTypeCount']>, ParentType, ContextType>;
@@ -1792,6 +1843,7 @@ export type RelationshipResolvers<ContextType = RequestContext, ParentType exten
   from?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   properties?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  prospective?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['Entity'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1927,6 +1979,7 @@ export type Resolvers<ContextType = RequestContext> = ResolversObject<{
   Initiative?: InitiativeResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   MergeEntitiesPayload?: MergeEntitiesPayloadResolvers<ContextType>;
+  MetricCount?: MetricCountResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   Organization?: OrganizationResolvers<ContextType>;

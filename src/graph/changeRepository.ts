@@ -1,6 +1,7 @@
 import { badUserInput } from "../errors";
 import { decodeCursor, encodeCursor } from "./cursor";
 import { int, type CypherExecutor } from "./executor";
+import { readGraphVersion } from "./graphVersion";
 import type { ChangeAction, ChangeItemPage, ChangeItemRecord, ChangePage, ChangeRecord } from "./records";
 
 /**
@@ -15,10 +16,6 @@ export const LAST_CHANGE = `
 MATCH (l:ChangeLog {id: 'changes'})
 MATCH (c:Change {seq: l.seq})
 RETURN ${changeProjection("c")} AS row`;
-
-export const LAST_SEQ = `
-MATCH (l:ChangeLog {id: 'changes'})
-RETURN l.seq AS seq`;
 
 export const CHANGES_BY_SEQS = `
 UNWIND $seqs AS seq
@@ -123,13 +120,8 @@ export class ChangeRepository {
     return row === undefined ? null : toChange(row.row);
   }
 
-  async lastSeq(): Promise<number> {
-    const [row] = await this.executor.read<{ seq: number }>({
-      name: "changes.lastSeq",
-      cypher: LAST_SEQ,
-      params: {},
-    });
-    return row?.seq ?? 0;
+  lastSeq(): Promise<number> {
+    return readGraphVersion(this.executor);
   }
 
   /** For a DataLoader: changes by seq; null for a seq never committed. */

@@ -1,10 +1,24 @@
 import { ENTITY_LABELS } from "./entityKinds";
 import { readCitationsOf, readCount, readPage } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
-import { toEntity, type EntityRow } from "./mappers";
+import { toEntity, type EntityRow, type RelationshipRow } from "./mappers";
+import { toPage } from "./page";
 import { citationsProjection, entityProjection } from "./projections";
-import type { CitationRecord, EntityKind, EntityPage, EntityRecord, SearchHitRecord } from "./records";
+import type {
+  CitationRecord,
+  EntityKind,
+  EntityPage,
+  EntityRecord,
+  RelationshipRecord,
+  SearchHitRecord,
+} from "./records";
+import {
+  relationshipPageCall,
+  RelationshipRepository,
+  type RelationshipArgs,
+} from "./relationshipRepository";
 import { buildSearchQuery } from "./searchQuery";
+import { rankHits } from "./searchRanking";
 
 /** An id merged into another entity (mergeEntities) resolves to the entity it was merged into. */
 export const ENTITIES_BY_IDS = `
@@ -35,6 +49,39 @@ LIMIT $limit`,
   };
 }
 
+/**
+ * A page of entities with one page of relationships each, in one statement: for a client that asks
+ * a list for its entities' relationships (`entities { edges { node { relationships { ... } } } }`).
+ */
+export function listEntitiesWithRelationshipsQuery(
+  kind: EntityKind | null,
+  after: string | null,
+  limit: number,
+  relationships: RelationshipArgs,
+): CypherQuery {
+  const label = kind === null ? "Entity" : ENTITY_LABELS[kind];
+  const { direction, withEnds } = relationships;
+  return {
+    name: `entities.list.withRelationships.${direction}${withEnds ? ".withEnds" : ""}`,
+    cypher: `
+MATCH (n:${label})
+WHERE n.id > $after
+WITH n
+ORDER BY n.id
+LIMIT $limit
+${relationshipPageCall(direction, withEnds, { after: "relationshipsAfter", limit: "relationshipsLimit" })}
+RETURN ${entityProjection("n")} AS row, rows AS relationships
+ORDER BY n.id`,
+    params: {
+      after: after ?? "",
+      limit: int(limit),
+      types: relationships.types,
+      relationshipsAfter: relationships.after ?? "",
+      relationshipsLimit: int(relationships.first + 1),
+    },
+  };
+}
+
 /** A label count comes from Neo4j's count store: constant time, nothing collected. */
 export function countEntitiesQuery(kind: EntityKind | null): CypherQuery {
   const label = kind === null ? "Entity" : ENTITY_LABELS[kind];
@@ -42,15 +89,44 @@ export function countEntitiesQuery(kind: EntityKind | null): CypherQuery {
 }
 
 /**
- * Full-text search, best first (ties by id, so the order is stable). With `kinds`, more candidates
- * are taken from the index before filtering, so that a rare kind still fills the page.
+ * How many entities each of search's index queries may return: twice the largest page, so the
+ * names query can hold a whole page of every tier. Where more entities than this match (a one-letter
+ * prefix on a large graph), the index's best-scored ones are ranked, not all of them.
+ */
+export const SEARCH_CANDIDATES = 100;
+
+/**
+ * Full-text search candidates (searchQuery.ts builds the three Lucene queries, searchRanking.ts
+ * orders the page). Names and aliases first; only when they hold fewer hits than the page asks for
+ * are the fuzzy and description queries run, and everything they find ranks below every name hit,
+ * so a smaller `first` gives a prefix of a larger one. Each query takes at most `$candidates`
+ * (a constant, never derived from `first`) from the index; kinds are a clause of the Lucene query
+ * itself, so a rare kind is never crowded out. Fuzzy and description hits are already in their
+ * final order (by degree), so only the first `$first` of them come back; name hits all do (at most
+ * `$candidates`), for the ranking.
  */
 export const SEARCH_ENTITIES = `
-CALL db.index.fulltext.queryNodes("entity_search", $query, {limit: $candidates}) YIELD node, score
-WHERE $kinds IS NULL OR node.kind IN $kinds
-RETURN ${entityProjection("node")} AS row, score
-ORDER BY score DESC, node.id
-LIMIT $first`;
+CALL db.index.fulltext.queryNodes("entity_search", $names, {limit: $candidates}) YIELD node
+WITH collect(node) AS named
+CALL (named) {
+  UNWIND named AS node
+  RETURN node, 0 AS pass
+  UNION ALL
+  WITH named WHERE size(named) < $first AND $fuzzy IS NOT NULL
+  CALL db.index.fulltext.queryNodes("entity_search", $fuzzy, {limit: $candidates}) YIELD node
+  RETURN node, 1 AS pass
+  UNION ALL
+  WITH named WHERE size(named) < $first
+  CALL db.index.fulltext.queryNodes("entity_search", $described, {limit: $candidates}) YIELD node
+  RETURN node, 2 AS pass
+}
+WITH size(named) AS namedCount, node, min(pass) AS pass
+WITH namedCount, node, pass, COUNT { (node)--() } AS degree
+ORDER BY pass, degree DESC, node.id
+WITH namedCount, collect({node: node, pass: pass, degree: degree}) AS hits
+UNWIND hits[0..namedCount + $first] AS hit
+WITH hit.node AS node, hit.pass AS pass, hit.degree AS degree
+RETURN ${entityProjection("node")} AS row, pass, degree`;
 
 /**
  * The place each place lies in: its PART_OF link to another place. Should the sources give more
@@ -106,20 +182,46 @@ export class EntityRepository {
     return readPage(this.executor, query, { first, after, withRows }, toEntity, () => this.count(kind));
   }
 
+  /** Up to `first` hits, best first (searchRanking.ts); the same text always ranks the same way. */
   async search(text: string, kinds: EntityKind[] | null, first: number): Promise<SearchHitRecord[]> {
-    const query = buildSearchQuery(text);
-    if (query === null || first === 0) return [];
-    const rows = await this.executor.read<{ row: EntityRow; score: number }>({
+    const query = buildSearchQuery(text, kinds);
+    if (query === null || first === 0 || kinds?.length === 0) return [];
+    const rows = await this.executor.read<{ row: EntityRow; pass: number; degree: number }>({
       name: "entities.search",
       cypher: SEARCH_ENTITIES,
       params: {
-        query,
-        kinds,
+        names: query.names,
+        fuzzy: query.fuzzy,
+        described: query.described,
         first: int(first),
-        candidates: int(kinds === null ? first : Math.min(first * 20, 1000)),
+        candidates: int(SEARCH_CANDIDATES),
       },
     });
-    return rows.map(({ row, score }) => ({ entity: toEntity(row), score }));
+    const candidates = rows.map(({ row, pass, degree }) => ({ entity: toEntity(row), pass, degree }));
+    return rankHits(query.words, candidates, first);
+  }
+
+  /**
+   * A page of entities and, for each, the rows of its first relationship page (fetched with
+   * LIMIT first + 1, as RelationshipRepository.pagesOf reads them), with the far ends read alongside.
+   */
+  async listWithRelationships(
+    kind: EntityKind | null,
+    first: number,
+    after: string | null,
+    relationships: RelationshipArgs,
+  ): Promise<{ page: EntityPage; relationships: Map<string, RelationshipRecord[]>; ends: EntityRecord[] }> {
+    const query = listEntitiesWithRelationshipsQuery(kind, after, first + 1, relationships);
+    const rows = await this.executor.read<{ row: EntityRow; relationships: RelationshipRow[] }>(query);
+    const ends: EntityRecord[] = [];
+    const byEntity = new Map<string, RelationshipRecord[]>();
+    const entities = rows.map(({ row, relationships: rels }) => {
+      const entity = toEntity(row);
+      byEntity.set(entity.id, RelationshipRepository.toRecords(rels, ends));
+      return entity;
+    });
+    const page = toPage(entities, first, after !== null, () => this.count(kind));
+    return { page, relationships: byEntity, ends };
   }
 
   count(kind: EntityKind | null): Promise<number> {

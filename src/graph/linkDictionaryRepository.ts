@@ -1,14 +1,7 @@
 import type { DictionaryEntity } from "../ingest/linkDictionary";
 import { int, type CypherExecutor } from "./executor";
+import { readGraphVersion } from "./graphVersion";
 import type { EntityKind } from "./records";
-
-/**
- * The graph's position in the change log: the (:ChangeLog) counter's seq, bumped by every write
- * (docs/curation.md), 0 before the first. Caches built from the graph key on it.
- */
-export const GRAPH_VERSION = `
-MATCH (l:ChangeLog)
-RETURN coalesce(max(l.seq), 0) AS seq`;
 
 /**
  * One page of what the alias automaton needs: entities in id order (index-ordered, from `after`),
@@ -51,14 +44,9 @@ export class LinkDictionaryRepository {
     private readonly limits: LinkDictionaryLimits = DEFAULT_LINK_DICTIONARY_LIMITS,
   ) {}
 
-  async graphVersion(): Promise<number> {
-    const [row] = await this.executor.read<{ seq: number | { toNumber(): number } }>({
-      name: "ingest.graphVersion",
-      cypher: GRAPH_VERSION,
-      params: {},
-    });
-    const seq = row?.seq ?? 0;
-    return typeof seq === "number" ? seq : seq.toNumber();
+  /** The graph's position in the change log: caches built from the graph key on it. */
+  graphVersion(): Promise<number> {
+    return readGraphVersion(this.executor);
   }
 
   /** Every entity, page by page (one short read each, so no transaction holds the whole graph). */

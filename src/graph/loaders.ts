@@ -5,6 +5,7 @@ import { DocumentRepository, excerptKey, type ExcerptKey } from "./documentRepos
 import { EntityRepository } from "./entityRepository";
 import type { CypherExecutor } from "./executor";
 import { ExplorationRepository } from "./exploration";
+import { toPage } from "./page";
 import { QuoteRepository } from "./quoteRepository";
 import type {
   ChangePage,
@@ -59,6 +60,15 @@ export interface GraphAccess {
   /** Pieces of a document's text (Citation.context), without reading the whole text. */
   documentExcerpt: DataLoader<ExcerptKey, string | null, string>;
   relationshipsOf(args: RelationshipArgs): DataLoader<string, RelationshipPage>;
+  /**
+   * Relationship pages read ahead (rows fetched with LIMIT first + 1, by entity id), so that the
+   * `relationships` fields with these arguments find them without a query.
+   */
+  primeRelationshipPages(
+    args: RelationshipArgs,
+    rows: ReadonlyMap<string, RelationshipRecord[]>,
+    ends: Iterable<EntityRecord>,
+  ): void;
   statisticsOf(args: PageArgs): DataLoader<string, StatisticPage>;
   quotesOf(args: PageArgs): DataLoader<string, QuotePage>;
 }
@@ -141,6 +151,17 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
           ),
         ),
     ),
+    primeRelationshipPages(args, rows, ends) {
+      primeEntities(access, ends);
+      const loader = access.relationshipsOf(args);
+      const count = relationshipCounts({ types: args.types, direction: args.direction });
+      for (const [id, records] of rows) {
+        loader.prime(
+          id,
+          toPage(records, args.first, args.after !== null, () => count.load(id)),
+        );
+      }
+    },
     statisticsOf: keyedLoaders(
       ({ first, after }: PageArgs) =>
         new DataLoader((ids) => statistics.pagesOf(ids, { first, after }, (id) => statisticCounts.load(id))),

@@ -46,23 +46,36 @@ export function relationshipsOfEntitiesQuery(
   limit: number,
   withEnds = false,
 ): CypherQuery {
-  const row = relationshipProjection("r", withEnds ? `, far: ${entityProjection("m")}` : "");
   return {
     name: `relationships.ofEntities.${direction}${withEnds ? ".withEnds" : ""}`,
     cypher: `
 UNWIND $ids AS id
 MATCH (n:Entity {id: id})
-CALL (n) {
-  MATCH ${PATTERN[direction]}
-  WHERE ($types IS NULL OR type(r) IN $types) AND r.id > $after
-  WITH DISTINCT r, m
-  ORDER BY r.id
-  LIMIT $limit
-  RETURN collect(${row}) AS rows
-}
+${relationshipPageCall(direction, withEnds, { after: "after", limit: "limit" })}
 RETURN id, rows`,
     params: { ids, types, after: after ?? "", limit: int(limit) },
   };
+}
+
+/**
+ * The subquery that reads one page of `n`'s relationships as `rows`, ordered by relationship id;
+ * `$types` and the named `after`/`limit` parameters bound it. Shared by the batched page query
+ * above and the entity list that reads its entities' pages in the same statement.
+ */
+export function relationshipPageCall(
+  direction: Direction,
+  withEnds: boolean,
+  param: { after: string; limit: string },
+): string {
+  const row = relationshipProjection("r", withEnds ? `, far: ${entityProjection("m")}` : "");
+  return `CALL (n) {
+  MATCH ${PATTERN[direction]}
+  WHERE ($types IS NULL OR type(r) IN $types) AND r.id > $${param.after}
+  WITH DISTINCT r, m
+  ORDER BY r.id
+  LIMIT $${param.limit}
+  RETURN collect(${row}) AS rows
+}`;
 }
 
 export function countRelationshipsOfEntitiesQuery(
@@ -116,6 +129,17 @@ export class RelationshipRepository {
    * Pages for many entities with the same arguments; `count` runs only when a client asks for
    * totalCount; `onEnds` receives the far ends read with them (`withEnds`).
    */
+  /** Rows of relationshipPageCall as records, collecting the far ends (withEnds) into `ends`. */
+  static toRecords(
+    rows: Array<RelationshipRow & { far?: EntityRow }>,
+    ends: EntityRecord[],
+  ): RelationshipRecord[] {
+    return rows.map((row) => {
+      if (row.far) ends.push(toEntity(row.far));
+      return toRelationship(row);
+    });
+  }
+
   async pagesOf(
     ids: readonly string[],
     args: RelationshipArgs,

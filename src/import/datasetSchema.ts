@@ -26,6 +26,11 @@ const citation = z.strictObject({
   occurrence: z.number().int().min(1).optional(),
 });
 const citations = z.array(citation).min(1, "needs at least one citation");
+/** Names and aliases are stored in NFC, so that search finds a decomposed spelling like a composed one. */
+const nfcName = z
+  .string()
+  .min(1)
+  .transform((s) => s.normalize("NFC"));
 const primitive = z.union([z.string(), z.number(), z.boolean()]);
 
 export const DatasetSchema = z.strictObject({
@@ -42,8 +47,8 @@ export const DatasetSchema = z.strictObject({
       z.strictObject({
         id: entityId,
         kind: z.enum(ENTITY_KINDS),
-        name: z.string().min(1),
-        aliases: z.array(z.string().min(1)).default([]),
+        name: nfcName,
+        aliases: z.array(nfcName).default([]),
         description: z.string().min(1).optional(),
         date: z
           .string()

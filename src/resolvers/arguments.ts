@@ -1,6 +1,8 @@
 import { badUserInput, checkRange } from "../errors";
 import { decodeCursor } from "../graph/cursor";
 import { MAX_PAGE_SIZE } from "../graph/page";
+import type { Direction } from "../generated/resolvers-types";
+import type { RelationshipArgs } from "../graph/relationshipRepository";
 import { isRelationshipType, RELATIONSHIP_TYPES } from "../graph/relationshipTypes";
 
 /** `first` and `after` of any connection: 0 to 100 items, after a cursor this API issued. */
@@ -27,4 +29,26 @@ export function relationshipTypesArg(
     );
   }
   return [...new Set(types)];
+}
+
+/**
+ * The arguments of an entity's `relationships` page as the data layer takes them. Built in one
+ * place, so that a list that reads its entities' pages ahead (Query.entities) primes exactly the
+ * loader the field's own resolver asks.
+ */
+export function relationshipArgs(
+  args: {
+    first: number;
+    after?: string | null;
+    types?: readonly string[] | null;
+    direction?: Direction | null;
+  },
+  asked: ReadonlySet<string>,
+): RelationshipArgs {
+  const { first, after } = pageArgs(args.first, args.after);
+  const types = relationshipTypesArg(args.types);
+  // An explicit `direction: null` means the default, not "no direction".
+  const direction = args.direction ?? "BOTH";
+  const withEnds = asked.has("from") || asked.has("to");
+  return { types, direction, first, after, withEnds };
 }

@@ -2,7 +2,7 @@ import type { OrganizationResolvers, PersonResolvers } from "../generated/resolv
 import { checkRange } from "../errors";
 import { parseSeq } from "../graph/changeRepository";
 import { MAX_PAGE_SIZE } from "../graph/page";
-import { pageArgs, relationshipTypesArg } from "./arguments";
+import { pageArgs, relationshipArgs } from "./arguments";
 import { selectedFieldNames } from "./selection";
 
 /** The fields every entity type shares (Entity interface), resolved the same way for each. */
@@ -12,15 +12,10 @@ export const entityFields: Pick<
   "citations" | "relationships" | "statistics" | "history"
 > = {
   citations: (parent, _args, { graph }) => graph.entityCitations.load(parent.id),
-  relationships: (parent, args, { graph }, info) => {
-    const { first, after } = pageArgs(args.first, args.after);
-    const types = relationshipTypesArg(args.types);
-    const asked = selectedFieldNames(info, ["edges", "node"]);
-    // An explicit `direction: null` means the default, not "no direction".
-    const direction = args.direction ?? "BOTH";
-    const withEnds = asked.has("from") || asked.has("to");
-    return graph.relationshipsOf({ types, direction, first, after, withEnds }).load(parent.id);
-  },
+  relationships: (parent, args, { graph }, info) =>
+    graph
+      .relationshipsOf(relationshipArgs(args, selectedFieldNames(info, ["edges", "node"])))
+      .load(parent.id),
   statistics: (parent, args, { graph }) =>
     graph.statisticsOf(pageArgs(args.first, args.after)).load(parent.id),
   history: (parent, args, { graph }) => {

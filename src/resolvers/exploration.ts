@@ -2,9 +2,7 @@ import { badUserInput, checkRange } from "../errors";
 import type { QueryResolvers } from "../generated/resolvers-types";
 import { primeEntities } from "../graph/loaders";
 import { relationshipTypesArg } from "./arguments";
-
-const unknownIds = (ids: string[], argument: string) =>
-  badUserInput(`no entity with id ${ids.join(", ")}`, argument, { ids });
+import { unknownIdsError as unknownIds } from "./unknownIds";
 
 /** Query fields for exploring how things connect; all bounds are checked here, never clamped. */
 export const explorationQueries: Pick<
@@ -27,6 +25,8 @@ export const explorationQueries: Pick<
         { validTypes: result.valid },
       );
     }
+    // The start is always among the nodes when it exists.
+    if (result.subgraph.nodes.length === 0) throw unknownIds([args.id], "id");
     primeEntities(graph, result.subgraph.nodes);
     return result.subgraph;
   },

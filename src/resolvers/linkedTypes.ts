@@ -28,6 +28,7 @@ export const Relationship: RelationshipResolvers = {
   citations: (parent, _args, { graph }) => graph.relationshipCitations.load(parent.id),
   from: (parent, _args, { graph }) => requireEntity(graph, parent.fromId),
   to: (parent, _args, { graph }) => requireEntity(graph, parent.toId),
+  prospective: (parent) => parent.properties.prospective === true,
 };
 
 export const Statistic: StatisticResolvers = {

@@ -18,13 +18,20 @@ function fieldsOf(
  * (e.g. ["edges", "node"]), through fragments and inline fragments.
  */
 export function selectedFieldNames(info: GraphQLResolveInfo, path: string[] = []): Set<string> {
-  let fields = info.fieldNodes.flatMap((node) => fieldsOf(node.selectionSet, info.fragments));
+  return new Set(selectedFields(info.fieldNodes, info.fragments, path).map((f) => f.name.value));
+}
+
+/** The field nodes asked of `fieldNodes`' results, or of what lies below them along `path`. */
+export function selectedFields(
+  fieldNodes: readonly FieldNode[],
+  fragments: Record<string, FragmentDefinitionNode>,
+  path: string[] = [],
+): FieldNode[] {
+  let fields = fieldNodes.flatMap((node) => fieldsOf(node.selectionSet, fragments));
   for (const name of path) {
-    fields = fields
-      .filter((f) => f.name.value === name)
-      .flatMap((f) => fieldsOf(f.selectionSet, info.fragments));
+    fields = fields.filter((f) => f.name.value === name).flatMap((f) => fieldsOf(f.selectionSet, fragments));
   }
-  return new Set(fields.map((f) => f.name.value));
+  return fields;
 }
 
 /** A connection asked for its totalCount alone needs no rows: the count is one count-store read. */

@@ -14,11 +14,14 @@ import type { Logger } from "../logger";
 import { resolvers } from "../resolvers";
 import type { RequestContext } from "./context";
 import { formatError } from "./formatError";
+import { httpCachePlugin } from "./httpCache";
+import { jitGateway, type GraphqlExecutor } from "./jitExecutor";
 import type { Metrics } from "./metrics";
 import { queryCostPlugin } from "./plugins/queryCost";
 import { requestIdPlugin } from "./plugins/requestId";
 import { requestLogPlugin } from "./plugins/requestLog";
 import { withOfflineLinks } from "./plugins/landingPageLinks";
+import { unknownArgumentsPlugin } from "./plugins/unknownArguments";
 import { DEFAULT_MAX_RESPONSE_BYTES, ResponseBudget } from "./responseBudget";
 import { legacyJsonStatusPlugin } from "./plugins/responseStatus";
 import { retryAfterPlugin } from "./plugins/retryAfter";
@@ -32,6 +35,8 @@ export interface ApolloOptions {
   metrics: Metrics;
   /** AUTH_READS (default public): `token` makes every Query field need READER. */
   reads?: Config["auth"]["reads"];
+  /** GRAPHQL_EXECUTOR: graphql-js (default) or graphql-jit (see jitExecutor.ts). */
+  executor?: GraphqlExecutor;
 }
 
 /**
@@ -41,7 +46,7 @@ export interface ApolloOptions {
  * (Apollo's default) and CSRF prevention on.
  */
 export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
-  const { development, logger, limits, metrics, reads = "public" } = options;
+  const { development, logger, limits, metrics, reads = "public", executor = "graphql-js" } = options;
   const armor = new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },
@@ -51,8 +56,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
     costLimit: { enabled: false },
     blockFieldSuggestion: { enabled: !development },
   }).protect();
+  const schema = buildSchema(resolvers, { reads });
   return new ApolloServer<RequestContext>({
-    schema: buildSchema(resolvers, { reads }),
+    ...(executor === "jit" ? { gateway: jitGateway(schema) } : { schema }),
     // The schema is the public contract: introspection stays on so that clients and tools can read it.
     introspection: true,
     // main.ts owns shutdown (HTTP, driver, embedded Neo4j in order); Apollo's own signal handlers
@@ -68,7 +74,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
       queryCostPlugin(limits.maxCost, logger),
+      unknownArgumentsPlugin(),
       legacyJsonStatusPlugin(),
+      httpCachePlugin(),
       requestLogPlugin(metrics),
       requestIdPlugin(),
       retryAfterPlugin(),

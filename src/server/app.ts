@@ -11,14 +11,19 @@ import type { Neo4jSupervision } from "../neo4j/supervisor";
 import { reconcileRouter } from "../reconcile/reconcileRouter";
 import { createApolloServer, createRequestContext } from "./apollo";
 import { HttpDrain, type DrainOptions } from "./httpDrain";
+import { compressResponses } from "./compression";
+import { cors } from "./cors";
+import { httpCache } from "./httpCache";
+import { persistedQueryHashCheck } from "./persistedQueryHash";
 import type { Metrics } from "./metrics";
 import { RETRY_AFTER_SECONDS } from "./plugins/retryAfter";
 import { readinessCheck } from "./readiness";
 import { mountWebPages } from "./web";
 
 export interface AppDeps {
-  /** `http` and `shutdown` default to the documented defaults when absent. */
-  config: Pick<Config, "env" | "limits" | "auth"> & Partial<Pick<Config, "http" | "shutdown">>;
+  /** `shutdown` defaults to the documented defaults when absent. */
+  config: Pick<Config, "env" | "limits" | "auth" | "http" | "graphqlExecutor"> &
+    Partial<Pick<Config, "shutdown">>;
   driver: Driver;
   executor: CypherExecutor;
   logger: Logger;
@@ -41,12 +46,6 @@ export interface App {
   readonly draining: boolean;
 }
 
-const DEFAULT_HTTP: Config["http"] = {
-  headersTimeoutMs: 10_000,
-  requestTimeoutMs: 30_000,
-  keepAliveTimeoutMs: 5_000,
-  maxConnections: 1_000,
-};
 const DEFAULT_SHUTDOWN: Config["shutdown"] = { graceMs: 0, timeoutMs: 10_000 };
 
 /**
@@ -62,7 +61,7 @@ const CONNECTIONS_CHECKING_INTERVAL_MS = 1_000;
  */
 export async function createApp(deps: AppDeps): Promise<App> {
   const { config, driver, executor, logger, metrics, supervision } = deps;
-  const limits = config.http ?? DEFAULT_HTTP;
+  const limits = config.http;
   const shutdown = config.shutdown ?? DEFAULT_SHUTDOWN;
   const expressApp = express();
   const httpServer = http.createServer(
@@ -82,6 +81,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     limits: config.limits,
     metrics,
     reads: config.auth.reads,
+    executor: config.graphqlExecutor,
   });
   await apollo.start();
   const readiness = readinessCheck({ driver, supervision, draining: () => drain.draining });
@@ -90,6 +90,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   expressApp.disable("x-powered-by");
   expressApp.use(drain.middleware());
+  // /graphql's ETags come from the graph's version (httpCache.ts), not from hashing each body.
+  expressApp.set("etag", false);
   // Every response names its request: clients quote it, every log line carries it.
   expressApp.use((req, res, next) => {
     const requestId = requestIdOf(req.get("x-request-id"));
@@ -97,6 +99,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.setHeader("x-request-id", requestId);
     next();
   });
+  expressApp.use(compressResponses(config.http.compressionThresholdBytes));
   expressApp.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -115,10 +118,21 @@ export async function createApp(deps: AppDeps): Promise<App> {
   expressApp.get("/metrics", async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
+  expressApp.use("/graphql", cors(config.http.cors));
+  expressApp.use(
+    "/graphql",
+    httpCache({
+      executor,
+      logger,
+      cacheControl: config.http.cacheControl,
+      requestTimeoutMs: config.limits.requestTimeoutMs,
+    }),
+  );
   mountWebPages(expressApp);
   expressApp.use(
     "/graphql",
     express.json({ limit: config.limits.bodyLimitBytes }),
+    persistedQueryHashCheck(),
     expressMiddleware(apollo, {
       // The token is verified here, once per request; a failure is kept (not thrown) so that
       // public reads still answer and each @auth field can say why it refuses.

@@ -137,9 +137,15 @@ describe("exploration (real Neo4j)", () => {
       expect(bad.errors?.[0]?.message).toContain(ring.type);
     });
 
-    it("answers an unknown id with an empty subgraph", async () => {
+    it("refuses an unknown id, naming it (docs/api.md: unknown ids)", async () => {
       const out = await api.execute<SubgraphOut>(NEIGHBORHOOD, { id: "place:nowhere-at-all" });
-      expect(out.data?.neighborhood).toEqual({ nodes: [], relationships: [], truncated: false });
+      expect(out.data).toBeNull();
+      expect(out.errors?.[0]?.extensions).toMatchObject({
+        code: "BAD_USER_INPUT",
+        argument: "id",
+        unknownIds: ["place:nowhere-at-all"],
+      });
+      expect(out.queryCount).toBe(1);
     });
 
     it("runs one Cypher query per call, relationship ends included", async () => {

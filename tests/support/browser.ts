@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync } from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import puppeteer, { type Browser, type Page } from "puppeteer-core";
 import { PROJECT_ROOT } from "../../src/projectRoot";
@@ -54,4 +55,31 @@ export async function openPage(
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
+}
+
+export interface PageServer {
+  /** e.g. http://127.0.0.1:41234: a different origin from the API's (another port). */
+  origin: string;
+  close(): Promise<void>;
+}
+
+/** Serves one HTML page on a free local port: the "other site" a browser app lives on. */
+export async function servePage(
+  html = "<!doctype html><title>client</title><p>client page</p>",
+): Promise<PageServer> {
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    res.end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const address = server.address();
+  if (typeof address !== "object" || address === null) throw new Error("page server has no port");
+  return {
+    origin: `http://127.0.0.1:${address.port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
 }

@@ -1,4 +1,5 @@
 import { loadConfig } from "../../src/config";
+import { CypherExecutor, type CypherQuery } from "../../src/graph/executor";
 import { createApp, type App } from "../../src/server/app";
 import { createMetrics } from "../../src/server/metrics";
 import { connectTestGraph, silentLogger, type TestGraph } from "./testGraph";
@@ -13,12 +14,23 @@ export interface HttpService {
 /** The real HTTP app (Express + Apollo + plugins) on the run's Neo4j, on a free port. */
 export async function startHttpService(
   env: NodeJS.ProcessEnv = { NODE_ENV: "production" },
+  options: { onQuery?: (query: CypherQuery) => void } = {},
 ): Promise<HttpService> {
   const graph = connectTestGraph();
+  const { onQuery } = options;
+  // Every query the app runs, through request executors too, when the test watches them.
+  const executor = onQuery
+    ? new CypherExecutor(graph.driver, {
+        database: process.env.NEO4J_DATABASE ?? "neo4j",
+        transactionTimeoutMs: 20_000,
+        logger: silentLogger,
+        onQuery: (query) => onQuery(query),
+      })
+    : graph.executor;
   const app: App = await createApp({
     config: loadConfig(env),
     driver: graph.driver,
-    executor: graph.executor,
+    executor,
     logger: silentLogger,
     metrics: createMetrics({ open: 0 }),
   });

@@ -18,7 +18,6 @@ import {
   COUNT_HISTORIES,
   HISTORIES,
   LAST_CHANGE,
-  LAST_SEQ,
 } from "../../src/graph/changeRepository";
 import { CREATE_DOCUMENT, DOCUMENT_BY_HASH_OR_ID } from "../../src/write/mutations/addDocument";
 import { MERGED_ID_TARGET } from "../../src/write/mutations/createEntity";
@@ -44,6 +43,7 @@ import {
   ENTITIES_BY_IDS,
   ENTITY_CITATIONS_BY_IDS,
   listEntitiesQuery,
+  listEntitiesWithRelationshipsQuery,
   PARENT_PLACES,
   SEARCH_ENTITIES,
 } from "../../src/graph/entityRepository";
@@ -66,8 +66,10 @@ import {
   RELATIONSHIPS_BY_IDS,
   relationshipsOfEntitiesQuery,
 } from "../../src/graph/relationshipRepository";
+import { GRAPH_VERSION } from "../../src/graph/graphVersion";
+import { metricCountsQuery } from "../../src/graph/metricCounts";
 import { RELATIONSHIP_TYPES } from "../../src/graph/relationshipTypes";
-import { GRAPH_VERSION, LINK_DICTIONARY_PAGE } from "../../src/graph/linkDictionaryRepository";
+import { LINK_DICTIONARY_PAGE } from "../../src/graph/linkDictionaryRepository";
 import {
   COUNT_STATISTICS_OF_SUBJECTS,
   countStatisticsQuery,
@@ -97,10 +99,11 @@ export function queryCatalogue(): CypherQuery[] {
     countEntitiesQuery(null),
     countEntitiesQuery("PERSON"),
     q("entities.search", SEARCH_ENTITIES, {
-      query: "(chongqing^4)",
-      kinds: null,
+      names: "+(name:(+chon*)^2 aliases:(+chon*)) name:(chon)^4",
+      fuzzy: "+(name:(+(chon* chon~1))^2 aliases:(+(chon* chon~1)))",
+      described: "+description:(+chon*)",
       first: int(10),
-      candidates: int(10),
+      candidates: int(100),
     }),
     q("entities.parentPlaces", PARENT_PLACES, { ids }),
     q("relationships.byIds", RELATIONSHIPS_BY_IDS, {
@@ -110,6 +113,20 @@ export function queryCatalogue(): CypherQuery[] {
       refs: [{ id: "relationship:a|T|b", from: "a", to: "b" }],
     }),
     relationshipsOfEntitiesQuery(ids, null, "BOTH", null, 51),
+    listEntitiesWithRelationshipsQuery("ORGANIZATION", null, 51, {
+      types: [type],
+      direction: "BOTH",
+      first: 20,
+      after: null,
+      withEnds: true,
+    }),
+    listEntitiesWithRelationshipsQuery(null, "person:a", 11, {
+      types: null,
+      direction: "OUT",
+      first: 5,
+      after: "relationship:a",
+      withEnds: false,
+    }),
     relationshipsOfEntitiesQuery(ids, null, "BOTH", null, 51, true),
     relationshipsOfEntitiesQuery(ids, [type], "OUT", "relationship:a", 51),
     relationshipsOfEntitiesQuery(ids, [type], "IN", null, 51),
@@ -139,6 +156,8 @@ export function queryCatalogue(): CypherQuery[] {
     pathsQuery("person:hu-henghua", "place:chongqing", 4, 5),
     relationshipTypeCountsQuery(),
     connectionsQuery(ids, 4),
+    GRAPH_VERSION,
+    metricCountsQuery(100),
     q("import.documentState", DOCUMENT_STATE, { documentId: "document:a" }),
     q("import.document", UPSERT_DOCUMENT, {
       document: { id: "document:a", title: "t", publisher: null, url: null, publishedAt: null, text: "x" },
@@ -147,7 +166,6 @@ export function queryCatalogue(): CypherQuery[] {
       datasetHash: "h",
       version: int(1),
     }),
-    q("ingest.graphVersion", GRAPH_VERSION, {}),
     q("ingest.dictionaryPage", LINK_DICTIONARY_PAGE, { after: "", limit: int(5000), maxNeighbours: int(50) }),
     q("change.nextSeq", NEXT_SEQ, {}),
     q("change.byMutationId", CHANGE_BY_MUTATION_ID, { actor: "alice", clientMutationId: "m1" }),
@@ -189,7 +207,6 @@ export function queryCatalogue(): CypherQuery[] {
     q("documents.entities", ENTITIES_OF_DOCUMENT, { id: "document:a", after: "", limit: int(51) }),
     q("documents.countEntities", COUNT_ENTITIES_OF_DOCUMENT, { id: "document:a" }),
     q("changes.last", LAST_CHANGE, {}),
-    q("changes.lastSeq", LAST_SEQ, {}),
     q("changes.bySeqs", CHANGES_BY_SEQS, { seqs: [int(1)] }),
     q("changes.after", CHANGES_AFTER, { after: int(0), limit: int(101) }),
     q("changes.touching", CHANGES_TOUCHING, { ids, after: int(0), limit: int(101) }),

@@ -30,12 +30,13 @@ export async function startTestApi(
   options: { development?: boolean; env?: NodeJS.ProcessEnv } = {},
 ): Promise<TestApi> {
   const graph = connectTestGraph();
-  const { limits } = loadConfig(options.env ?? {});
+  const { limits, graphqlExecutor } = loadConfig(options.env ?? {});
   const server: ApolloServer<RequestContext> = createApolloServer({
     development: options.development ?? false,
     logger: silentLogger,
     limits,
     metrics: createMetrics({ open: 0 }),
+    executor: graphqlExecutor,
   });
   await server.start();
   return {

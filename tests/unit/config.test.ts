@@ -9,6 +9,7 @@ describe("loadConfig", () => {
       host: "127.0.0.1",
       port: 4000,
       logLevel: "info",
+      graphqlExecutor: "graphql-js",
       neo4j: {
         uri: undefined,
         user: "neo4j",
@@ -25,6 +26,9 @@ describe("loadConfig", () => {
         requestTimeoutMs: 30_000,
         keepAliveTimeoutMs: 5_000,
         maxConnections: 1_000,
+        cors: { anyOrigin: true, origins: [] },
+        compressionThresholdBytes: 1024,
+        cacheControl: "public, max-age=0, must-revalidate",
       },
       shutdown: { graceMs: 1_000, timeoutMs: 10_000 },
       limits: {
@@ -78,6 +82,7 @@ describe("loadConfig", () => {
       HOST: "0.0.0.0",
       PORT: "8080",
       LOG_LEVEL: "debug",
+      GRAPHQL_EXECUTOR: "jit",
       NEO4J_URI: "neo4j+s://db.example.com:7687",
       NEO4J_USER: "reader",
       NEO4J_PASSWORD: "secret",
@@ -108,6 +113,7 @@ describe("loadConfig", () => {
     });
     expect(config.env).toBe("production");
     expect(config.port).toBe(8080);
+    expect(config.graphqlExecutor).toBe("jit");
     expect(config.neo4j).toEqual({
       uri: "neo4j+s://db.example.com:7687",
       user: "reader",
@@ -119,7 +125,7 @@ describe("loadConfig", () => {
       connectTimeoutMs: 1000,
       maxSessionsPerRequest: 3,
     });
-    expect(config.http).toEqual({
+    expect(config.http).toMatchObject({
       headersTimeoutMs: 2000,
       requestTimeoutMs: 4000,
       keepAliveTimeoutMs: 700,
@@ -187,13 +193,14 @@ describe("loadConfig", () => {
         NEO4J_URI: "http://localhost:7474",
         NEO4J_TX_TIMEOUT_MS: "5",
         NEO4J_LOCAL_HEAP: "lots",
+        GRAPHQL_EXECUTOR: "fast",
       });
     } catch (error) {
       caught = error;
     }
     expect(caught).toBeInstanceOf(ConfigError);
     const problems = (caught as ConfigError).problems;
-    expect(problems).toHaveLength(5);
+    expect(problems).toHaveLength(6);
     expect(problems).toEqual(
       expect.arrayContaining([
         "PORT: must be a whole number from 0 to 65535",
@@ -203,6 +210,49 @@ describe("loadConfig", () => {
       ]),
     );
     expect(problems.some((p) => p.startsWith("NODE_ENV:"))).toBe(true);
+    expect(problems.some((p) => p.startsWith("GRAPHQL_EXECUTOR:"))).toBe(true);
+  });
+
+  describe("browsers, compression and caching", () => {
+    it("allows any origin only in development by default", () => {
+      expect(loadConfig({ NODE_ENV: "development" }).http.cors).toEqual({ anyOrigin: true, origins: [] });
+      expect(loadConfig({ NODE_ENV: "production" }).http.cors).toEqual({ anyOrigin: false, origins: [] });
+      expect(loadConfig({ NODE_ENV: "test" }).http.cors).toEqual({ anyOrigin: false, origins: [] });
+    });
+
+    it("reads a list of origins, `*`, or both", () => {
+      expect(
+        loadConfig({
+          NODE_ENV: "production",
+          CORS_ORIGINS: "https://App.example.com, http://localhost:5173,",
+        }).http.cors,
+      ).toEqual({ anyOrigin: false, origins: ["https://app.example.com", "http://localhost:5173"] });
+      expect(loadConfig({ CORS_ORIGINS: "*" }).http.cors).toEqual({ anyOrigin: true, origins: [] });
+      expect(loadConfig({ NODE_ENV: "production", CORS_ORIGINS: "*,http://[::1]:3000" }).http.cors).toEqual({
+        anyOrigin: true,
+        origins: ["http://[::1]:3000"],
+      });
+    });
+
+    it.each([
+      "https://app.example.com/",
+      "app.example.com",
+      "https://app.example.com/path",
+      "ftp://x.org",
+      "https://*.example.com",
+    ])("refuses %s as an origin", (origin) => {
+      expect(() => loadConfig({ CORS_ORIGINS: origin })).toThrow(
+        /CORS_ORIGINS: must be `\*` or a comma-separated list/,
+      );
+    });
+
+    it("reads the compression threshold and Cache-Control", () => {
+      const { http } = loadConfig({ COMPRESSION_THRESHOLD_BYTES: "0", CACHE_CONTROL: "public, max-age=60" });
+      expect(http.compressionThresholdBytes).toBe(0);
+      expect(http.cacheControl).toBe("public, max-age=60");
+      expect(() => loadConfig({ COMPRESSION_THRESHOLD_BYTES: "1k" })).toThrow(ConfigError);
+      expect(() => loadConfig({ CACHE_CONTROL: "public\r\nSet-Cookie: x=1" })).toThrow(ConfigError);
+    });
   });
 
   describe("auth", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { CriticalityLevel, diff } from "@graphql-inspector/core";
-import { buildSchema as buildSdl, isInterfaceType, isObjectType } from "graphql";
+import { buildSchema as buildSdl, isInterfaceType, isObjectType, isScalarType } from "graphql";
 import { resolvers } from "../../src/resolvers";
 import { buildSchema } from "../../src/server/schema";
 
@@ -63,5 +63,32 @@ describe("the served schema against the public contract", () => {
       }
     }
     expect(undocumented).toEqual([]);
+  });
+
+  it("describes every argument, on every field and directive", () => {
+    const schema = buildSchema(resolvers);
+    const undocumented: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith("__") || !(isObjectType(type) || isInterfaceType(type))) continue;
+      for (const field of Object.values(type.getFields())) {
+        for (const arg of field.args) {
+          if (!arg.description) undocumented.push(`${type.name}.${field.name}(${arg.name})`);
+        }
+      }
+    }
+    for (const directive of schema.getDirectives()) {
+      for (const arg of directive.args) {
+        if (!arg.description) undocumented.push(`@${directive.name}(${arg.name})`);
+      }
+    }
+    expect(undocumented).toEqual([]);
+  });
+
+  it("says where its custom scalars are specified", () => {
+    const schema = buildSchema(resolvers);
+    for (const name of ["DateTime", "JSON"]) {
+      const type = schema.getType(name);
+      expect(type && isScalarType(type) ? type.specifiedByURL : undefined).toMatch(/^https:\/\//);
+    }
   });
 });

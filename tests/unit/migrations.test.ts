@@ -23,7 +23,7 @@ describe("loadMigrations", () => {
     expect(migrations.length).toBeGreaterThan(0);
     expect(migrations.map((m) => m.id)).toEqual([...migrations.map((m) => m.id)].sort());
     for (const statement of migrations.flatMap((m) => m.statements)) {
-      expect(statement).toMatch(/IF NOT EXISTS|^CALL |^MERGE /);
+      expect(statement).toMatch(/IF NOT EXISTS|^DROP .* IF EXISTS$|^CALL |^MERGE /);
     }
   });
 });

@@ -1,25 +1,56 @@
 import { GraphQLError } from "graphql";
 import { buildSearchQuery, MAX_SEARCH_TEXT } from "../../src/graph/searchQuery";
+import { foldText, searchWords } from "../../src/graph/searchText";
 
 describe("buildSearchQuery", () => {
-  const inFields = (terms: string): string =>
-    `name:(${terms})^4 OR aliases:(${terms})^3 OR description:(${terms})`;
-
-  it("matches each word exactly, fuzzily, and the last one as a prefix, name first", () => {
-    expect(buildSearchQuery("Chongqing")).toBe(inFields("(chongqing^4 OR chongqing~2 OR chongqing*^2)"));
-    expect(buildSearchQuery("Land Sea")).toBe(inFields("(land^4 OR land~1) OR (sea^4 OR sea*^2)"));
+  it("asks names and aliases for every word, the last as a prefix; fuzzy and descriptions apart", () => {
+    expect(buildSearchQuery("Hu Hen")).toEqual({
+      words: ["hu", "hen"],
+      names: "+(name:(+hu* +hen*)^2 aliases:(+hu* +hen*)) name:(hu hen)^4",
+      fuzzy: null,
+      described: "+description:(+hu* +hen*)",
+    });
+    expect(buildSearchQuery("Chongquing")?.fuzzy).toBe(
+      "+(name:(+(chongquing* chongquing~2))^2 aliases:(+(chongquing* chongquing~2)))",
+    );
+    expect(buildSearchQuery("land sea")?.fuzzy).toBe(
+      "+(name:(+(land* land~1) +sea*)^2 aliases:(+(land* land~1) +sea*))",
+    );
   });
 
-  it("folds accents in the fuzzy and prefix terms", () => {
-    expect(buildSearchQuery("Türkiye")).toBe(inFields("(türkiye^4 OR turkiye~1 OR turkiye*^2)"));
+  it("makes kinds a clause of every query", () => {
+    const query = buildSearchQuery("chon", ["SECTOR", "PLACE"]);
+    expect(query?.names).toMatch(/^\+kind:\(sector place\) \+\(/);
+    expect(query?.fuzzy).toMatch(/^\+kind:\(sector place\) \+\(/);
+    expect(query?.described).toBe("+kind:(sector place) +description:(+chon*)");
   });
 
-  it.each(["AND (", "*", "~", '"', "\\", "name:x) OR (y", "' OR 1=1 //", "}{][^!&&||"])(
+  it("does not require words the index drops (stop words, and a last word that may become one)", () => {
+    expect(buildSearchQuery("mayor of chon")?.names).toBe(
+      "+(name:(+mayor* of* +chon*)^2 aliases:(+mayor* of* +chon*)) name:(mayor chon)^4",
+    );
+    expect(buildSearchQuery("mayor o")?.names).toBe(
+      "+(name:(+mayor* o*)^2 aliases:(+mayor* o*)) name:(mayor o)^4",
+    );
+  });
+
+  it("matches Chinese characters as a phrase, in the order typed, with no prefix or fuzzy term", () => {
+    const query = buildSearchQuery("重庆");
+    expect(query?.words).toEqual(["重", "庆"]);
+    expect(query?.names).toBe('+(name:(+"重庆")^2 aliases:(+"重庆"))');
+    expect(query?.fuzzy).toBeNull();
+    expect(buildSearchQuery("庆重")?.names).toBe('+(name:(+"庆重")^2 aliases:(+"庆重"))');
+    expect(buildSearchQuery("重庆 city")?.names).toContain('+"重庆" +city*');
+  });
+
+  it.each(["AND (", "*", "~", '"', "\\", "name:x) OR (y", "' OR 1=1 //", "}{][^!&&||", "kind:person"])(
     "leaves no Lucene syntax from %p",
     (input) => {
       const query = buildSearchQuery(input);
-      const stripped = (query ?? "").replace(/\b(name|aliases|description):|\^\d|~\d|\*\^2| OR |[()]/g, " ");
-      expect(stripped).toMatch(/^[\p{L}\p{N} ]*$/u);
+      for (const lucene of [query?.names, query?.fuzzy, query?.described]) {
+        const stripped = (lucene ?? "").replace(/\b(name|aliases|description):|\^\d|~\d|[*+()]/g, " ");
+        expect(stripped).toMatch(/^[\p{L}\p{N} ]*$/u);
+      }
     },
   );
 
@@ -27,11 +58,26 @@ describe("buildSearchQuery", () => {
     expect(buildSearchQuery("  *** ~~ ")).toBeNull();
   });
 
-  it("keeps Chinese names as words", () => {
-    expect(buildSearchQuery("重庆")).toBe(inFields("(重庆^4 OR 重庆*^2)"));
-  });
-
   it("refuses text over the documented limit", () => {
     expect(() => buildSearchQuery("a".repeat(MAX_SEARCH_TEXT + 1))).toThrow(GraphQLError);
+  });
+});
+
+describe("search text folding", () => {
+  it.each([
+    ["Türkiye", "turkiye"],
+    ["Tu\u0308rkiye", "turkiye"],
+    ["Łódź", "lodz"],
+    ["Straße", "strasse"],
+    ["İstanbul", "istanbul"],
+    ["重庆", "重庆"],
+  ])("folds %p like the index's analyzer: %p", (text, folded) => {
+    expect(foldText(text)).toBe(folded);
+  });
+
+  it("splits Chinese into characters and everything else at non-letters", () => {
+    expect(searchWords("中共重庆市委")).toEqual(["中", "共", "重", "庆", "市", "委"]);
+    expect(searchWords("China-Europe Railway Express")).toEqual(["china", "europe", "railway", "express"]);
+    expect(searchWords("33618 clusters")).toEqual(["33618", "clusters"]);
   });
 });

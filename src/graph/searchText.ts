@@ -1,0 +1,87 @@
+/**
+ * How search reads text, shared by the Lucene query (searchQuery.ts) and the ranking
+ * (searchRanking.ts), so that both see the same words.
+ *
+ * - NFC first, so a decomposed "Türkiye" (u + combining diaeresis) is the same text as a composed one.
+ * - Folded like the index's `standard-folding` analyzer: lower case, no accents on Latin letters,
+ *   and the few Latin letters that do not decompose (ł, ø, ß, æ, ...) spelled in ASCII.
+ * - Words are runs of letters and digits. Han characters and hiragana are words of one character
+ *   each, as the index's tokenizer makes them: Chinese has no spaces, so "重庆" is the two words
+ *   重 and 庆, matched in that order (as a phrase), never as "庆重".
+ */
+
+const LETTER_FOLDS: Readonly<Record<string, string>> = {
+  ł: "l",
+  ø: "o",
+  đ: "d",
+  ð: "d",
+  ħ: "h",
+  ı: "i",
+  ß: "ss",
+  æ: "ae",
+  œ: "oe",
+  þ: "th",
+};
+
+const ONE_CHARACTER_WORD = /[\p{Script=Han}\p{Script=Hiragana}]/u;
+const WORD = /[\p{Script=Han}\p{Script=Hiragana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}])[\p{L}\p{N}])+/gu;
+
+/** Lower case, no accents on Latin letters, NFC: what the index's analyzer makes of a word. */
+export function foldText(text: string): string {
+  return text
+    .normalize("NFD")
+    .replace(/(\p{Script=Latin})\p{M}+/gu, "$1")
+    .toLowerCase()
+    .replace(/[łøđðħıßæœþ]/gu, (c) => LETTER_FOLDS[c] ?? c)
+    .normalize("NFC");
+}
+
+/** The folded words of a text, in order. */
+export function searchWords(text: string): string[] {
+  return foldText(text).match(WORD) ?? [];
+}
+
+/** A word of one Han or hiragana character: matched only exactly and in order. */
+export function isCharacterWord(word: string): boolean {
+  return word.length <= 2 && ONE_CHARACTER_WORD.test(word) && [...word].length === 1;
+}
+
+/**
+ * The index's analyzer drops these English stop words (Lucene's default set), so a query must not
+ * require them: "Mayor of Chongqing" has no indexed term "of".
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  "a",
+  "an",
+  "and",
+  "are",
+  "as",
+  "at",
+  "be",
+  "but",
+  "by",
+  "for",
+  "if",
+  "in",
+  "into",
+  "is",
+  "it",
+  "no",
+  "not",
+  "of",
+  "on",
+  "or",
+  "such",
+  "that",
+  "the",
+  "their",
+  "then",
+  "there",
+  "these",
+  "they",
+  "this",
+  "to",
+  "was",
+  "will",
+  "with",
+]);

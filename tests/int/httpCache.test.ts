@@ -1,0 +1,154 @@
+import type { CypherQuery } from "../../src/graph/executor";
+import { readGraphVersion } from "../../src/graph/graphVersion";
+import { startHttpService, type HttpService } from "../support/httpService";
+
+const QUERY =
+  "query Places($first: Int) { entities(kind: PLACE, first: $first) { totalCount edges { node { id name } } } }";
+const CACHE_CONTROL = "public, max-age=30";
+
+/** A GET the way Apollo's CSRF prevention wants it: with its preflight header. */
+function get(
+  service: HttpService,
+  params: { query?: string; variables?: unknown; operationName?: string },
+  headers: Record<string, string> = { "apollo-require-preflight": "true" },
+): Promise<Response> {
+  const search = new URLSearchParams();
+  if (params.query !== undefined) search.set("query", params.query);
+  if (params.variables !== undefined) search.set("variables", JSON.stringify(params.variables));
+  if (params.operationName !== undefined) search.set("operationName", params.operationName);
+  return fetch(`${service.url}?${search.toString()}`, {
+    headers: { accept: "application/graphql-response+json", ...headers },
+  });
+}
+
+describe("HTTP caching of GET reads (real Neo4j)", () => {
+  let service: HttpService;
+  const ran: string[] = [];
+  const places = { query: QUERY, variables: { first: 5 }, operationName: "Places" };
+
+  // The counter the write layer keeps; the test moves it itself and puts it back afterwards.
+  const counter = (cypher: string, params: Record<string, unknown> = {}): CypherQuery => ({
+    name: "test.changeLog",
+    cypher,
+    params,
+  });
+  let created = false;
+  let originalSeq = 0;
+
+  beforeAll(async () => {
+    service = await startHttpService(
+      { NODE_ENV: "production", CACHE_CONTROL },
+      { onQuery: (query) => ran.push(query.name) },
+    );
+    const [row] = await service.graph.executor.write<{ created: boolean; seq: number }>(
+      counter(
+        `MERGE (l:ChangeLog {id: 'changes'})
+         ON CREATE SET l.seq = 0, l.createdByTest = true
+         RETURN l.createdByTest = true AS created, l.seq AS seq`,
+      ),
+    );
+    created = row?.created ?? false;
+    originalSeq = row?.seq ?? 0;
+  });
+  afterAll(async () => {
+    await service.graph.executor.write(
+      created
+        ? counter("MATCH (l:ChangeLog {id: 'changes'}) DELETE l")
+        : counter("MATCH (l:ChangeLog {id: 'changes'}) SET l.seq = $seq", { seq: originalSeq }),
+    );
+    await service.stop();
+  });
+
+  it("gives a successful GET an ETag and the configured Cache-Control, stable across identical GETs", async () => {
+    const first = await get(service, places);
+    expect(first.status).toBe(200);
+    const body = (await first.json()) as { data: { entities: { edges: unknown[] } } };
+    expect(body.data.entities.edges).toHaveLength(5);
+    const etag = first.headers.get("etag");
+    expect(etag).toMatch(/^W\/"[\w-]{32}"$/);
+    expect(first.headers.get("cache-control")).toBe(CACHE_CONTROL);
+
+    const second = await get(service, places);
+    expect(second.headers.get("etag")).toBe(etag);
+    const otherVariables = await get(service, { ...places, variables: { first: 6 } });
+    expect(otherVariables.headers.get("etag")).not.toBe(etag);
+  });
+
+  it("answers a conditional GET 304 after reading the graph's version alone", async () => {
+    const etag = (await get(service, places)).headers.get("etag") ?? "";
+    ran.length = 0;
+    const conditional = await get(service, places, {
+      "apollo-require-preflight": "true",
+      "if-none-match": etag,
+    });
+    expect(conditional.status).toBe(304);
+    expect(await conditional.text()).toBe("");
+    expect(conditional.headers.get("etag")).toBe(etag);
+    expect(conditional.headers.get("cache-control")).toBe(CACHE_CONTROL);
+    expect(ran).toEqual(["graph.version"]);
+
+    // Executed, the same operation runs its own Cypher too.
+    ran.length = 0;
+    expect((await get(service, places)).status).toBe(200);
+    expect(ran[0]).toBe("graph.version");
+    expect(ran.length).toBeGreaterThan(1);
+  });
+
+  it("changes the ETag when the graph's version changes, and only then", async () => {
+    const before = (await get(service, places)).headers.get("etag") ?? "";
+    await service.graph.executor.write(counter("MATCH (l:ChangeLog {id: 'changes'}) SET l.seq = l.seq + 1"));
+    expect(await readGraphVersion(service.graph.executor)).toBe(originalSeq + 1);
+
+    const stale = await get(service, places, { "apollo-require-preflight": "true", "if-none-match": before });
+    expect(stale.status).toBe(200);
+    const after = stale.headers.get("etag");
+    expect(after).not.toBe(before);
+    expect((await get(service, places)).headers.get("etag")).toBe(after);
+  });
+
+  it("caches no answer that carries errors", async () => {
+    const failing = await get(service, { query: "{ entities(first: 101) { totalCount } }" });
+    expect(failing.status).toBe(200);
+    expect(((await failing.json()) as { errors?: unknown[] }).errors).toHaveLength(1);
+    expect(failing.headers.get("etag")).toBeNull();
+    expect(failing.headers.get("cache-control")).toBe("no-store");
+  });
+
+  it("keeps Apollo's CSRF prevention in front of the 304", async () => {
+    const etag = (await get(service, places)).headers.get("etag") ?? "";
+    const simple = await get(service, places, { "if-none-match": etag });
+    expect(simple.status).toBe(400);
+  });
+
+  it("leaves POST and requests with credentials out of shared caches", async () => {
+    const post = await fetch(service.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(places),
+    });
+    expect(post.status).toBe(200);
+    expect(post.headers.get("etag")).toBeNull();
+
+    const etag = (await get(service, places)).headers.get("etag") ?? "";
+    const withToken = await get(service, places, {
+      "apollo-require-preflight": "true",
+      authorization: "Bearer x",
+      "if-none-match": etag,
+    });
+    expect(withToken.status).toBe(200);
+    expect(withToken.headers.get("etag")).toBeNull();
+    expect(withToken.headers.get("cache-control")).toBe("private, no-store");
+  });
+});
+
+describe("the graph's version", () => {
+  it("is 0 on a graph without a change log", async () => {
+    const calls: CypherQuery[] = [];
+    const noRows = <Row>(query: CypherQuery): Promise<Row[]> => {
+      calls.push(query);
+      return Promise.resolve([]);
+    };
+    expect(await readGraphVersion({ read: noRows })).toBe(0);
+    expect(calls.map((c) => c.name)).toEqual(["graph.version"]);
+  });
+});
