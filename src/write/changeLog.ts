@@ -148,7 +148,7 @@ export async function recordedWrite<T>(
         if (done.kind === "nothing" || done.items.length === 0) {
           throw new Rollback<T>({
             kind: "nothing",
-            result: done.kind === "nothing" ? done.result : done.result,
+            result: done.result,
           });
         }
         const [appended] = await run<{ at: string }>({
