@@ -6,6 +6,7 @@ import type { Driver } from "neo4j-driver";
 import { authenticatorFor } from "../auth/authentication";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
+import { DEFAULT_LINKER_OPTIONS, DocumentLinker } from "../ingest/documentLinker";
 import type { Logger } from "../logger";
 import type { Neo4jSupervision } from "../neo4j/supervisor";
 import { reconcileRouter } from "../reconcile/reconcileRouter";
@@ -23,7 +24,7 @@ import { mountWebPages } from "./web";
 export interface AppDeps {
   /** `shutdown` defaults to the documented defaults when absent. */
   config: Pick<Config, "env" | "limits" | "auth" | "http" | "graphqlExecutor"> &
-    Partial<Pick<Config, "shutdown">>;
+    Partial<Pick<Config, "shutdown" | "ingest">>;
   driver: Driver;
   executor: CypherExecutor;
   logger: Logger;
@@ -87,6 +88,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const readiness = readinessCheck({ driver, supervision, draining: () => drain.draining });
   // Built once: the key (or the JWKS fetcher and its cache) is shared by every request.
   const authenticate = authenticatorFor(config.auth);
+  // One link dictionary for the service, built on the first ingest and kept current.
+  const linker = new DocumentLinker(executor, { ...DEFAULT_LINKER_OPTIONS, ...config.ingest });
 
   expressApp.disable("x-powered-by");
   expressApp.use(drain.middleware());
@@ -144,6 +147,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
           config.limits.requestTimeoutMs,
           await authenticate(req.get("authorization")),
           config.limits.maxResponseBytes,
+          linker,
         ),
     }),
   );
