@@ -19,6 +19,7 @@ import { persistedQueryHashCheck } from "./persistedQueryHash";
 import type { Metrics } from "./metrics";
 import { RETRY_AFTER_SECONDS } from "./plugins/retryAfter";
 import { readinessCheck } from "./readiness";
+import { INVALID_UTF8, rejectInvalidUtf8 } from "./utf8Body";
 import { mountWebPages } from "./web";
 
 export interface AppDeps {
@@ -134,7 +135,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   mountWebPages(expressApp);
   expressApp.use(
     "/graphql",
-    express.json({ limit: config.limits.bodyLimitBytes }),
+    express.json({ limit: config.limits.bodyLimitBytes, verify: rejectInvalidUtf8 }),
     persistedQueryHashCheck(),
     expressMiddleware(apollo, {
       // The token is verified here, once per request; a failure is kept (not thrown) so that
@@ -151,7 +152,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
         ),
     }),
   );
-  expressApp.use("/reconcile", reconcileRouter({ executor, logger, limits: config.limits }));
+  expressApp.use(
+    "/reconcile",
+    reconcileRouter({
+      executor,
+      logger,
+      limits: config.limits,
+      reads: { mode: config.auth.reads, authenticate },
+    }),
+  );
   expressApp.use((_req, res) => {
     res.status(404).json(errorBody("Not found: the API is at /graphql", "NOT_FOUND", res));
   });
@@ -206,6 +215,10 @@ function httpErrorHandler(logger: Logger, bodyLimitBytes: number): ErrorRequestH
             res,
           ),
         );
+    } else if (error.type === INVALID_UTF8) {
+      res
+        .status(400)
+        .json(errorBody("Request body is not valid UTF-8: send text as UTF-8", "BAD_REQUEST", res));
     } else if (error.type === "entity.parse.failed") {
       res.status(400).json(errorBody("Request body is not valid JSON", "BAD_REQUEST", res));
     } else if (error.status !== undefined && error.status >= 400 && error.status < 500) {
