@@ -92,6 +92,75 @@ export async function readElements(
   };
 }
 
+/**
+ * The stored versions a write read (readElements), so that the change-log lock can be taken at the
+ * end (src/write/changeLog.ts): under the lock, the write checks that each is still what it read
+ * (an absent element still absent) before anything is committed. Versions: {@link ABSENT} for an
+ * element that did not exist, {@link UNVERSIONED} for one stored without a version.
+ */
+export interface ReadSet {
+  entities: Map<string, number>;
+  relationships: Map<string, { id: string; from: string; to: string; version: number }>;
+  statistics: Map<string, number>;
+  quotes: Map<string, number>;
+}
+
+export const ABSENT = -2;
+export const UNVERSIONED = -1;
+
+export function emptyReadSet(): ReadSet {
+  return { entities: new Map(), relationships: new Map(), statistics: new Map(), quotes: new Map() };
+}
+
+/** Reads of things that never change once stored (document texts), or that the read set covers (see {@link trackReads}). */
+const UNTRACKED_SAFE = new Set(["write.documentTexts", "write.mergedIdTarget"]);
+
+/** A statement {@link trackReads} cannot vouch for: the write must take the lock first instead. */
+export class UntrackedStatement extends Error {
+  override name = "UntrackedStatement";
+  constructor(readonly statement: string) {
+    super(`${statement} is not a tracked read`);
+  }
+}
+
+/**
+ * `run` for the reads a write makes before it takes the lock: each element-state read is recorded in
+ * `reads`; document texts pass (a document's text never changes, and documents are never removed);
+ * a merged id's target passes (an id is merged only while its entity exists, and the read set holds
+ * that entity's absence); any other statement throws {@link UntrackedStatement}.
+ */
+export function trackReads(run: Run, reads: ReadSet): Run {
+  const versionOf = (row: StoredRow | undefined): number => {
+    if (row === undefined) return ABSENT;
+    const version = row.props.version;
+    return typeof version === "number" ? version : UNVERSIONED;
+  };
+  return async <Row extends RecordShape>(query: CypherQuery): Promise<Row[]> => {
+    const kind = TRACKED.get(query.name);
+    if (kind === undefined) {
+      if (UNTRACKED_SAFE.has(query.name)) return run<Row>(query);
+      throw new UntrackedStatement(query.name);
+    }
+    const rows = await run<Row>(query);
+    const byId = new Map((rows as unknown as StoredRow[]).map((r) => [r.id, r]));
+    if (kind === "relationships") {
+      for (const ref of query.params.refs as Array<{ id: string; from: string; to: string }>) {
+        reads.relationships.set(ref.id, { ...ref, version: versionOf(byId.get(ref.id)) });
+      }
+    } else {
+      for (const id of query.params.ids as string[]) reads[kind].set(id, versionOf(byId.get(id)));
+    }
+    return rows;
+  };
+}
+
+const TRACKED = new Map<string, "entities" | "relationships" | "statistics" | "quotes">([
+  ["write.entityState", "entities"],
+  ["write.relationshipState", "relationships"],
+  ["write.statisticState", "statistics"],
+  ["write.quoteState", "quotes"],
+]);
+
 /** One element's planned change: null before (it is created) or null after (it goes). */
 export interface Planned {
   before: Element | null;
@@ -111,12 +180,18 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
+/** A plan turned into change items, and the writes that carry it out (run them under the lock). */
+export interface PlannedChanges {
+  items: ChangeItemDraft[];
+  write: (run: Run) => Promise<void>;
+}
+
 /**
- * Writes the planned elements whose stored state changes, with their new versions, and returns one
- * change item for each. Order: entities, relationships, statistics, quotes are written before
- * anything is deleted (quotes, statistics, relationships, then entities).
+ * The change items of the planned elements whose stored state changes (with their new versions),
+ * and the writes that store them. Order of the writes: entities, relationships, statistics, quotes
+ * are written before anything is deleted (quotes, statistics, relationships, then entities).
  */
-export async function applyPlan(run: Run, plan: readonly Planned[]): Promise<ChangeItemDraft[]> {
+export function planChanges(plan: readonly Planned[]): PlannedChanges {
   const items: ChangeItemDraft[] = [];
   const writes: Element[] = [];
   const deletes: Element[] = [];
@@ -147,8 +222,19 @@ export async function applyPlan(run: Run, plan: readonly Planned[]): Promise<Cha
       });
     }
   }
-  await writeElements(run, writes);
-  await deleteElements(run, deletes);
+  return {
+    items,
+    write: async (run) => {
+      await writeElements(run, writes);
+      await deleteElements(run, deletes);
+    },
+  };
+}
+
+/** {@link planChanges}, written at once: returns the change items. */
+export async function applyPlan(run: Run, plan: readonly Planned[]): Promise<ChangeItemDraft[]> {
+  const { items, write } = planChanges(plan);
+  await write(run);
   return items;
 }
 
