@@ -27,7 +27,17 @@ async function main(): Promise<void> {
   const driver = createDriver({ uri: neo4j.uri, user: "neo4j", password: undefined });
   const logger = pino({ level: "silent" });
   await waitForDatabase(driver, logger);
-  const executor = new CypherExecutor(driver, { database: "neo4j", transactionTimeoutMs: 3_600_000, logger });
+  // Where the import's time goes: seconds per statement name (the commit is not a statement).
+  const spent = new Map<string, { count: number; seconds: number }>();
+  const executor = new CypherExecutor(driver, {
+    database: "neo4j",
+    transactionTimeoutMs: 3_600_000,
+    logger,
+    onQuery: (query, seconds) => {
+      const entry = spent.get(query.name) ?? { count: 0, seconds: 0 };
+      spent.set(query.name, { count: entry.count + 1, seconds: entry.seconds + seconds });
+    },
+  });
   await applyMigrations(executor, loadMigrations());
   const marker = path.join(dataDir, `loaded-${entities}`);
   if (entities > 0 && !existsSync(marker)) {
@@ -36,6 +46,9 @@ async function main(): Promise<void> {
       `imported ${entities} entities in ${imported.importSeconds.toFixed(1)} s: ${imported.entitiesPerSecond.toFixed(0)} entities/s, ${imported.factsPerSecond.toFixed(0)} facts/s`,
     );
     writeFileSync(marker, JSON.stringify(imported));
+    for (const [name, { count, seconds }] of [...spent].sort((a, b) => b[1].seconds - a[1].seconds)) {
+      log(`  ${name}: ${count} statements, ${seconds.toFixed(1)} s`);
+    }
   }
   log(`READY ${neo4j.uri} pid ${neo4j.pid}`);
   const stop = async (): Promise<void> => {

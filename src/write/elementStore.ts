@@ -19,6 +19,8 @@ import {
 } from "./elements";
 import {
   chunks,
+  createEntitiesQuery,
+  createRelationshipsQuery,
   DELETE_ENTITIES,
   DELETE_OWNED,
   DELETE_RELATIONSHIPS,
@@ -194,12 +196,13 @@ export interface PlannedChanges {
 export function planChanges(plan: readonly Planned[]): PlannedChanges {
   const items: ChangeItemDraft[] = [];
   const writes: Element[] = [];
+  const creates: Element[] = [];
   const deletes: Element[] = [];
   for (const { before, after, mergedInto } of plan) {
     if (after !== null) {
       if (before !== null && !differs(before, after)) continue;
       const written = { ...after, version: before === null ? 1 : before.version + 1 };
-      writes.push(written);
+      (before === null ? creates : writes).push(written);
       items.push({
         id: written.id,
         typename: typenameOf(written),
@@ -225,6 +228,7 @@ export function planChanges(plan: readonly Planned[]): PlannedChanges {
   return {
     items,
     write: async (run) => {
+      await createElements(run, creates);
       await writeElements(run, writes);
       await deleteElements(run, deletes);
     },
@@ -236,6 +240,31 @@ export async function applyPlan(run: Run, plan: readonly Planned[]): Promise<Cha
   const { items, write } = planChanges(plan);
   await write(run);
   return items;
+}
+
+/**
+ * Elements that were absent when read (under the lock, or checked under it): entities and
+ * relationships are CREATEd; statistics and quotes take the same path as updates.
+ */
+async function createElements(run: Run, elements: Element[]): Promise<void> {
+  const entities = elements.filter((e): e is EntityElement => e.kind === "entity");
+  for (const [kind, group] of groupBy(entities, (e) => deriveEntity(e).kind)) {
+    for (const rows of chunks(group.map((e) => ({ props: storedProps(e) })))) {
+      await run(createEntitiesQuery(kind as EntityElement["sources"][number]["data"]["kind"], rows));
+    }
+  }
+  const relationships = elements.filter((e): e is RelationshipElement => e.kind === "relationship");
+  for (const [type, group] of groupBy(relationships, (e) => parseRelationshipId(e.id)?.type ?? "")) {
+    const rows = group.map((e) => {
+      const ends = parseRelationshipId(e.id);
+      return { from: ends?.from, to: ends?.to, props: storedProps(e) };
+    });
+    for (const batch of chunks(rows)) await run(createRelationshipsQuery(type, batch));
+  }
+  await writeElements(
+    run,
+    elements.filter((e) => e.kind !== "entity" && e.kind !== "relationship"),
+  );
 }
 
 async function writeElements(run: Run, elements: Element[]): Promise<void> {

@@ -59,6 +59,40 @@ SET n:${label}, n += row.props`,
   };
 }
 
+/**
+ * New entities of one kind (none of them stored: the write checked that under the change-log lock,
+ * and the id constraint would refuse one anyway). A CREATE, cheaper than the MERGE of
+ * {@link writeEntitiesQuery}.
+ */
+export function createEntitiesQuery(kind: EntityKind, rows: unknown[]): CypherQuery {
+  const label = ENTITY_LABELS[kind];
+  return {
+    name: `write.createEntities.${label}`,
+    cypher: `
+UNWIND $rows AS row
+CREATE (n:Entity:${label})
+SET n = row.props`,
+    params: { rows },
+  };
+}
+
+/**
+ * New relationships of one type (none of them stored: checked under the change-log lock): a CREATE,
+ * which does not look through the ends' existing relationships as MERGE does (a hub has many).
+ */
+export function createRelationshipsQuery(type: string, rows: unknown[]): CypherQuery {
+  if (!isRelationshipType(type)) throw new Error(`relationship type ${type} is not in the allow-list`);
+  return {
+    name: `write.createRelationships.${type}`,
+    cypher: `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+CREATE (a)-[r:${type}]->(b)
+SET r = row.props`,
+    params: { rows },
+  };
+}
+
 /** Relationships of one type between existing entities; the type is checked against the allow-list. */
 export function writeRelationshipsQuery(type: string, rows: unknown[]): CypherQuery {
   if (!isRelationshipType(type)) throw new Error(`relationship type ${type} is not in the allow-list`);

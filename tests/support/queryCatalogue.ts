@@ -43,6 +43,8 @@ import {
   WRITE_STATISTICS,
   writeEntitiesQuery,
   writeRelationshipsQuery,
+  createEntitiesQuery,
+  createRelationshipsQuery,
 } from "../../src/write/statements";
 import {
   countEntitiesQuery,
@@ -209,6 +211,8 @@ export function queryCatalogue(): CypherQuery[] {
     q("write.quoteState", QUOTE_STATE, { ids }),
     writeEntitiesQuery("PERSON", []),
     writeRelationshipsQuery(type, []),
+    createEntitiesQuery("PERSON", []),
+    createRelationshipsQuery(type, []),
     q("write.statistics", WRITE_STATISTICS, { rows: [] }),
     q("write.quotes", WRITE_QUOTES, { rows: [] }),
     q("write.deleteOwned", DELETE_OWNED, { ids }),
