@@ -41,8 +41,9 @@ function lockMode(operation: string): LockMode {
 
 /**
  * The shape of every curation mutation: `check` collects what is wrong with the input alone; then
- * one recorded transaction (holding the change-log lock) runs `work`, which adds what it finds wrong
- * against the graph (unknown ids, versions, quotes). Any problem at all: everything is rolled back
+ * one recorded transaction runs `work`, which adds what it finds wrong against the graph (unknown
+ * ids, versions, quotes); the change-log lock is taken after it (or before it: {@link LOCK_FIRST}),
+ * and `work` runs again if what it read moved meanwhile. Any problem at all: everything is rolled back
  * and every problem is returned as a user error. An input with a list over its limit is refused
  * after `check`, without opening a transaction. Otherwise the plan is written and recorded as one
  * Change. `work` returning `existing` writes nothing (addDocument's dedup).
