@@ -66,31 +66,24 @@ export async function readElements(
   ids: { entities?: string[]; relationships?: string[]; statistics?: string[]; quotes?: string[] },
 ): Promise<StoredElements> {
   const byId = <E extends { id: string }>(list: E[]): Map<string, E> => new Map(list.map((e) => [e.id, e]));
+  // Sent together: one round trip for all kinds (the driver pipelines a transaction's statements).
+  const [entities, relationships, statistics, quotes] = await Promise.all([
+    readRows(run, "write.entityState", ENTITY_STATE, "ids", ids.entities ?? []),
+    readRows(
+      run,
+      "write.relationshipState",
+      RELATIONSHIP_STATE,
+      "refs",
+      relationshipRefs(ids.relationships ?? []),
+    ),
+    readRows(run, "write.statisticState", STATISTIC_STATE, "ids", ids.statistics ?? []),
+    readRows(run, "write.quoteState", QUOTE_STATE, "ids", ids.quotes ?? []),
+  ]);
   return {
-    entities: byId(
-      (await readRows(run, "write.entityState", ENTITY_STATE, "ids", ids.entities ?? [])).map(
-        entityFromStored,
-      ),
-    ),
-    relationships: byId(
-      (
-        await readRows(
-          run,
-          "write.relationshipState",
-          RELATIONSHIP_STATE,
-          "refs",
-          relationshipRefs(ids.relationships ?? []),
-        )
-      ).map(relationshipFromStored),
-    ),
-    statistics: byId(
-      (await readRows(run, "write.statisticState", STATISTIC_STATE, "ids", ids.statistics ?? [])).map(
-        statisticFromStored,
-      ),
-    ),
-    quotes: byId(
-      (await readRows(run, "write.quoteState", QUOTE_STATE, "ids", ids.quotes ?? [])).map(quoteFromStored),
-    ),
+    entities: byId(entities.map(entityFromStored)),
+    relationships: byId(relationships.map(relationshipFromStored)),
+    statistics: byId(statistics.map(statisticFromStored)),
+    quotes: byId(quotes.map(quoteFromStored)),
   };
 }
 

@@ -5,8 +5,9 @@ import { parseRelationshipId } from "../graph/relationshipId";
 import { isRelationshipType } from "../graph/relationshipTypes";
 
 /**
- * The write layer's Cypher: reads of elements' stored state (under the change-log lock, so nothing
- * moves between read and write), and writes of whole derived states. Labels and relationship types
+ * The write layer's Cypher: reads of elements' stored state (under the change-log lock, or checked
+ * again under it before the commit: src/write/changeLog.ts, so nothing moves between read and
+ * write), and writes of whole derived states. Labels and relationship types
  * come from the allow-lists only.
  */
 
