@@ -251,6 +251,26 @@ async function check(
   return checks;
 }
 
+/**
+ * How many of the search scenario's texts run the typo and description queries: those whose name
+ * tiers (score 3 and above, docs/api.md#search) hold fewer hits than the page asks for.
+ */
+async function searchTiersNote(service: Target, scenario: Scenario, variables: Variables[]): Promise<string> {
+  const first = Number(/first:\s*(\d+)/.exec(scenario.query)?.[1] ?? 10);
+  let belowPage = 0;
+  for (const v of variables) {
+    const json = (await post(service.url, JSON.stringify({ query: scenario.query, variables: v }))) as {
+      data?: { search?: Array<{ score: number }> };
+    };
+    const nameHits = (json.data?.search ?? []).filter((hit) => hit.score >= 3).length;
+    if (nameHits < first) belowPage += 1;
+  }
+  return (
+    `search: ${belowPage} of ${variables.length} typed texts found fewer than ${first} names, ` +
+    "so the typo and description queries ran for them; the others were answered from the name tiers alone"
+  );
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
@@ -281,9 +301,15 @@ async function measureScale(entities: number, options: Options): Promise<ScaleRe
     targets.push(await startScript("@neo4j/graphql", "neo4jGraphql.ts", { NEO4J_URI: neo4j.uri }, "/"));
 
     const results: LoadResult[] = [];
+    const notes: string[] = [];
     for (const scenario of options.scenarios.filter((s) => !failures[s.name])) {
       const variables = scenario.variables(graph);
       const checks = await check(scenario, variables, targets, executor);
+      const service = targets.find((t) => t.name === "service");
+      if (scenario.name === "search" && service) {
+        notes.push(await searchTiersNote(service, scenario, variables));
+        log(notes[notes.length - 1] ?? "");
+      }
       type Run = Awaited<ReturnType<typeof loadRun>>;
       const runs = new Map<TargetName, Array<{ loaded: Run; single: Run }>>();
       const bodiesOf = (target: Target): string[] =>
@@ -338,6 +364,7 @@ async function measureScale(entities: number, options: Options): Promise<ScaleRe
       graph,
       imported,
       notMeasured: failures,
+      notes,
       neo4j: { version: component?.version ?? "unknown", ...settings, rssBytes: rssOf(neo4j.pid) },
       results,
     };
