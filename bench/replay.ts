@@ -12,6 +12,8 @@ export type Replay = Record<string, CypherQuery[][]>;
 /** Why a scenario could not be recorded: the service's first error for it. */
 export type RecordingFailures = Record<string, string>;
 
+const RECORDING_ATTEMPTS = 3;
+
 /**
  * Runs every request once through the service's own schema and resolvers (in-process, no HTTP)
  * and records each Cypher statement with its parameters: the raw-driver baseline replays exactly
@@ -43,10 +45,21 @@ export async function recordReplay(
     for (const { scenario, query, variables } of requests) {
       const recorded: CypherQuery[][] = [];
       for (const [i, variableSet] of variables.entries()) {
-        recording = [];
-        const contextValue = createRequestContext(executor, logger, "replay", config.limits.requestTimeoutMs);
-        const response = await server.executeOperation({ query, variables: variableSet }, { contextValue });
-        const errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+        let errors;
+        // The first statements after Neo4j starts (cold page cache, plans not yet cached) can run past
+        // the transaction timeout on a busy machine: a timed-out request is recorded again, twice at most.
+        for (let attempt = 0; attempt < RECORDING_ATTEMPTS; attempt += 1) {
+          recording = [];
+          const contextValue = createRequestContext(
+            executor,
+            logger,
+            "replay",
+            config.limits.requestTimeoutMs,
+          );
+          const response = await server.executeOperation({ query, variables: variableSet }, { contextValue });
+          errors = response.body.kind === "single" ? response.body.singleResult.errors : undefined;
+          if (!errors?.some((error) => error.extensions?.code === "TIMEOUT")) break;
+        }
         if (errors) {
           failures[scenario] =
             `variable set ${i} (${JSON.stringify(variableSet)}): ${errors[0]?.message ?? "error"}`;

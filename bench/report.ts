@@ -35,6 +35,8 @@ export interface ScaleResult {
   neo4j: { version: string; heap: string; pageCache: string; rssBytes: number };
   /** Scenarios the service failed while being recorded, with its error. */
   notMeasured: Record<string, string>;
+  /** Facts about the workload measured during the run (e.g. how many search texts reached the typo tier). */
+  notes?: string[];
   results: LoadResult[];
 }
 
@@ -206,6 +208,7 @@ function scaleSection(scale: ScaleResult): string {
     importLine,
     "",
     ...(failed.length > 0 ? [...failed, ""] : []),
+    ...(scale.notes && scale.notes.length > 0 ? [...scale.notes.map((note) => `- ${note}`), ""] : []),
     table(
       [
         "scenario",

@@ -1,7 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
 import type { Driver } from "neo4j-driver";
 import { CypherExecutor } from "../src/graph/executor";
 import { applyMigrations, loadMigrations } from "../src/graph/migrations";
@@ -13,7 +12,8 @@ import { writeReport, type BenchRun, type LoadResult, type ScaleResult, type Tar
 import { encodeReplay, recordReplay } from "./replay";
 import { answerOf, SCENARIOS, type Scenario, type Variables } from "./scenarios";
 import { syntheticGraphOptions, type SyntheticGraphOptions } from "./syntheticGraph";
-import { cpuMsOf, rssOf, startScript, startService, type Target, type TargetName } from "./targets";
+import { loadRun } from "./load";
+import { neo4jSettingsFor, rssOf, startScript, startService, type Target, type TargetName } from "./targets";
 import { NEO4J_GRAPHQL_SCENARIOS } from "./targets/neo4jGraphqlQueries";
 
 /** The @neo4j/graphql document of each scenario it can express. */
@@ -147,9 +147,7 @@ async function prepareGraph(
   const reuse = options.reuse && marker?.generator === generator;
   if (!reuse) rmSync(dataDir, { recursive: true, force: true });
 
-  // One import transaction of 20k new entities and their links needs about 1 GB of heap.
-  const settings =
-    graph.entities > 100_000 ? { heap: "4g", pageCache: "4g" } : { heap: "2g", pageCache: "1g" };
+  const settings = neo4jSettingsFor(graph.entities);
   const neo4j = await startLocalNeo4j({ dataDir, port: 0, ...settings, onProgress: log });
   const driver = createDriver({ uri: neo4j.uri, user: "neo4j", password: undefined });
   const logger = pino({ level: "silent" });
@@ -253,75 +251,30 @@ async function check(
   return checks;
 }
 
+/**
+ * How many of the search scenario's texts run the typo and description queries: those whose name
+ * tiers (score 3 and above, docs/api.md#search) hold fewer hits than the page asks for.
+ */
+async function searchTiersNote(service: Target, scenario: Scenario, variables: Variables[]): Promise<string> {
+  const first = Number(/first:\s*(\d+)/.exec(scenario.query)?.[1] ?? 10);
+  let belowPage = 0;
+  for (const v of variables) {
+    const json = (await post(service.url, JSON.stringify({ query: scenario.query, variables: v }))) as {
+      data?: { search?: Array<{ score: number }> };
+    };
+    const nameHits = (json.data?.search ?? []).filter((hit) => hit.score >= 3).length;
+    if (nameHits < first) belowPage += 1;
+  }
+  return (
+    `search: ${belowPage} of ${variables.length} typed texts found fewer than ${first} names, ` +
+    "so the typo and description queries ran for them; the others were answered from the name tiers alone"
+  );
+}
+
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
-}
-
-/** The q-quantile (0..1) of sorted values, nearest rank. */
-function quantile(sorted: Float64Array, q: number): number {
-  if (sorted.length === 0) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
-}
-
-/**
- * One autocannon run, rotating through the bodies. Latencies are taken from autocannon's response
- * events, in fractions of a millisecond (its own histogram rounds to whole ones), and the
- * target's RSS is sampled every 250 ms.
- */
-async function loadRun(
-  target: Target,
-  bodies: string[],
-  seconds: number,
-  connections: number,
-): Promise<{ rps: number; p50: number; p99: number; failures: number; maxRss: number; cpuMs: number }> {
-  let next = 0;
-  const cpuBefore = cpuMsOf(target.pid);
-  let failures = 0;
-  const latencies: number[] = [];
-  let maxRss = rssOf(target.pid);
-  const sampler = setInterval(() => {
-    maxRss = Math.max(maxRss, rssOf(target.pid));
-  }, 250);
-  try {
-    const result = await new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon(
-        {
-          url: target.url,
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          connections,
-          duration: seconds,
-          requests: [
-            {
-              setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),
-              onResponse: (status, body) => {
-                if (status !== 200 || body.includes('"errors"')) failures += 1;
-              },
-            },
-          ],
-        },
-        (error, done) =>
-          error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(done),
-      );
-      instance.on("response", (_client, status, _bytes, milliseconds) => {
-        if (status === 200) latencies.push(milliseconds);
-      });
-    });
-    failures += result.errors + result.timeouts;
-    const sorted = Float64Array.from(latencies).sort();
-    return {
-      rps: result.requests.average,
-      p50: quantile(sorted, 0.5),
-      p99: quantile(sorted, 0.99),
-      failures,
-      maxRss,
-      cpuMs: result.requests.total > 0 ? (cpuMsOf(target.pid) - cpuBefore) / result.requests.total : 0,
-    };
-  } finally {
-    clearInterval(sampler);
-  }
 }
 
 async function measureScale(entities: number, options: Options): Promise<ScaleResult> {
@@ -348,9 +301,15 @@ async function measureScale(entities: number, options: Options): Promise<ScaleRe
     targets.push(await startScript("@neo4j/graphql", "neo4jGraphql.ts", { NEO4J_URI: neo4j.uri }, "/"));
 
     const results: LoadResult[] = [];
+    const notes: string[] = [];
     for (const scenario of options.scenarios.filter((s) => !failures[s.name])) {
       const variables = scenario.variables(graph);
       const checks = await check(scenario, variables, targets, executor);
+      const service = targets.find((t) => t.name === "service");
+      if (scenario.name === "search" && service) {
+        notes.push(await searchTiersNote(service, scenario, variables));
+        log(notes[notes.length - 1] ?? "");
+      }
       type Run = Awaited<ReturnType<typeof loadRun>>;
       const runs = new Map<TargetName, Array<{ loaded: Run; single: Run }>>();
       const bodiesOf = (target: Target): string[] =>
@@ -405,6 +364,7 @@ async function measureScale(entities: number, options: Options): Promise<ScaleRe
       graph,
       imported,
       notMeasured: failures,
+      notes,
       neo4j: { version: component?.version ?? "unknown", ...settings, rssBytes: rssOf(neo4j.pid) },
       results,
     };

@@ -1,6 +1,6 @@
 import {
   HUB_INDEX,
-  searchWordOf,
+  typedTextOf,
   statisticCountOf,
   type SyntheticGraphOptions,
   entityId,
@@ -46,10 +46,11 @@ export const SCENARIOS: Scenario[] = [
   },
   {
     name: "search",
-    description: "full-text search, 10 hits",
+    description: "type-ahead search, 10 hits",
     query:
       "query Search($text: String!) { search(text: $text, first: 10) { score entity { id kind name } } }",
-    variables: (graph) => spread(graph, VARIANTS).map((i) => ({ text: searchWordOf(i) })),
+    // What a user types, keystroke by keystroke, towards names spread over the graph.
+    variables: (graph) => spread(graph, VARIANTS).map((i, k) => ({ text: typedTextOf(i, k) })),
   },
   {
     name: "statistics",

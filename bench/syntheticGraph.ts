@@ -111,9 +111,20 @@ export function nameOf(index: number): string {
   return noun === "" ? `${wordOf(index)} ${wordOf(index * 7 + 3)}` : `${wordOf(index)} ${noun}`;
 }
 
-/** The word that search scenarios look for: the first word of the entity's name. */
-export function searchWordOf(index: number): string {
-  return wordOf(index);
+/**
+ * What someone types into a search box on the way to the entity's name, keystroke `step` of eight:
+ * its first 1, 2, 3 and 4 letters, the first word but its last letter, the first word, the first
+ * word and two letters of the second, the whole name ("K", "Ka", "Kal", "Kalo", "Kalov",
+ * "Kalovi", "Kalovi Gr", "Kalovi Group"). Short prefixes match many names (the page fills from
+ * the name tiers); longer ones few, as typing narrows the search.
+ */
+export function typedTextOf(index: number, step: number): string {
+  const name = nameOf(index);
+  const space = name.indexOf(" ");
+  const first = space < 0 ? name : name.slice(0, space);
+  const cuts = [1, 2, 3, 4, first.length - 1, first.length, first.length + 3, name.length];
+  const cut = cuts[((step % cuts.length) + cuts.length) % cuts.length] ?? name.length;
+  return name.slice(0, Math.min(Math.max(cut, 1), name.length));
 }
 
 /** Statistic count of an entity: one on every third, five on every 21st. */

@@ -58,9 +58,11 @@ function stderrOf(child: ChildProcess): () => string {
 export async function startService(
   neo4jUri: string,
   name: "service" | "service (jit)" = "service",
+  extra: { nodeArgs?: string[]; env?: Record<string, string>; main?: string } = {},
 ): Promise<Target> {
   const port = await freePort();
-  const child = spawn(process.execPath, [path.join(PROJECT_ROOT, "dist/src/main.js")], {
+  const args = [...(extra.nodeArgs ?? []), extra.main ?? path.join(PROJECT_ROOT, "dist/src/main.js")];
+  const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,
@@ -69,6 +71,7 @@ export async function startService(
       HOST: "127.0.0.1",
       PORT: String(port),
       ...(name === "service (jit)" ? { GRAPHQL_EXECUTOR: "jit" } : {}),
+      ...extra.env,
     },
     // Request logs (one JSON line per request, at the default level) are written and discarded.
     stdio: ["ignore", "ignore", "pipe"],
@@ -127,7 +130,16 @@ export async function startScript(
   return { name, pid: child.pid ?? 0, url: `http://127.0.0.1:${port}${urlPath}`, stop: stopper(child) };
 }
 
-/** Resident memory of a process now, in bytes (Linux). */
+/**
+ * The bench's Neo4j settings for a graph of `entities`. One import transaction of 20k new entities,
+ * their links and their change-log record needs more than 1.4 GB of transaction memory (70 % of a
+ * 2g heap, Neo4j's default dbms.memory.transaction.total.max): graphs cut into 20k documents get 4g.
+ */
+export function neo4jSettingsFor(entities: number): { heap: string; pageCache: string } {
+  if (entities > 100_000) return { heap: "4g", pageCache: "4g" };
+  return entities > 10_000 ? { heap: "4g", pageCache: "1g" } : { heap: "2g", pageCache: "1g" };
+}
+
 /**
  * CPU time a process has used so far (user + system, ms), from /proc/<pid>/stat. Per request it is
  * what a target costs regardless of how busy the machine is, where latency and req/s are not.
@@ -146,6 +158,7 @@ export function cpuMsOf(pid: number): number {
 /** USER_HZ: 100 on every Linux this runs on (getconf CLK_TCK). */
 const CLOCK_TICKS_PER_SECOND = 100;
 
+/** Resident memory of a process now, in bytes (Linux). */
 export function rssOf(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));

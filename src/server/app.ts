@@ -128,6 +128,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     httpCache({
       executor,
       logger,
+      metrics,
       cacheControl: config.http.cacheControl,
       requestTimeoutMs: config.limits.requestTimeoutMs,
     }),

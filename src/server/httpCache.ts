@@ -1,14 +1,18 @@
 import { createHash } from "node:crypto";
 import type { ApolloServerPlugin } from "@apollo/server";
 import type { Request, RequestHandler } from "express";
+import { Kind, parse } from "graphql";
 import onHeaders from "on-headers";
 import type { CypherExecutor } from "../graph/executor";
 import { readGraphVersion } from "../graph/graphVersion";
 import type { Logger } from "../logger";
+import type { Metrics } from "./metrics";
 
 export interface HttpCacheOptions {
   executor: CypherExecutor;
   logger: Logger;
+  /** A 304 is counted and logged as a request of its operation, as an executed one is (requestLog.ts). */
+  metrics: Metrics;
   /** Sent with every cacheable answer (CACHE_CONTROL). */
   cacheControl: string;
   requestTimeoutMs: number;
@@ -29,6 +33,24 @@ export function etagOf(version: number, req: Pick<Request, "query">): string | u
     .slice(0, 32);
   // Weak: the same answer may go out compressed or not, and as application/json or graphql-response+json.
   return `W/"${digest}"`;
+}
+
+/**
+ * The operation a GET names: its operationName parameter, or the name of the query's only
+ * operation ("(anonymous)" without one), as Apollo reports it for an executed request.
+ */
+export function operationNameOf(req: Pick<Request, "query">): string {
+  const { operationName, query } = req.query;
+  if (typeof operationName === "string" && operationName !== "") return operationName;
+  if (typeof query !== "string") return "(anonymous)";
+  try {
+    const operations = parse(query, { noLocation: true }).definitions.filter(
+      (definition) => definition.kind === Kind.OPERATION_DEFINITION,
+    );
+    return (operations.length === 1 ? operations[0]?.name?.value : undefined) ?? "(anonymous)";
+  } catch {
+    return "(anonymous)";
+  }
 }
 
 /** If-None-Match holds this ETag (weak comparison, as RFC 9110 asks for conditional GETs). */
@@ -59,8 +81,9 @@ function passesCsrfPrevention(req: Request): boolean {
  * with errors carries `no-store` ({@link httpCachePlugin}) and no ETag.
  */
 export function httpCache(options: HttpCacheOptions): RequestHandler {
-  const { executor, logger, cacheControl, requestTimeoutMs } = options;
+  const { executor, logger, metrics, cacheControl, requestTimeoutMs } = options;
   return async (req, res, next) => {
+    const started = performance.now();
     if (req.method !== "GET") {
       next();
       return;
@@ -97,6 +120,22 @@ export function httpCache(options: HttpCacheOptions): RequestHandler {
       res.setHeader("etag", etag);
       res.setHeader("cache-control", cacheControl);
       res.status(304).end();
+      const seconds = (performance.now() - started) / 1000;
+      const operation = operationNameOf(req);
+      const label = metrics.operationLabel(operation);
+      metrics.requests.inc({ operation: label });
+      metrics.notModified.inc({ operation: label });
+      metrics.requestSeconds.observe({ operation: label }, seconds);
+      logger.info(
+        {
+          requestId: res.locals.requestId,
+          operation,
+          ms: Math.round(seconds * 1000),
+          cypherQueries: 1,
+          status: 304,
+        },
+        "graphql request",
+      );
       return;
     }
     const tag = etag;

@@ -1,13 +1,23 @@
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from "prom-client";
 import type { Neo4jSupervision } from "../neo4j/supervisor";
 
+export const MAX_OPERATION_LABELS = 200;
+
 /** Prometheus metrics of one service instance, served at GET /metrics. */
 export interface Metrics {
   registry: Registry;
+  /** Every GraphQL request by operation, executed or answered 304 Not Modified. */
   requests: Counter<"operation">;
   requestSeconds: Histogram<"operation">;
+  /** The requests of `requests` answered 304 (httpCache.ts): the operation was not run. */
+  notModified: Counter<"operation">;
   errors: Counter<"code">;
   cypherSeconds: Histogram<"query" | "outcome">;
+  /**
+   * The label for an operation name. Names come from clients: past MAX_OPERATION_LABELS distinct
+   * ones, the rest share "(other)", so that no client can grow the metrics without bound.
+   */
+  operationLabel(operation: string): string;
 }
 
 /**
@@ -18,7 +28,14 @@ export function createMetrics(sessions: { open: number }, supervision?: Neo4jSup
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const buckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+  const seen = new Set<string>();
   const metrics: Metrics = {
+    operationLabel(operation) {
+      if (seen.has(operation)) return operation;
+      if (seen.size >= MAX_OPERATION_LABELS) return "(other)";
+      seen.add(operation);
+      return operation;
+    },
     registry,
     requests: new Counter({
       name: "graphql_requests_total",
@@ -31,6 +48,12 @@ export function createMetrics(sessions: { open: number }, supervision?: Neo4jSup
       help: "GraphQL request duration by operation name",
       labelNames: ["operation"],
       buckets,
+      registers: [registry],
+    }),
+    notModified: new Counter({
+      name: "graphql_not_modified_total",
+      help: "GraphQL GET requests answered 304 Not Modified (counted in graphql_requests_total too), by operation name",
+      labelNames: ["operation"],
       registers: [registry],
     }),
     errors: new Counter({

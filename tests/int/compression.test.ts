@@ -10,7 +10,7 @@ interface Raw {
 }
 
 /** A POST over plain node:http, so that nothing decompresses behind the test's back. */
-function rawPost(url: string, query: string, acceptEncoding: string): Promise<Raw> {
+function rawPost(url: string, query: string, acceptEncoding: string | undefined): Promise<Raw> {
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -19,7 +19,7 @@ function rawPost(url: string, query: string, acceptEncoding: string): Promise<Ra
         headers: {
           "content-type": "application/json",
           accept: "application/graphql-response+json",
-          "accept-encoding": acceptEncoding,
+          ...(acceptEncoding === undefined ? {} : { "accept-encoding": acceptEncoding }),
         },
       },
       (res) => {
@@ -68,6 +68,14 @@ describe("response compression (real HTTP)", () => {
     expect(compressed.headers.vary).toMatch(/Accept-Encoding/i);
     expect(compressed.wire.length).toBeLessThan(identity.wire.length / 2);
     expect(decode(compressed)).toBe(identity.wire.toString("utf8"));
+  });
+
+  it("answers a client that sends no Accept-Encoding uncompressed, the same bytes", async () => {
+    const identity = await rawPost(service.url, LARGE, "identity");
+    const none = await rawPost(service.url, LARGE, undefined);
+    expect(none.status).toBe(200);
+    expect(none.headers["content-encoding"]).toBeUndefined();
+    expect(none.wire.toString("utf8")).toBe(identity.wire.toString("utf8"));
   });
 
   it("leaves an answer below the threshold alone", async () => {

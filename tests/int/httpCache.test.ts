@@ -94,6 +94,34 @@ describe("HTTP caching of GET reads (real Neo4j)", () => {
     expect(ran.length).toBeGreaterThan(1);
   });
 
+  it("counts a 304 as a request of its operation in /metrics, and as not modified", async () => {
+    const metric = async (name: string, operation: string): Promise<number> => {
+      const text = await (await fetch(`${service.base}/metrics`)).text();
+      const line = text.split("\n").find((l) => l.startsWith(`${name}{operation="${operation}"}`));
+      return line === undefined ? 0 : Number(line.split(" ").pop());
+    };
+    // No operationName parameter: the name comes from the query, as Apollo reports it.
+    const unnamed = { query: QUERY, variables: { first: 3 } };
+    const etag = (await get(service, unnamed)).headers.get("etag") ?? "";
+    const requests = await metric("graphql_requests_total", "Places");
+    const histogram = await metric("graphql_request_duration_seconds_count", "Places");
+    const notModified = await metric("graphql_not_modified_total", "Places");
+
+    const conditional = await get(service, unnamed, {
+      "apollo-require-preflight": "true",
+      "if-none-match": etag,
+    });
+    expect(conditional.status).toBe(304);
+    expect(await metric("graphql_requests_total", "Places")).toBe(requests + 1);
+    expect(await metric("graphql_request_duration_seconds_count", "Places")).toBe(histogram + 1);
+    expect(await metric("graphql_not_modified_total", "Places")).toBe(notModified + 1);
+
+    // An executed request is not a 304.
+    expect((await get(service, unnamed)).status).toBe(200);
+    expect(await metric("graphql_requests_total", "Places")).toBe(requests + 2);
+    expect(await metric("graphql_not_modified_total", "Places")).toBe(notModified + 1);
+  });
+
   it("changes the ETag when the graph's version changes, and only then", async () => {
     const before = (await get(service, places)).headers.get("etag") ?? "";
     await service.graph.executor.write(counter("MATCH (l:ChangeLog {id: 'changes'}) SET l.seq = l.seq + 1"));

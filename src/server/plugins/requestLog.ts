@@ -2,22 +2,11 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import type { RequestContext } from "../context";
 import type { Metrics } from "../metrics";
 
-export const MAX_OPERATION_LABELS = 200;
-
 /**
  * One structured log line per GraphQL request (request id, operation, duration, Cypher queries,
  * error codes) and the request metrics. Errors themselves are logged by formatError.
  */
 export function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<RequestContext> {
-  const seen = new Set<string>();
-  // Operation names come from clients: past MAX_OPERATION_LABELS distinct ones, the rest share one
-  // label, so that no client can grow the metrics without bound.
-  const label = (operation: string): string => {
-    if (seen.has(operation)) return operation;
-    if (seen.size >= MAX_OPERATION_LABELS) return "(other)";
-    seen.add(operation);
-    return operation;
-  };
   return {
     requestDidStart() {
       const started = performance.now();
@@ -28,8 +17,9 @@ export function requestLogPlugin(metrics: Metrics): ApolloServerPlugin<RequestCo
           const codes = (errors ?? []).map((e) =>
             typeof e.extensions.code === "string" ? e.extensions.code : "INTERNAL_SERVER_ERROR",
           );
-          metrics.requests.inc({ operation: label(operation) });
-          metrics.requestSeconds.observe({ operation: label(operation) }, seconds);
+          const label = metrics.operationLabel(operation);
+          metrics.requests.inc({ operation: label });
+          metrics.requestSeconds.observe({ operation: label }, seconds);
           for (const code of codes) metrics.errors.inc({ code });
           contextValue.logger.info(
             {

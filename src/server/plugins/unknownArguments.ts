@@ -13,6 +13,30 @@ import {
 import { badUserInput } from "../../errors";
 import { isRelationshipType, RELATIONSHIP_TYPES } from "../../graph/relationshipTypes";
 
+/**
+ * Whether a document selects any field that takes a `types` argument, per parsed document: Apollo's
+ * document store hands the same DocumentNode to every request with the same text, so an operation
+ * without one (most: by id, search, statistics) is walked once, not on every request.
+ */
+const selectsTypes = new WeakMap<DocumentNode, boolean>();
+
+function selectsTypesArgument(schema: GraphQLSchema, document: DocumentNode): boolean {
+  const known = selectsTypes.get(document);
+  if (known !== undefined) return known;
+  let found = false;
+  const typeInfo = new TypeInfo(schema);
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        if (typeInfo.getFieldDef()?.args.some((arg) => arg.name === "types")) found = true;
+      },
+    }),
+  );
+  selectsTypes.set(document, found);
+  return found;
+}
+
 /** The relationship types that the operation's `types` arguments name and the allow-list lacks. */
 export function unknownRelationshipTypes(
   schema: GraphQLSchema,
@@ -20,6 +44,7 @@ export function unknownRelationshipTypes(
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
 ): string[] {
+  if (!selectsTypesArgument(schema, document)) return [];
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables);
   // Invalid variables: Apollo reports them itself (400 BAD_USER_INPUT) after this hook.
   if (coerced.errors) return [];
