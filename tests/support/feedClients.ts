@@ -165,6 +165,9 @@ export class FeedWriter {
   }
 
   /** One createEntity; its change's seq and the entity's id. */
+  /** Entities written with a description of this many characters (the most is 2,000): bigger changes. */
+  descriptionLength = 0;
+
   async write(): Promise<{ seq: number; id: string }> {
     const n = this.created.length;
     const id = `place:feed-${this.suffix}-${n}`;
@@ -174,15 +177,24 @@ export class FeedWriter {
       kind: "PLACE",
       name: `Harbourtown ${this.suffix} ${n}`,
       citations: [{ documentId: this.documentId, quote: "Harbourtown lies on the coast" }],
+      ...(this.descriptionLength > 0 ? { description: "A harbour town. ".repeat(200).slice(0, this.descriptionLength) } : {}),
     });
     if (outcome.kind !== "written") throw new Error(`createEntity: ${JSON.stringify(outcome)}`);
     return { seq: outcome.change.seq, id };
   }
 
-  async writeMany(count: number): Promise<Array<{ seq: number; id: string }>> {
+  /** `count` writes, `concurrency` at a time; sorted by seq (their commit order). */
+  async writeMany(count: number, concurrency = 4): Promise<Array<{ seq: number; id: string }>> {
     const written: Array<{ seq: number; id: string }> = [];
-    for (let i = 0; i < count; i += 1) written.push(await this.write());
-    return written;
+    let left = count;
+    const worker = async (): Promise<void> => {
+      while (left > 0) {
+        left -= 1;
+        written.push(await this.write());
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, count) }, worker));
+    return written.sort((a, b) => a.seq - b.seq);
   }
 
   async cleanup(): Promise<void> {
