@@ -71,7 +71,11 @@ function authorizationOf(params: Readonly<Record<string, unknown>> | undefined):
  */
 export function attachSubscriptions(options: SubscriptionServerOptions): SubscriptionServer {
   const { httpServer, schema, feed, authenticate, reads, limits, executor, logger, development } = options;
-  const wss = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: limits.bodyLimitBytes });
+  const wss = new WebSocketServer({
+    server: httpServer,
+    path: "/graphql",
+    maxPayload: limits.bodyLimitBytes,
+  });
   const rules = [...specifiedRules, ...options.validationRules];
   const costs = new OperationCostCache();
   const format = formatError(logger, development);
@@ -87,9 +91,14 @@ export function attachSubscriptions(options: SubscriptionServerOptions): Subscri
         const { socket } = ctx.extra;
         if (refused !== null) {
           const status = (refused.extensions.http as { status?: number } | undefined)?.status;
-          const code =
-            status === 403 ? CloseCode.Forbidden : status === 503 ? 1013 : CloseCode.Unauthorized;
-          socket.close(code, reason(`${code === 1013 ? "Try again later" : code === 4403 ? "Forbidden" : "Unauthorized"}: ${refused.message}`));
+          // 1013: Try Again Later (RFC 6455 registry): the token could not be checked now.
+          const [code, word] =
+            status === 403
+              ? [CloseCode.Forbidden as number, "Forbidden"]
+              : status === 503
+                ? [1013, "Try again later"]
+                : [CloseCode.Unauthorized as number, "Unauthorized"];
+          socket.close(code, reason(`${word}: ${refused.message}`));
           return false;
         }
         ctx.extra.authentication = authentication;
@@ -104,7 +113,9 @@ export function attachSubscriptions(options: SubscriptionServerOptions): Subscri
         try {
           document = parse(payload.query, { maxTokens: limits.maxTokens });
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError("The operation could not be parsed")];
+          return [
+            error instanceof GraphQLError ? error : new GraphQLError("The operation could not be parsed"),
+          ];
         }
         const errors = validate(schema, document, rules);
         if (errors.length > 0) return errors;

@@ -1,5 +1,12 @@
 import http from "node:http";
-import { FeedWriter, openSse, subscribeChanges, until, wsClient, type SseEvent } from "../support/feedClients";
+import {
+  FeedWriter,
+  openSse,
+  subscribeChanges,
+  until,
+  wsClient,
+  type SseEvent,
+} from "../support/feedClients";
 import { startHttpService, type HttpService } from "../support/httpService";
 import { signedToken, TEST_SECRET, withBadSignature } from "../support/tokens";
 
@@ -46,7 +53,11 @@ describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
   let writer: FeedWriter;
 
   beforeAll(async () => {
-    service = await startHttpService({ NODE_ENV: "production", FEED_BUFFER_CHANGES: "5", FEED_PAGE_SIZE: "5" });
+    service = await startHttpService({
+      NODE_ENV: "production",
+      FEED_BUFFER_CHANGES: "5",
+      FEED_PAGE_SIZE: "5",
+    });
     writer = new FeedWriter(service.graph.executor);
     writer.descriptionLength = 2_000;
     await writer.start();
@@ -68,7 +79,10 @@ describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
       written.push(...(await writer.writeMany(20)).map((w) => w.seq));
     }
     written.push(...(await writer.writeMany(5)).map((w) => w.seq));
-    await until(() => changesOf(healthy.events).length === written.length, "every change on the healthy stream");
+    await until(
+      () => changesOf(healthy.events).length === written.length,
+      "every change on the healthy stream",
+    );
     expect(changesOf(healthy.events)).toEqual(written);
     expect(healthy.events.some((e) => e.event === "overflow")).toBe(false);
 
@@ -112,7 +126,11 @@ describe("change feed with AUTH_READS=token (real Neo4j, real HTTP, real WebSock
   let wsUrl: string;
 
   beforeAll(async () => {
-    service = await startHttpService({ NODE_ENV: "production", AUTH_READS: "token", AUTH_JWT_SECRET: TEST_SECRET });
+    service = await startHttpService({
+      NODE_ENV: "production",
+      AUTH_READS: "token",
+      AUTH_JWT_SECRET: TEST_SECRET,
+    });
     wsUrl = service.url.replace(/^http/, "ws");
     writer = new FeedWriter(service.graph.executor);
     await writer.start();
@@ -133,7 +151,9 @@ describe("change feed with AUTH_READS=token (real Neo4j, real HTTP, real WebSock
     expect(refused.status).toBe(401);
     expect(refused.headers.get("www-authenticate")).toMatch(/invalid_token/);
     const roleless = await signedToken({ claims: { roles: [] } });
-    expect((await openSse(`${service.base}/changes`, { authorization: `Bearer ${roleless}` })).status).toBe(403);
+    expect((await openSse(`${service.base}/changes`, { authorization: `Bearer ${roleless}` })).status).toBe(
+      403,
+    );
     const reader = await signedToken({ claims: { roles: ["reader"] } });
     const ok = await openSse(`${service.base}/changes`, { authorization: `Bearer ${reader}` });
     expect(ok.status).toBe(200);
@@ -152,15 +172,19 @@ describe("change feed with AUTH_READS=token (real Neo4j, real HTTP, real WebSock
     expect(closes[0]?.[1]).toMatch(/^Unauthorized: .*READER/);
     await anonymous.dispose();
 
-    const roleless = wsClient(wsUrl, { Authorization: `Bearer ${await signedToken({ claims: { roles: [] } })}` }, (code) =>
-      closes.push([code, ""]),
+    const roleless = wsClient(
+      wsUrl,
+      { Authorization: `Bearer ${await signedToken({ claims: { roles: [] } })}` },
+      (code) => closes.push([code, ""]),
     );
     const forbidden = subscribeChanges(roleless, {});
     await until(() => forbidden.done, "the refusal");
     expect(closes[1]?.[0]).toBe(4403);
     await roleless.dispose();
 
-    const reader = wsClient(wsUrl, { authorization: `Bearer ${await signedToken({ claims: { roles: ["reader"] } })}` });
+    const reader = wsClient(wsUrl, {
+      authorization: `Bearer ${await signedToken({ claims: { roles: ["reader"] } })}`,
+    });
     const served = subscribeChanges(reader, {});
     await new Promise((resolve) => setTimeout(resolve, 500));
     const next = await writer.write();
@@ -173,7 +197,9 @@ describe("change feed with AUTH_READS=token (real Neo4j, real HTTP, real WebSock
   it("closes a subscription's socket, and ends an SSE stream, when the token expires", async () => {
     const token = await signedToken({ claims: { roles: ["reader"] }, expiresIn: 2 });
     const closes: Array<[number, string]> = [];
-    const client = wsClient(wsUrl, { Authorization: `Bearer ${token}` }, (code, reason) => closes.push([code, reason]));
+    const client = wsClient(wsUrl, { Authorization: `Bearer ${token}` }, (code, reason) =>
+      closes.push([code, reason]),
+    );
     const subscription = subscribeChanges(client, {});
     const sse = await openSse(`${service.base}/changes`, { authorization: `Bearer ${token}` });
     expect(sse.status).toBe(200);
