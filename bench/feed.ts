@@ -143,7 +143,7 @@ async function mutationWriter(
                 kind: "PLACE",
                 name: `Feed bench ${randomUUID()} ${n}`,
                 ...(description ? { description } : {}),
-                citations: [{ documentId: DOCUMENT, quote: QUOTE }],
+                citations: [{ documentId: DOCUMENT, quote: QUOTE, occurrence: 1 }],
               },
             },
           }),
@@ -248,7 +248,7 @@ async function main(): Promise<void> {
                 {
                   kind: "PLACE",
                   name: `Feed bench remote ${randomUUID()} ${n}`,
-                  citations: [{ documentId: DOCUMENT, quote: QUOTE }],
+                  citations: [{ documentId: DOCUMENT, quote: QUOTE, occurrence: 1 }],
                 },
               );
               if (outcome.kind !== "written") throw new Error(outcome.kind);

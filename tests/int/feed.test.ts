@@ -210,6 +210,17 @@ describe("change feed: SSE /changes and the graphql-ws subscription (real Neo4j,
     }
   });
 
+  it("refuses a subscription sent over HTTP POST, with an error rather than a hang", async () => {
+    const response = await fetch(service.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "subscription { changes { seq } }" }),
+    });
+    const body = (await response.json()) as { errors?: Array<{ message: string }> };
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(body.errors?.[0]?.message).toMatch(/subscription|WebSocket/i);
+  });
+
   it("refuses a bad subscription argument with a GraphQL error", async () => {
     const ws = wsClient(wsUrl);
     const subscription = subscribeChanges(ws, { after: -5 });

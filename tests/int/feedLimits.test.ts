@@ -1,4 +1,5 @@
 import http from "node:http";
+import WebSocket from "ws";
 import {
   FeedWriter,
   openSse,
@@ -48,6 +49,45 @@ function stalledSse(url: string): Promise<{ resume(): Promise<SseEvent[]> }> {
   });
 }
 
+interface WsMessage {
+  type: string;
+  id?: string;
+  payload?: unknown;
+}
+
+/** A graphql-ws subscription whose socket stops reading once subscribed, until `resume()`. */
+async function stalledSubscription(url: string, after: number): Promise<{ resume(): Promise<WsMessage[]> }> {
+  const socket = new WebSocket(url, "graphql-transport-ws");
+  const messages: WsMessage[] = [];
+  socket.on("message", (data: Buffer) => messages.push(JSON.parse(data.toString()) as WsMessage));
+  await new Promise((resolve) => socket.once("open", resolve));
+  socket.send(JSON.stringify({ type: "connection_init", payload: {} }));
+  await until(() => messages.some((m) => m.type === "connection_ack"), "the ack");
+  socket.send(
+    JSON.stringify({
+      id: "1",
+      type: "subscribe",
+      payload: {
+        query:
+          "subscription($after: Int) { changes(after: $after) { seq items { edges { node { after } } } } }",
+        variables: { after },
+      },
+    }),
+  );
+  socket.pause();
+  return {
+    resume: async () => {
+      socket.resume();
+      await until(
+        () => messages.some((m) => m.type === "error" || m.type === "complete"),
+        "the end of the subscription",
+      );
+      socket.close();
+      return messages;
+    },
+  };
+}
+
 describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
   let service: HttpService;
   let writer: FeedWriter;
@@ -71,10 +111,11 @@ describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
   it("disconnects a consumer that stops reading, with an overflow event naming where to resume; the others go on", async () => {
     const start = (await writer.write()).seq;
     const stalled = await stalledSse(`${service.base}/changes?after=${start}`);
+    const stalledWs = await stalledSubscription(service.url.replace(/^http/, "ws"), start);
     const healthy = await openSse(`${service.base}/changes?after=${start}`);
     const written: number[] = [];
-    // Until the stalled one's socket and its buffer of 5 are full (a few hundred kB of events).
-    while ((await metric(service.base, "feed_slow_consumers_total")) === 0) {
+    // Until the stalled ones' sockets and their buffers of 5 are full (a few hundred kB of events).
+    while ((await metric(service.base, "feed_slow_consumers_total")) < 2) {
       if (written.length > 3_000) throw new Error("the stalled consumer was never disconnected");
       written.push(...(await writer.writeMany(20)).map((w) => w.seq));
     }
@@ -97,6 +138,20 @@ describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
     expect(received.length).toBeLessThan(written.length);
     expect(overflow.resumeAfter).toBe(received.at(-1));
 
+    // The same over graphql-ws: the subscription ends with an error saying where to resume.
+    const messages = await stalledWs.resume();
+    const wsSeqs = messages
+      .filter((m) => m.type === "next")
+      .map((m) => (m.payload as { data: { changes: { seq: number } } }).data.changes.seq);
+    const final = messages.at(-1) as {
+      type: string;
+      payload: Array<{ extensions: { code: string; resumeAfter: number } }>;
+    };
+    expect(final.type).toBe("error");
+    expect(final.payload[0]?.extensions).toEqual({ code: "SLOW_CONSUMER", resumeAfter: wsSeqs.at(-1) });
+    expect(wsSeqs).toEqual(written.slice(0, wsSeqs.length));
+    expect(wsSeqs.length).toBeLessThan(written.length);
+
     // Resuming there misses nothing.
     const rest = await openSse(`${service.base}/changes`, { "last-event-id": String(overflow.resumeAfter) });
     await until(() => changesOf(rest.events).length === written.length - received.length, "the rest");
@@ -117,6 +172,25 @@ describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
     } finally {
       await other.stop();
     }
+  });
+});
+
+describe("change feed on shutdown (real HTTP drain)", () => {
+  it("ends open SSE streams cleanly and closes subscriptions with 1001 when the service stops", async () => {
+    const service = await startHttpService({ NODE_ENV: "production", SHUTDOWN_TIMEOUT_MS: "60000" });
+    const sse = await openSse(`${service.base}/changes`);
+    const closes: number[] = [];
+    const client = wsClient(service.url.replace(/^http/, "ws"), {}, (code) => closes.push(code));
+    const subscription = subscribeChanges(client, {});
+    await until(() => closes.length === 0 && sse.status === 200, "both open");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await service.stop();
+    // Cut at the deadline (60 s), the stream would end in an error and the stop would take a minute.
+    expect(await sse.ended).toBe("end");
+    await until(() => closes.length > 0, "the socket's close");
+    expect(closes[0]).toBe(1001);
+    subscription.stop();
+    await client.dispose();
   });
 });
 

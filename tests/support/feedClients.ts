@@ -26,8 +26,8 @@ export interface SseStream {
   headers: Headers;
   events: SseEvent[];
   comments: string[];
-  /** Resolves when the server ends the stream. */
-  ended: Promise<void>;
+  /** Resolves when the stream ends: "end" when the server ended it cleanly, "error" when it was cut or aborted. */
+  ended: Promise<"end" | "error">;
   /** A JSON error body, for a refused request. */
   body: unknown;
   close(): void;
@@ -48,18 +48,18 @@ export async function openSse(url: string, headers: Record<string, string> = {})
       headers: response.headers,
       events,
       comments,
-      ended: Promise.resolve(),
+      ended: Promise.resolve("end"),
       body: await response.json(),
       close: () => undefined,
     };
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
-  const ended = (async () => {
+  const ended = (async (): Promise<"end" | "error"> => {
     try {
       for (;;) {
         const { done, value } = await reader.read();
-        if (done) return;
+        if (done) return "end";
         buffer += value;
         let boundary;
         while ((boundary = buffer.indexOf("\n\n")) >= 0) {
@@ -77,7 +77,8 @@ export async function openSse(url: string, headers: Record<string, string> = {})
         }
       }
     } catch {
-      // Aborted by close().
+      // Aborted by close(), or the connection was cut.
+      return "error";
     }
   })();
   return {
