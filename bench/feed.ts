@@ -45,6 +45,9 @@ const SECRET = randomUUID() + randomUUID();
 const DOCUMENT = "document:ichongqing-seeing-is-believing";
 const QUOTE = "Chongqing";
 
+/** Writes refused or timed out (a loaded machine): reported, and not expected on the feed. */
+let failedWrites = 0;
+
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
@@ -149,10 +152,13 @@ async function mutationWriter(
           }),
         });
         const body = (await response.json()) as {
-          data?: { createEntity: { change: { seq: number } | null } };
+          data?: { createEntity: { change: { seq: number } | null } | null };
         };
-        if (body.data?.createEntity.change) written += 1;
-        else throw new Error(`write failed: ${JSON.stringify(body)}`);
+        if (body.data?.createEntity?.change) written += 1;
+        else {
+          failedWrites += 1;
+          if (failedWrites > 20) throw new Error(`writes keep failing: ${JSON.stringify(body)}`);
+        }
       }
     }),
   );
@@ -210,6 +216,9 @@ async function main(): Promise<void> {
       AUTH_JWT_SECRET: SECRET,
       LOG_LEVEL: "info",
       FEED_MAX_CONSUMERS: "10000",
+      // A shared, overloaded machine: writes queue for the change-log lock; let them wait.
+      NEO4J_TX_TIMEOUT_MS: "60000",
+      REQUEST_TIMEOUT_MS: "60000",
     },
     "node",
   );
@@ -289,6 +298,7 @@ async function main(): Promise<void> {
         `max over the last three quarters ${Math.max(...quarter).toFixed(0)}, end ${(samples.at(-1) ?? NaN).toFixed(0)} MB ` +
         `(${samples.length} samples); feed_slow_consumers_total ${slow}.`,
     );
+    console.log(`failed writes (not on the feed): ${failedWrites}`);
     console.log(
       `load average before ${loadBefore.map((l) => l.toFixed(2)).join(" ")}, after ${loadAfter.map((l) => l.toFixed(2)).join(" ")}`,
     );
