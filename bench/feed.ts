@@ -247,6 +247,8 @@ async function main(): Promise<void> {
       REQUEST_TIMEOUT_MS: "60000",
     },
     "node",
+    // Start-up (embedded Neo4j, migrations, seeding) takes minutes on a loaded machine.
+    900_000,
   );
   const boltLog = service.logs.find((l) => typeof l.uri === "string" && String(l.uri).startsWith("bolt"));
   const token = await new SignJWT({ roles: ["editor"] })

@@ -189,6 +189,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     executor,
     logger,
     development: config.env !== "production",
+    keepAliveMs: (config.feed ?? DEFAULT_FEED).heartbeatMs,
   });
   new Gauge({
     name: "feed_consumers",

@@ -37,6 +37,8 @@ export interface SubscriptionServerOptions {
   executor: CypherExecutor;
   logger: Logger;
   development: boolean;
+  /** FEED_HEARTBEAT_MS: a WebSocket ping this often; a client that has not answered by the next one is cut off. */
+  keepAliveMs: number;
 }
 
 export interface SubscriptionServer {
@@ -163,6 +165,7 @@ export function attachSubscriptions(options: SubscriptionServerOptions): Subscri
       onError: (_ctx, _id, _payload, errors) => serialise(errors),
     },
     wss,
+    options.keepAliveMs,
   );
 
   return {

@@ -97,6 +97,8 @@ describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
       NODE_ENV: "production",
       FEED_BUFFER_CHANGES: "5",
       FEED_PAGE_SIZE: "5",
+      // The stalled WebSocket does not answer pings: it must not be cut off as dead before it overflows.
+      FEED_HEARTBEAT_MS: "600000",
     });
     writer = new FeedWriter(service.graph.executor);
     writer.descriptionLength = 2_000;
@@ -158,7 +160,7 @@ describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
     expect(changesOf(rest.events)).toEqual(written.slice(received.length));
     rest.close();
     healthy.close();
-  }, 300_000);
+  }, 900_000);
 
   it("refuses a token that does not verify even when reads are public", async () => {
     const bad = withBadSignature(await signedToken({ claims: { roles: ["reader"] } }));
