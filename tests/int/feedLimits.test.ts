@@ -177,6 +177,41 @@ describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
   });
 });
 
+describe("change feed: FEED_MAX_CONSUMERS", () => {
+  it("refuses a consumer past the limit (503 over SSE, SERVICE_UNAVAILABLE over graphql-ws) and takes one again once a place frees", async () => {
+    const service = await startHttpService({ NODE_ENV: "production", FEED_MAX_CONSUMERS: "1" });
+    try {
+      const first = await openSse(`${service.base}/changes`);
+      expect(first.status).toBe(200);
+      const second = await openSse(`${service.base}/changes`);
+      expect(second.status).toBe(503);
+      expect(second.body).toMatchObject({
+        errors: [
+          {
+            extensions: { code: "SERVICE_UNAVAILABLE" },
+            message: expect.stringMatching(/FEED_MAX_CONSUMERS/) as unknown,
+          },
+        ],
+      });
+      const client = wsClient(service.url.replace(/^http/, "ws"));
+      const refused = subscribeChanges(client, {});
+      await until(() => refused.done, "the refusal");
+      expect(refused.errors[0]).toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE" } });
+      first.close();
+      let again = await openSse(`${service.base}/changes`);
+      for (let i = 0; again.status !== 200 && i < 50; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        again = await openSse(`${service.base}/changes`);
+      }
+      expect(again.status).toBe(200);
+      again.close();
+      await client.dispose();
+    } finally {
+      await service.stop();
+    }
+  });
+});
+
 describe("change feed on shutdown (real HTTP drain)", () => {
   it("ends open SSE streams cleanly and closes subscriptions with 1001 when the service stops", async () => {
     const service = await startHttpService({ NODE_ENV: "production", SHUTDOWN_TIMEOUT_MS: "60000" });
