@@ -99,15 +99,16 @@ function feedError(error: unknown): unknown {
   return error;
 }
 
+function overHttp(): GraphQLError {
+  return new GraphQLError("Subscriptions are served over WebSocket (graphql-ws) at /graphql, not over HTTP", {
+    extensions: { code: "BAD_REQUEST" },
+  });
+}
+
 export const Subscription: SubscriptionResolvers = {
   changes: {
     subscribe: async (_parent, args, { feed }) => {
-      if (feed === undefined) {
-        throw new GraphQLError(
-          "Subscriptions are served over WebSocket (graphql-ws) at /graphql, not over HTTP POST",
-          { extensions: { code: "BAD_REQUEST" } },
-        );
-      }
+      if (feed === undefined) throw overHttp();
       const checked = checkFeedArguments(args.after, args.ids ?? null);
       if (!checked.ok) throw badUserInput(checked.message, checked.argument);
       let consumer: FeedConsumer;
@@ -134,7 +135,13 @@ export const Subscription: SubscriptionResolvers = {
       return events;
     },
     // Each event is a response of its own: its text budget starts afresh.
-    resolve: (payload: { changes: FeedChange }, _args: unknown, { responseBudget }: RequestContext) => {
+    resolve: (
+      payload: { changes: FeedChange } | undefined,
+      _args: unknown,
+      { responseBudget }: RequestContext,
+    ) => {
+      // Over HTTP, Apollo executes a subscription as a query: no event, and no transport for one.
+      if (payload === undefined || payload === null) throw overHttp();
       responseBudget.reset();
       return payload.changes;
     },
