@@ -4,6 +4,7 @@ import type { Viewer } from "../auth/viewer";
 import type { ChangeFeed } from "../feed/changeFeed";
 import type { CypherExecutor } from "../graph/executor";
 import type { GraphAccess } from "../graph/loaders";
+import type { DocumentLinker } from "../ingest/documentLinker";
 import type { Logger } from "../logger";
 import type { ResponseBudget } from "./responseBudget";
 
@@ -20,6 +21,8 @@ export interface RequestContext extends AuthContext {
   authentication: Authentication;
   /** What the response may still spend on large strings (LIMIT_MAX_RESPONSE_BYTES); a subscription's, per event. */
   responseBudget: ResponseBudget;
+  /** ingestDocument's linker: one per service (its dictionary is shared by every request). */
+  linker: DocumentLinker;
   /** The change feed, on operations that came over graphql-ws (Subscription.changes). */
   feed?: ChangeFeed;
 }
