@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { int, type CypherExecutor, type WriteCounters } from "../graph/executor";
 import type { ChangeAction, ChangeRecord } from "../graph/records";
+import { signalCommit } from "./commitSignal";
 import { emptyReadSet, trackReads, UntrackedStatement, type Run } from "./elementStore";
 import { chunks } from "./statements";
 import type { UserError } from "./userErrors";
@@ -295,6 +296,8 @@ export async function recordedWrite<T>(
         { rollback: options.dryRun ?? false },
       );
       const lockedMs = lockedAt === undefined ? 0 : performance.now() - lockedAt;
+      // Committed: the change feed's tailer reads it now rather than at its next poll.
+      if (options.dryRun !== true) signalCommit(result.change.seq);
       return { kind: "written", ...result, counters, lockedMs };
     } catch (error) {
       if (error instanceof Rollback) return (error as Rollback<T>).outcome;

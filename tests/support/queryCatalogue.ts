@@ -19,6 +19,7 @@ import {
   HISTORIES,
   LAST_CHANGE,
 } from "../../src/graph/changeRepository";
+import { FEED_CHANGES_AFTER, FEED_CHANGES_TOUCHING } from "../../src/graph/feedRepository";
 import { CREATE_DOCUMENT, DOCUMENT_BY_HASH_OR_ID } from "../../src/write/mutations/addDocument";
 import {
   CREATE_MENTIONS,
@@ -287,5 +288,7 @@ export function queryCatalogue(): CypherQuery[] {
     q("changes.countHistories", COUNT_HISTORIES, { ids }),
     q("changes.items", CHANGE_ITEMS, { seq: int(1), after: int(-1), limit: int(101) }),
     q("changes.countItems", COUNT_CHANGE_ITEMS, { seq: int(1) }),
+    q("feed.after", FEED_CHANGES_AFTER, { after: int(0), limit: int(100), inlineItems: int(200), ids: null }),
+    q("feed.touching", FEED_CHANGES_TOUCHING, { after: int(0), limit: int(100), inlineItems: int(200), ids }),
   ];
 }
