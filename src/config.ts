@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { PROJECT_ROOT } from "./projectRoot";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./server/responseBudget";
 
 /**
@@ -91,6 +92,16 @@ export interface Config {
   };
   /** Who may write (and, with AUTH_READS=token, read); see docs/curation.md "Authentication". */
   auth: AuthConfig;
+  /** Persisted (trusted) documents; see docs/feeds.md "Trusted documents". */
+  trustedDocuments: {
+    /**
+     * TRUSTED_DOCUMENTS (default off): `allow` also answers `documentId: "sha256:<hex>"` from the
+     * manifest; `strict` answers only the manifest's operations (anything else is HTTP 400).
+     */
+    mode: "off" | "allow" | "strict";
+    /** TRUSTED_DOCUMENTS_MANIFEST (default: the client package's generated manifest): hash to document, JSON. */
+    manifestPath: string;
+  };
   /** The embedded default, used only when NEO4J_URI is unset. */
   local: {
     /** NEO4J_LOCAL_DATA_DIR (default .data/neo4j). */
@@ -139,6 +150,12 @@ export class ConfigError extends Error {
     this.name = "ConfigError";
   }
 }
+
+/** The persisted-documents manifest `npm run codegen` writes for packages/client (checked in). */
+export const DEFAULT_TRUSTED_DOCUMENTS_MANIFEST = path.join(
+  PROJECT_ROOT,
+  "packages/client/src/generated/persisted-documents.json",
+);
 
 /** Neo4j's usual Bolt port: the embedded Neo4j's default, left for a free one when taken. */
 export const DEFAULT_BOLT_PORT = 7687;
@@ -243,6 +260,8 @@ const EnvSchema = z.object({
   AUTH_ROLES_CLAIM: z.string().min(1).default("roles"),
   AUTH_READS: z.enum(["public", "token"]).default("public"),
   AUTH_DEV_SECRET_FILE: z.string().min(1).default(".data/dev-jwt-secret"),
+  TRUSTED_DOCUMENTS: z.enum(["off", "allow", "strict"]).default("off"),
+  TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
   NEO4J_LOCAL_DATA_DIR: z.string().min(1).default(".data/neo4j"),
   NEO4J_LOCAL_PORT: wholeNumber(0, 65535).optional(),
   NEO4J_LOCAL_HEAP: memorySize.default("1g"),
@@ -320,6 +339,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rolesClaim: e.AUTH_ROLES_CLAIM,
       reads: e.AUTH_READS,
       devSecretFile: path.resolve(e.AUTH_DEV_SECRET_FILE),
+    },
+    trustedDocuments: {
+      mode: e.TRUSTED_DOCUMENTS,
+      manifestPath:
+        e.TRUSTED_DOCUMENTS_MANIFEST !== undefined
+          ? path.resolve(e.TRUSTED_DOCUMENTS_MANIFEST)
+          : DEFAULT_TRUSTED_DOCUMENTS_MANIFEST,
     },
     local: {
       dataDir: path.resolve(e.NEO4J_LOCAL_DATA_DIR),

@@ -15,6 +15,7 @@ import { compressResponses } from "./compression";
 import { cors } from "./cors";
 import { httpCache } from "./httpCache";
 import { persistedQueryHashCheck } from "./persistedQueryHash";
+import { loadTrustedManifest, trustedDocuments } from "./trustedDocuments";
 import type { Metrics } from "./metrics";
 import { RETRY_AFTER_SECONDS } from "./plugins/retryAfter";
 import { readinessCheck } from "./readiness";
@@ -23,7 +24,7 @@ import { mountWebPages } from "./web";
 export interface AppDeps {
   /** `shutdown` defaults to the documented defaults when absent. */
   config: Pick<Config, "env" | "limits" | "auth" | "http" | "graphqlExecutor"> &
-    Partial<Pick<Config, "shutdown">>;
+    Partial<Pick<Config, "shutdown" | "trustedDocuments">>;
   driver: Driver;
   executor: CypherExecutor;
   logger: Logger;
@@ -63,6 +64,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { config, driver, executor, logger, metrics, supervision } = deps;
   const limits = config.http;
   const shutdown = config.shutdown ?? DEFAULT_SHUTDOWN;
+  const trustedMode = config.trustedDocuments?.mode ?? "off";
+  // Read once at start: a missing or inconsistent manifest stops the service rather than refusing every request.
+  const manifest =
+    trustedMode === "off" || config.trustedDocuments === undefined
+      ? new Map<string, string>()
+      : loadTrustedManifest(config.trustedDocuments.manifestPath);
   const expressApp = express();
   const httpServer = http.createServer(
     {
@@ -119,6 +126,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   expressApp.use("/graphql", cors(config.http.cors));
+  // Before the HTTP cache: a GET's documentId becomes its query, which the ETag is computed from.
+  expressApp.use("/graphql", trustedDocuments(trustedMode, manifest, "GET"));
   expressApp.use(
     "/graphql",
     httpCache({
@@ -132,6 +141,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   expressApp.use(
     "/graphql",
     express.json({ limit: config.limits.bodyLimitBytes }),
+    trustedDocuments(trustedMode, manifest, "POST"),
     persistedQueryHashCheck(),
     expressMiddleware(apollo, {
       // The token is verified here, once per request; a failure is kept (not thrown) so that

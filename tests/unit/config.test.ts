@@ -1,5 +1,6 @@
 import path from "node:path";
-import { ConfigError, loadConfig } from "../../src/config";
+import { existsSync } from "node:fs";
+import { ConfigError, DEFAULT_TRUSTED_DOCUMENTS_MANIFEST, loadConfig } from "../../src/config";
 
 describe("loadConfig", () => {
   it("applies documented defaults to an empty environment", () => {
@@ -50,6 +51,7 @@ describe("loadConfig", () => {
         reads: "public",
         devSecretFile: path.resolve(".data/dev-jwt-secret"),
       },
+      trustedDocuments: { mode: "off", manifestPath: DEFAULT_TRUSTED_DOCUMENTS_MANIFEST },
       local: {
         dataDir: path.resolve(".data/neo4j"),
         port: 7687,
@@ -348,6 +350,29 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ LIMIT_MAX_RESPONSE_BYTES: String(256 * 1024 * 1024 + 1) })).toThrow(
       ConfigError,
     );
+  });
+
+  describe("trusted documents", () => {
+    it("defaults to off, with the client package's manifest (checked in, so a fresh clone has it)", () => {
+      const { trustedDocuments } = loadConfig({});
+      expect(trustedDocuments.mode).toBe("off");
+      expect(trustedDocuments.manifestPath).toMatch(
+        /packages\/client\/src\/generated\/persisted-documents\.json$/,
+      );
+      expect(existsSync(trustedDocuments.manifestPath)).toBe(true);
+    });
+
+    it("reads allow and strict, and a manifest path relative to the working directory", () => {
+      expect(loadConfig({ TRUSTED_DOCUMENTS: "allow" }).trustedDocuments.mode).toBe("allow");
+      expect(
+        loadConfig({ TRUSTED_DOCUMENTS: "strict", TRUSTED_DOCUMENTS_MANIFEST: "ops/manifest.json" })
+          .trustedDocuments,
+      ).toEqual({ mode: "strict", manifestPath: path.resolve("ops/manifest.json") });
+    });
+
+    it("refuses any other mode, naming the variable", () => {
+      expect(() => loadConfig({ TRUSTED_DOCUMENTS: "on" })).toThrow(/TRUSTED_DOCUMENTS/);
+    });
   });
 
   it("rejects ports out of range", () => {
