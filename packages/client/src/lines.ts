@@ -1,9 +1,8 @@
 import { TransportError } from "./errors.js";
 
-function readWithin<T>(
-  reader: ReadableStreamDefaultReader<T>,
-  ms: number,
-): Promise<ReadableStreamReadResult<T>> {
+type ReadResult<T> = Awaited<ReturnType<ReadableStreamDefaultReader<T>["read"]>>;
+
+function readWithin<T>(reader: ReadableStreamDefaultReader<T>, ms: number): Promise<ReadResult<T>> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const idle = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => reject(new TransportError(`nothing received for ${ms} ms`)), ms);
@@ -24,7 +23,7 @@ export async function* linesOf(
   let rest = "";
   try {
     for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
+      let chunk: ReadResult<Uint8Array>;
       try {
         chunk = await readWithin(reader, idleTimeoutMs);
       } catch (error) {

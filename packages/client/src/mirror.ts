@@ -2,7 +2,7 @@ import { applyChange, parseChange, type Change, type ChangeItem, type MirrorElem
 import { nodesOf } from "./connection.js";
 import { GraphQLRequestError, TransportError } from "./errors.js";
 import { eventsOf, linesOf } from "./lines.js";
-import { ChangeItemsDocument, ChangesDocument } from "./operations.js";
+import { ChangeItemsDocument, MirrorChangesDocument } from "./operations.js";
 import { backoffMs, isRetryable, RetryableError, sleep } from "./retry.js";
 import type { Transport } from "./transport.js";
 
@@ -36,6 +36,9 @@ export type MirrorUpdate =
   | { kind: "change"; seq: number; change: Change }
   /** The connection failed; the mirror reconnects after `retryInMs` and resumes after `seq`. */
   | { kind: "disconnected"; seq: number | undefined; error: Error; retryInMs: number };
+
+/** A change item as the mirror polls it: `before` is not fetched (parseChange makes it null). */
+type PolledItem = Omit<ChangeItem, "before">;
 
 /** A change whose seq does not follow the copy's: reconnect from the copy's seq. */
 class FeedGapError extends TransportError {}
@@ -279,12 +282,13 @@ export class Mirror implements AsyncIterable<MirrorUpdate> {
     const interval = this.options.pollIntervalMs ?? 1_000;
     while (!this.signal.aborted) {
       const page = await this.transport.request(
-        ChangesDocument,
-        { after: String(cursor), first: 100 },
-        { signal: this.signal },
+        MirrorChangesDocument,
+        // 50 changes of 50 items each stay within the default LIMIT_MAX_COST; longer changes are paged.
+        { after: String(cursor), first: 50 },
+        { signal: this.signal, retry: false },
       );
       for (const { node } of page.changes.edges) {
-        const items: ChangeItem[] = node.items.edges.map((edge) => edge.node);
+        const items: PolledItem[] = node.items.edges.map((edge) => edge.node);
         if (items.length < node.items.totalCount)
           items.splice(0, items.length, ...(await this.allItems(node.id)));
         yield parseChange({ ...node, items });
@@ -295,10 +299,14 @@ export class Mirror implements AsyncIterable<MirrorUpdate> {
   }
 
   /** A change with more than one page of items: all of them. */
-  private async allItems(id: string): Promise<ChangeItem[]> {
-    const items: ChangeItem[] = [];
+  private async allItems(id: string): Promise<PolledItem[]> {
+    const items: PolledItem[] = [];
     const pages = nodesOf(async (after) => {
-      const data = await this.transport.request(ChangeItemsDocument, { id, after }, { signal: this.signal });
+      const data = await this.transport.request(
+        ChangeItemsDocument,
+        { id, after },
+        { signal: this.signal, retry: false },
+      );
       return data.node !== null && "items" in data.node ? data.node.items : null;
     });
     for await (const node of pages) items.push(node);

@@ -257,7 +257,7 @@ export const ChangesDocument = graphql(`
           operation
           clientMutationId
           reason
-          items(first: 100) {
+          items(first: 50) {
             totalCount
             edges {
               node {
@@ -281,6 +281,38 @@ export const ChangesDocument = graphql(`
   }
 `);
 
+/** What the mirror polls when the service has no /changes feed: the items' `after` only (the rule needs no `before`). */
+export const MirrorChangesDocument = graphql(`
+  query MirrorChanges($after: String, $first: Int) {
+    changes(after: $after, first: $first) {
+      edges {
+        node {
+          id
+          seq
+          at
+          actor
+          operation
+          clientMutationId
+          reason
+          items(first: 50) {
+            totalCount
+            edges {
+              node {
+                id
+                typename
+                action
+                version
+                after
+                mergedInto
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
 export const ChangeItemsDocument = graphql(`
   query ChangeItems($id: ID!, $after: String) {
     node(id: $id) {
@@ -293,7 +325,6 @@ export const ChangeItemsDocument = graphql(`
               typename
               action
               version
-              before
               after
               mergedInto
             }

@@ -13,6 +13,8 @@ export type DocumentSending = "query" | "documentId";
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** False: one try only, failures go to the caller (the mirror retries and reports them itself). */
+  retry?: boolean;
   /** Extra headers for this request only. */
   headers?: Record<string, string>;
 }
@@ -95,7 +97,8 @@ export class Transport {
       );
       return (await this.answerOf(response)) as Result;
     };
-    const policy = isQuery(text) ? this.options.retry : { ...this.options.retry, attempts: 1 };
+    const retried = isQuery(text) && options.retry !== false;
+    const policy = retried ? this.options.retry : { ...this.options.retry, attempts: 1 };
     return withRetries(policy, attempt, options.signal);
   }
 

@@ -318,6 +318,14 @@ export type ChangesQueryVariables = Exact<{
 
 export type ChangesQuery = { changes: { edges: Array<{ cursor: string, node: { id: string, seq: number, at: string, actor: string, operation: string, clientMutationId: string | null, reason: string | null, items: { totalCount: number, edges: Array<{ node: { id: string, typename: string, action: ChangeAction, version: number | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, mergedInto: string | null } }> } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
 
+export type MirrorChangesQueryVariables = Exact<{
+  after?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type MirrorChangesQuery = { changes: { edges: Array<{ node: { id: string, seq: number, at: string, actor: string, operation: string, clientMutationId: string | null, reason: string | null, items: { totalCount: number, edges: Array<{ node: { id: string, typename: string, action: ChangeAction, version: number | null, after: Record<string, unknown> | null, mergedInto: string | null } }> } } }> } };
+
 export type ChangeItemsQueryVariables = Exact<{
   id: string | number;
   after?: string | null | undefined;
@@ -325,7 +333,7 @@ export type ChangeItemsQueryVariables = Exact<{
 
 
 export type ChangeItemsQuery = { node:
-    | { seq: number, items: { edges: Array<{ node: { id: string, typename: string, action: ChangeAction, version: number | null, before: Record<string, unknown> | null, after: Record<string, unknown> | null, mergedInto: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
+    | { seq: number, items: { edges: Array<{ node: { id: string, typename: string, action: ChangeAction, version: number | null, after: Record<string, unknown> | null, mergedInto: string | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } }
     | Record<PropertyKey, never>
    | null };
 
@@ -591,7 +599,7 @@ export const ChangesDocument = new TypedDocumentString(`
         operation
         clientMutationId
         reason
-        items(first: 100) {
+        items(first: 50) {
           totalCount
           edges {
             node {
@@ -613,7 +621,37 @@ export const ChangesDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:7b6b61f819e8f2907a4b20123ca4207a36415875b3e4a5ef7941a0001f5a7cfd"}) as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;
+    `, {"hash":"sha256:e62dbc80599b8e5b4ba497cfef17ad5d9f0cc21300778564450ae83b60c33467"}) as unknown as TypedDocumentString<ChangesQuery, ChangesQueryVariables>;
+export const MirrorChangesDocument = new TypedDocumentString(`
+    query MirrorChanges($after: String, $first: Int) {
+  changes(after: $after, first: $first) {
+    edges {
+      node {
+        id
+        seq
+        at
+        actor
+        operation
+        clientMutationId
+        reason
+        items(first: 50) {
+          totalCount
+          edges {
+            node {
+              id
+              typename
+              action
+              version
+              after
+              mergedInto
+            }
+          }
+        }
+      }
+    }
+  }
+}
+    `, {"hash":"sha256:d0e464e814a0003dce07f982134eabbbb04a6130e68ab1e6bf61a36c3bcaffba"}) as unknown as TypedDocumentString<MirrorChangesQuery, MirrorChangesQueryVariables>;
 export const ChangeItemsDocument = new TypedDocumentString(`
     query ChangeItems($id: ID!, $after: String) {
   node(id: $id) {
@@ -626,7 +664,6 @@ export const ChangeItemsDocument = new TypedDocumentString(`
             typename
             action
             version
-            before
             after
             mergedInto
           }
@@ -639,4 +676,4 @@ export const ChangeItemsDocument = new TypedDocumentString(`
     }
   }
 }
-    `, {"hash":"sha256:31538e480c5e12f02335e31021d2ced9a3e480f354c1872743f86f49fa9b8f7e"}) as unknown as TypedDocumentString<ChangeItemsQuery, ChangeItemsQueryVariables>;
+    `, {"hash":"sha256:c92395a8b8c73ba942bd9a3df9beee42a9005551067387e68a3b2501ce6b0262"}) as unknown as TypedDocumentString<ChangeItemsQuery, ChangeItemsQueryVariables>;
