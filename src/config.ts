@@ -81,6 +81,16 @@ export interface Config {
     /** LIMIT_MAX_COST (default 100000): each field costs 1, times `first`/`limit` for lists (docs/api.md "Cost"). */
     maxCost: number;
   };
+  /** Bulk export (docs/feeds.md "Bulk export"). */
+  export: {
+    /**
+     * EXPORT_TIMEOUT_MS (default 1800000, 30 min): one export's read transaction (and the response
+     * streaming it) is cancelled after this long, however slowly the client reads.
+     */
+    timeoutMs: number;
+    /** EXPORT_PAGE_SIZE (default 1000): elements read per query inside the export's transaction. */
+    pageSize: number;
+  };
   /** Linking of ingested text (docs/ingest.md). */
   ingest: {
     /** INGEST_ACCEPT_THRESHOLD (default 0.85): a link scoring at least this (0 to 1) is ACCEPTED without review. */
@@ -241,6 +251,8 @@ const EnvSchema = z.object({
   COMPRESSION_THRESHOLD_BYTES: wholeNumber(0, 100 * 1024 * 1024).default(1024),
   CACHE_CONTROL: cacheControl.default("public, max-age=0, must-revalidate"),
   LIMIT_MAX_RESPONSE_BYTES: wholeNumber(1_024, 256 * 1024 * 1024).default(DEFAULT_MAX_RESPONSE_BYTES),
+  EXPORT_TIMEOUT_MS: wholeNumber(1_000, 86_400_000).default(1_800_000),
+  EXPORT_PAGE_SIZE: wholeNumber(10, 10_000).default(1_000),
   INGEST_ACCEPT_THRESHOLD: fraction.default(0.85),
   INGEST_CONTEXT_MARGIN: fraction.default(0.2),
   INGEST_DICTIONARY_CHECK_MS: wholeNumber(0, 600_000).default(1_000),
@@ -321,6 +333,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.LIMIT_MAX_TOKENS,
       maxCost: e.LIMIT_MAX_COST,
       maxResponseBytes: e.LIMIT_MAX_RESPONSE_BYTES,
+    },
+    export: {
+      timeoutMs: e.EXPORT_TIMEOUT_MS,
+      pageSize: e.EXPORT_PAGE_SIZE,
     },
     ingest: {
       acceptThreshold: e.INGEST_ACCEPT_THRESHOLD,

@@ -1,11 +1,11 @@
 import { parseArgs } from "node:util";
-import { ConfigError, loadConfig, type Config } from "../config";
+import { ConfigError, loadConfig } from "../config";
 import { ImportConflictError } from "../write/importDocument";
 import { CypherExecutor } from "../graph/executor";
 import { applyMigrations, loadMigrations } from "../graph/migrations";
 import { createLogger } from "../logger";
 import { createDriver } from "../neo4j/driver";
-import { runningLocalNeo4jUri, startLocalNeo4j, type LocalNeo4j } from "../neo4j/localNeo4j";
+import { connectTarget } from "../neo4j/connectTarget";
 import { importDatasetFile } from "./importDataset";
 import { DatasetError, readDataset } from "./readDataset";
 
@@ -67,28 +67,6 @@ async function main(): Promise<number> {
     await driver.close();
     await local?.stop();
   }
-}
-
-async function connectTarget(config: Config): Promise<{ uri: string; local: LocalNeo4j | undefined }> {
-  if (config.neo4j.uri !== undefined) return { uri: config.neo4j.uri, local: undefined };
-  // The running embedded Neo4j writes its port into its data directory (it may not be 7687).
-  const running = runningLocalNeo4jUri(config.local.dataDir);
-  if (running !== undefined) {
-    const probe = createDriver({ uri: running, user: config.neo4j.user, password: config.neo4j.password });
-    try {
-      await probe.getServerInfo();
-      return { uri: running, local: undefined };
-    } catch {
-      // Not answering: start one below (which fails clearly if the data directory is still in use).
-    } finally {
-      await probe.close();
-    }
-  }
-  const local = await startLocalNeo4j({
-    ...config.local,
-    onProgress: (m) => process.stderr.write(`${m}\n`),
-  });
-  return { uri: local.uri, local };
 }
 
 function preview(ids: string[]): string {

@@ -8,6 +8,7 @@ import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
 import type { Neo4jSupervision } from "../neo4j/supervisor";
+import { exportRouter } from "../export/exportRouter";
 import { reconcileRouter } from "../reconcile/reconcileRouter";
 import { createApolloServer, createRequestContext } from "./apollo";
 import { HttpDrain, type DrainOptions } from "./httpDrain";
@@ -24,7 +25,7 @@ import { mountWebPages } from "./web";
 export interface AppDeps {
   /** `shutdown` defaults to the documented defaults when absent. */
   config: Pick<Config, "env" | "limits" | "auth" | "http" | "graphqlExecutor"> &
-    Partial<Pick<Config, "shutdown" | "trustedDocuments">>;
+    Partial<Pick<Config, "shutdown" | "trustedDocuments" | "export">>;
   driver: Driver;
   executor: CypherExecutor;
   logger: Logger;
@@ -48,6 +49,8 @@ export interface App {
 }
 
 const DEFAULT_SHUTDOWN: Config["shutdown"] = { graceMs: 0, timeoutMs: 10_000 };
+/** EXPORT_TIMEOUT_MS and EXPORT_PAGE_SIZE's defaults, for callers (tests) that pass no `export`. */
+const DEFAULT_EXPORT: Config["export"] = { timeoutMs: 1_800_000, pageSize: 1_000 };
 
 /**
  * Node checks the headers and request timeouts only this often (default 30 s, which let slow
@@ -158,6 +161,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
     }),
   );
   expressApp.use("/reconcile", reconcileRouter({ executor, logger, limits: config.limits }));
+  expressApp.use(
+    "/export",
+    exportRouter({
+      executor,
+      logger,
+      authenticate,
+      reads: config.auth.reads,
+      export: config.export ?? DEFAULT_EXPORT,
+    }),
+  );
   expressApp.use((_req, res) => {
     res.status(404).json(errorBody("Not found: the API is at /graphql", "NOT_FOUND", res));
   });

@@ -42,6 +42,7 @@ describe("loadConfig", () => {
         maxCost: 100_000,
         maxResponseBytes: 33_554_432,
       },
+      export: { timeoutMs: 1_800_000, pageSize: 1_000 },
       ingest: { acceptThreshold: 0.85, contextMargin: 0.2, dictionaryCheckIntervalMs: 1_000 },
       auth: {
         key: undefined,
@@ -112,7 +113,10 @@ describe("loadConfig", () => {
       SHUTDOWN_GRACE_MS: "0",
       SHUTDOWN_TIMEOUT_MS: "3000",
       LIMIT_MAX_RESPONSE_BYTES: "4096",
+      EXPORT_TIMEOUT_MS: "60000",
+      EXPORT_PAGE_SIZE: "200",
     });
+    expect(config.export).toEqual({ timeoutMs: 60_000, pageSize: 200 });
     expect(config.env).toBe("production");
     expect(config.port).toBe(8080);
     expect(config.graphqlExecutor).toBe("jit");
@@ -373,6 +377,13 @@ describe("loadConfig", () => {
     it("refuses any other mode, naming the variable", () => {
       expect(() => loadConfig({ TRUSTED_DOCUMENTS: "on" })).toThrow(/TRUSTED_DOCUMENTS/);
     });
+  });
+
+  it("bounds the export's timeout and page size", () => {
+    expect(() => loadConfig({ EXPORT_TIMEOUT_MS: "999" })).toThrow(/EXPORT_TIMEOUT_MS/);
+    expect(() => loadConfig({ EXPORT_TIMEOUT_MS: "86400001" })).toThrow(/EXPORT_TIMEOUT_MS/);
+    expect(() => loadConfig({ EXPORT_PAGE_SIZE: "9" })).toThrow(/EXPORT_PAGE_SIZE/);
+    expect(() => loadConfig({ EXPORT_PAGE_SIZE: "10001" })).toThrow(/EXPORT_PAGE_SIZE/);
   });
 
   it("rejects ports out of range", () => {

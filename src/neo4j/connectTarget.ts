@@ -1,0 +1,30 @@
+import type { Config } from "../config";
+import { createDriver } from "./driver";
+import { runningLocalNeo4jUri, startLocalNeo4j, type LocalNeo4j } from "./localNeo4j";
+
+/**
+ * The Neo4j a command-line tool (import, export) works on: NEO4J_URI if set; otherwise the embedded
+ * one running on NEO4J_LOCAL_DATA_DIR (e.g. under npm start, on whichever port it took), else the
+ * embedded one is started there for the tool (`local`, to stop when done).
+ */
+export async function connectTarget(config: Config): Promise<{ uri: string; local: LocalNeo4j | undefined }> {
+  if (config.neo4j.uri !== undefined) return { uri: config.neo4j.uri, local: undefined };
+  // The running embedded Neo4j writes its port into its data directory (it may not be 7687).
+  const running = runningLocalNeo4jUri(config.local.dataDir);
+  if (running !== undefined) {
+    const probe = createDriver({ uri: running, user: config.neo4j.user, password: config.neo4j.password });
+    try {
+      await probe.getServerInfo();
+      return { uri: running, local: undefined };
+    } catch {
+      // Not answering: start one below (which fails clearly if the data directory is still in use).
+    } finally {
+      await probe.close();
+    }
+  }
+  const local = await startLocalNeo4j({
+    ...config.local,
+    onProgress: (m) => process.stderr.write(`${m}\n`),
+  });
+  return { uri: local.uri, local };
+}
