@@ -100,6 +100,19 @@ export interface Config {
     /** INGEST_DICTIONARY_CHECK_MS (default 1000): the alias automaton asks the graph for its change-log seq at most this often. */
     dictionaryCheckIntervalMs: number;
   };
+  /** The change feed (SSE /changes and the graphql-ws subscription); see docs/feeds.md "Limits and resume rules". */
+  feed: {
+    /** FEED_BUFFER_CHANGES (default 1000): live changes held for one consumer; one more and it is disconnected (SLOW_CONSUMER). */
+    bufferChanges: number;
+    /** FEED_PAGE_SIZE (default 100): changes per Neo4j read, catching up or tailing. */
+    pageSize: number;
+    /** FEED_POLL_MS (default 250): how often Neo4j is asked for new changes while consumers are live (local commits are read at once). */
+    pollIntervalMs: number;
+    /** FEED_HEARTBEAT_MS (default 15000): the `: heartbeat` comment of an idle SSE stream. */
+    heartbeatMs: number;
+    /** FEED_MAX_CONSUMERS (default 1000): open streams and subscriptions per process; more are refused (503 / SERVICE_UNAVAILABLE). */
+    maxConsumers: number;
+  };
   /** Who may write (and, with AUTH_READS=token, read); see docs/curation.md "Authentication". */
   auth: AuthConfig;
   /** Persisted (trusted) documents; see docs/feeds.md "Trusted documents". */
@@ -256,6 +269,11 @@ const EnvSchema = z.object({
   INGEST_ACCEPT_THRESHOLD: fraction.default(0.85),
   INGEST_CONTEXT_MARGIN: fraction.default(0.2),
   INGEST_DICTIONARY_CHECK_MS: wholeNumber(0, 600_000).default(1_000),
+  FEED_BUFFER_CHANGES: wholeNumber(1, 100_000).default(1_000),
+  FEED_PAGE_SIZE: wholeNumber(1, 1_000).default(100),
+  FEED_POLL_MS: wholeNumber(10, 60_000).default(250),
+  FEED_HEARTBEAT_MS: wholeNumber(100, 600_000).default(15_000),
+  FEED_MAX_CONSUMERS: wholeNumber(1, 100_000).default(1_000),
   AUTH_JWT_SECRET: z
     .string()
     .refine(
@@ -343,6 +361,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       contextMargin: e.INGEST_CONTEXT_MARGIN,
       dictionaryCheckIntervalMs: e.INGEST_DICTIONARY_CHECK_MS,
     },
+    feed: {
+      bufferChanges: e.FEED_BUFFER_CHANGES,
+      pageSize: e.FEED_PAGE_SIZE,
+      pollIntervalMs: e.FEED_POLL_MS,
+      heartbeatMs: e.FEED_HEARTBEAT_MS,
+      maxConsumers: e.FEED_MAX_CONSUMERS,
+    },
     auth: {
       key:
         e.AUTH_JWT_SECRET !== undefined
@@ -386,6 +411,10 @@ function limitProblems(e: z.infer<typeof EnvSchema>): string[] {
     problems.push(
       `HTTP_REQUEST_TIMEOUT_MS: must be at least HTTP_HEADERS_TIMEOUT_MS (${e.HTTP_HEADERS_TIMEOUT_MS})`,
     );
+  }
+  if (e.FEED_BUFFER_CHANGES < e.FEED_PAGE_SIZE) {
+    // The tailer hands a consumer a whole page at once: a smaller buffer would drop fast consumers too.
+    problems.push(`FEED_BUFFER_CHANGES: must be at least FEED_PAGE_SIZE (${e.FEED_PAGE_SIZE})`);
   }
   if (e.SHUTDOWN_GRACE_MS >= e.SHUTDOWN_TIMEOUT_MS) {
     problems.push(`SHUTDOWN_GRACE_MS: must be less than SHUTDOWN_TIMEOUT_MS (${e.SHUTDOWN_TIMEOUT_MS})`);

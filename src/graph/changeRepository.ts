@@ -72,7 +72,8 @@ export const COUNT_CHANGE_ITEMS = `
 MATCH (c:Change {seq: $seq})
 RETURN coalesce(c.itemCount, 0) AS count`;
 
-interface ItemRow {
+/** A ChangeItem as CHANGE_ITEMS (and the feed's reads) return it. */
+export interface ItemRow {
   position: number;
   id: string;
   typename: string;
@@ -219,7 +220,7 @@ export class ChangeRepository {
   }
 }
 
-function toItem(row: ItemRow): ChangeItemRecord {
+export function toItem(row: ItemRow): ChangeItemRecord {
   return {
     id: row.id,
     typename: row.typename,

@@ -85,6 +85,8 @@ export interface ChangeRecord {
   operation: string;
   clientMutationId: string | null;
   reason: string | null;
+  /** All its items, when it came from the change feed (src/graph/feedRepository.ts); otherwise read by page. */
+  items?: ChangeItemRecord[];
 }
 
 export type ChangeAction = "CREATED" | "UPDATED" | "RETRACTED" | "MERGED";

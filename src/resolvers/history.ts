@@ -9,7 +9,14 @@ import { GraphQLError } from "graphql";
 import { parseSeq } from "../graph/changeRepository";
 import { pageArgs } from "./arguments";
 import { needsRows } from "./selection";
-import { checkRange } from "../errors";
+import { badUserInput, checkRange } from "../errors";
+import { checkFeedArguments } from "../feed/arguments";
+import { FeedRefusal } from "../feed/changeFeed";
+import { SlowConsumerError, type FeedConsumer } from "../feed/consumer";
+import { decodeCursor, encodeCursor } from "../graph/cursor";
+import type { FeedChange } from "../graph/feedRepository";
+import type { RequestContext } from "../server/context";
+import type { ChangeItemPage, ChangeItemRecord } from "../graph/records";
 import { MAX_PAGE_SIZE } from "../graph/page";
 
 const MAX_IDS = 100;
@@ -35,6 +42,7 @@ export const historyQueries: Pick<QueryResolvers, "changes" | "lastChange" | "do
 export const Change: ChangeResolvers = {
   items: (parent, args, { graph }) => {
     const first = checkRange("first", args.first, 0, MAX_PAGE_SIZE);
+    if (parent.items !== undefined) return itemsInMemory(parent.items, first, args.after);
     return graph.changes.items(parent.seq, first, args.after);
   },
 };
@@ -58,13 +66,73 @@ export const Document: DocumentResolvers = {
   },
 };
 
+/** A change from the feed carries all its items: its `items` pages are cut from them, no query. */
+function itemsInMemory(items: ChangeItemRecord[], first: number, after: string | null | undefined): ChangeItemPage {
+  const key = decodeCursor(after);
+  const position = key === null ? -1 : Number(key);
+  const start = Number.isInteger(position) ? position + 1 : 0;
+  return {
+    edges: items
+      .slice(start, start + first)
+      .map((node, i) => ({ cursor: encodeCursor(String(start + i)), node })),
+    hasNextPage: start + first < items.length,
+    hasPreviousPage: key !== null,
+    totalCount: () => Promise.resolve(items.length),
+  };
+}
+
+function feedError(error: unknown): unknown {
+  if (error instanceof SlowConsumerError) {
+    return new GraphQLError(error.message, {
+      extensions: { code: error.code, resumeAfter: error.resumeAfter },
+    });
+  }
+  if (error instanceof FeedRefusal) {
+    return new GraphQLError(error.message, {
+      extensions: { code: error.code, ...(error.argument ? { argument: error.argument } : {}) },
+    });
+  }
+  return error;
+}
+
 export const Subscription: SubscriptionResolvers = {
   changes: {
-    subscribe: () => {
-      throw new GraphQLError(
-        "Subscription.changes has no transport yet (the feed issue adds it); poll Query.changes(after:) meanwhile",
-        { extensions: { code: "NOT_IMPLEMENTED" } },
-      );
+    subscribe: async (_parent, args, { feed }) => {
+      if (feed === undefined) {
+        throw new GraphQLError(
+          "Subscriptions are served over WebSocket (graphql-ws) at /graphql, not over HTTP POST",
+          { extensions: { code: "BAD_REQUEST" } },
+        );
+      }
+      const checked = checkFeedArguments(args.after, args.ids ?? null);
+      if (!checked.ok) throw badUserInput(checked.message, checked.argument);
+      let consumer: FeedConsumer;
+      try {
+        consumer = await feed.open(checked.value);
+      } catch (error) {
+        throw feedError(error);
+      }
+      const events: AsyncIterableIterator<{ changes: FeedChange }> = {
+        [Symbol.asyncIterator]: () => events,
+        next: async () => {
+          try {
+            const step = await consumer.next();
+            return step.done ? step : { done: false, value: { changes: step.value } };
+          } catch (error) {
+            throw feedError(error);
+          }
+        },
+        return: async () => {
+          await consumer.return();
+          return { done: true, value: undefined };
+        },
+      };
+      return events;
+    },
+    // Each event is a response of its own: its text budget starts afresh.
+    resolve: (payload: { changes: FeedChange }, _args: unknown, { responseBudget }: RequestContext) => {
+      responseBudget.reset();
+      return payload.changes;
     },
   },
 };

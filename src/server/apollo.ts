@@ -40,6 +40,22 @@ export interface ApolloOptions {
 }
 
 /**
+ * graphql-armor's limits on an operation (depth, aliases, directives; field suggestions hidden in
+ * production), for Apollo Server and for the subscriptions served over graphql-ws.
+ */
+export function operationLimits(limits: Config["limits"], development: boolean): ReturnType<ApolloArmor["protect"]> {
+  return new ApolloArmor({
+    maxDepth: { n: limits.maxDepth },
+    maxAliases: { n: limits.maxAliases },
+    maxDirectives: { n: limits.maxDirectives },
+    // Tokens are limited by graphql-js's own parser option: armor's version turns the error into a 500.
+    maxTokens: { enabled: false },
+    costLimit: { enabled: false },
+    blockFieldSuggestion: { enabled: !development },
+  }).protect();
+}
+
+/**
  * Apollo Server with the schema, the operation limits (graphql-armor for depth, aliases and
  * directives; the parser's token limit; a cost limit that multiplies by first/limit), error
  * masking, logging and the landing page (Sandbox in development only). Batching stays off
@@ -47,15 +63,7 @@ export interface ApolloOptions {
  */
 export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
   const { development, logger, limits, metrics, reads = "public", executor = "graphql-js" } = options;
-  const armor = new ApolloArmor({
-    maxDepth: { n: limits.maxDepth },
-    maxAliases: { n: limits.maxAliases },
-    maxDirectives: { n: limits.maxDirectives },
-    // Tokens are limited by graphql-js's own parser option below: armor's version turns the error into a 500.
-    maxTokens: { enabled: false },
-    costLimit: { enabled: false },
-    blockFieldSuggestion: { enabled: !development },
-  }).protect();
+  const armor = operationLimits(limits, development);
   const schema = buildSchema(resolvers, { reads });
   return new ApolloServer<RequestContext>({
     ...(executor === "jit" ? { gateway: jitGateway(schema) } : { schema }),

@@ -3,6 +3,7 @@ import http from "node:http";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type Response } from "express";
 import type { Driver } from "neo4j-driver";
+import { Counter, Gauge } from "prom-client";
 import { authenticatorFor } from "../auth/authentication";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
@@ -10,7 +11,12 @@ import type { Logger } from "../logger";
 import type { Neo4jSupervision } from "../neo4j/supervisor";
 import { exportRouter } from "../export/exportRouter";
 import { reconcileRouter } from "../reconcile/reconcileRouter";
-import { createApolloServer, createRequestContext } from "./apollo";
+import { ChangeFeed } from "../feed/changeFeed";
+import { resolvers } from "../resolvers";
+import { createApolloServer, createRequestContext, operationLimits } from "./apollo";
+import { changesStream } from "./changesStream";
+import { buildSchema } from "./schema";
+import { attachSubscriptions } from "./subscriptions";
 import { HttpDrain, type DrainOptions } from "./httpDrain";
 import { compressResponses } from "./compression";
 import { cors } from "./cors";
@@ -25,7 +31,7 @@ import { mountWebPages } from "./web";
 export interface AppDeps {
   /** `shutdown` defaults to the documented defaults when absent. */
   config: Pick<Config, "env" | "limits" | "auth" | "http" | "graphqlExecutor"> &
-    Partial<Pick<Config, "shutdown" | "trustedDocuments" | "export">>;
+    Partial<Pick<Config, "shutdown" | "trustedDocuments" | "export" | "feed">>;
   driver: Driver;
   executor: CypherExecutor;
   logger: Logger;
@@ -51,6 +57,13 @@ export interface App {
 const DEFAULT_SHUTDOWN: Config["shutdown"] = { graceMs: 0, timeoutMs: 10_000 };
 /** EXPORT_TIMEOUT_MS and EXPORT_PAGE_SIZE's defaults, for callers (tests) that pass no `export`. */
 const DEFAULT_EXPORT: Config["export"] = { timeoutMs: 1_800_000, pageSize: 1_000 };
+const DEFAULT_FEED: Config["feed"] = {
+  bufferChanges: 1_000,
+  pageSize: 100,
+  pollIntervalMs: 250,
+  heartbeatMs: 15_000,
+  maxConsumers: 1_000,
+};
 
 /**
  * Node checks the headers and request timeouts only this often (default 30 s, which let slow
@@ -94,6 +107,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
     executor: config.graphqlExecutor,
   });
   await apollo.start();
+  const feed = new ChangeFeed({
+    executor,
+    logger,
+    feed: config.feed ?? DEFAULT_FEED,
+    readTimeoutMs: config.limits.requestTimeoutMs,
+  });
   const readiness = readinessCheck({ driver, supervision, draining: () => drain.draining });
   // Built once: the key (or the JWKS fetcher and its cache) is shared by every request.
   const authenticate = authenticatorFor(config.auth);
@@ -171,6 +190,52 @@ export async function createApp(deps: AppDeps): Promise<App> {
       export: config.export ?? DEFAULT_EXPORT,
     }),
   );
+  expressApp.get(
+    "/changes",
+    cors(config.http.cors),
+    changesStream({
+      feed,
+      authenticate,
+      reads: config.auth.reads,
+      heartbeatMs: (config.feed ?? DEFAULT_FEED).heartbeatMs,
+      logger,
+    }),
+  );
+  const subscriptions = attachSubscriptions({
+    httpServer,
+    schema: buildSchema(resolvers, { reads: config.auth.reads }),
+    feed,
+    authenticate,
+    reads: config.auth.reads,
+    limits: config.limits,
+    validationRules: operationLimits(config.limits, config.env !== "production").validationRules,
+    executor,
+    logger,
+    development: config.env !== "production",
+  });
+  new Gauge({
+    name: "feed_consumers",
+    help: "Open change-feed consumers (SSE streams and subscriptions), by state: live or catching up",
+    labelNames: ["state"],
+    registers: [metrics.registry],
+    collect() {
+      this.set({ state: "live" }, feed.live);
+      this.set({ state: "catching_up" }, feed.size - feed.live);
+    },
+  });
+  new Counter({
+    name: "feed_slow_consumers_total",
+    help: "Change-feed consumers disconnected for falling FEED_BUFFER_CHANGES behind",
+    registers: [metrics.registry],
+    collect() {
+      this.reset();
+      this.inc(feed.slowConsumers);
+    },
+  });
+  drain.onClose(async () => {
+    feed.close();
+    await subscriptions.dispose();
+  });
   expressApp.use((_req, res) => {
     res.status(404).json(errorBody("Not found: the API is at /graphql", "NOT_FOUND", res));
   });
@@ -192,6 +257,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
         graceMs: options.graceMs ?? shutdown.graceMs,
         deadline: options.deadline ?? Date.now() + shutdown.timeoutMs,
       });
+      // Done by the drain already, unless it was cut short: no tailer may outlive the app.
+      feed.close();
       await apollo.stop();
     },
     get draining() {

@@ -21,6 +21,8 @@ export class HttpDrain {
   private readonly sockets = new Set<Socket>();
   /** Requests in flight per connection that has carried one: only those can be idle between requests. */
   private readonly inFlight = new WeakMap<Socket, number>();
+  /** Long-lived responses and sockets (the change feed's streams, WebSockets) that end themselves when asked. */
+  private readonly closers: Array<() => Promise<void>> = [];
 
   constructor(private readonly server: http.Server) {
     server.on("connection", (socket: Socket) => {
@@ -36,6 +38,14 @@ export class HttpDrain {
   /** Open connections now (in flight or idle). */
   get connections(): number {
     return this.sockets.size;
+  }
+
+  /**
+   * `close` is called once the grace period is over (with the listener): it ends what would
+   * otherwise keep a connection open until the deadline (an SSE stream, a WebSocket), cleanly.
+   */
+  onClose(close: () => Promise<void>): void {
+    this.closers.push(close);
   }
 
   /** Express middleware: tracks responses in flight and marks them `Connection: close` when draining. */
@@ -65,6 +75,11 @@ export class HttpDrain {
       if (!this.server.listening) resolve();
       else net.Server.prototype.close.call(this.server, () => resolve());
     });
+    // Streams end now; the responses they were in then finish like any other.
+    await Promise.race([
+      Promise.allSettled(this.closers.splice(0).map((close) => close())),
+      sleep(Math.max(0, deadline - Date.now())),
+    ]);
     // Requests that arrive now on kept-alive connections still get `Connection: close`; the
     // connections that stay idle are closed between requests, never in the middle of one. A
     // connection accepted just before the listener closed has not sent its request yet: it is

@@ -19,6 +19,11 @@ export class ResponseBudget {
     return this.used;
   }
 
+  /** A subscription's budget applies to each event: spent afresh from zero for the next one. */
+  reset(): void {
+    this.used = 0;
+  }
+
   /** `value`, counted against the budget; throws RESPONSE_TOO_LARGE when it does not fit. */
   take(value: string): string {
     const bytes = Buffer.byteLength(value, "utf8");

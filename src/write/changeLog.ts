@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { int, type CypherExecutor, type WriteCounters } from "../graph/executor";
 import type { ChangeAction, ChangeRecord } from "../graph/records";
 import type { Run } from "./elementStore";
+import { signalCommit } from "./commitSignal";
 import { chunks } from "./statements";
 import type { UserError } from "./userErrors";
 
@@ -189,6 +190,7 @@ export async function recordedWrite<T>(
       },
       { rollback: options.dryRun ?? false },
     );
+    if (options.dryRun !== true) signalCommit(result.change.seq);
     return { kind: "written", ...result, counters };
   } catch (error) {
     if (error instanceof Rollback) return error.outcome;
