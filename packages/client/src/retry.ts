@@ -70,8 +70,9 @@ export function isRetryable(error: unknown): boolean {
       error.errors.some((e) => e.extensions?.code === "SERVICE_UNAVAILABLE")
     );
   }
-  // fetch rejects with a TypeError when the connection fails (refused, reset, DNS).
-  return error instanceof TypeError;
+  // fetch rejects with a TypeError when the connection fails (refused, reset, DNS); by name, as it
+  // may come from another realm.
+  return typeof error === "object" && error !== null && "name" in error && error.name === "TypeError";
 }
 
 /** Resolves after `ms`, or rejects at once when `signal` aborts. */

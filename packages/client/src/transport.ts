@@ -34,6 +34,20 @@ interface GraphQLBody {
   errors?: GraphQLErrorItem[];
 }
 
+function errorName(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "name" in error && typeof error.name === "string"
+    ? error.name
+    : undefined;
+}
+
+/** fetch's "fetch failed" hides the reason (refused, reset) in `cause`. */
+function causeOf(error: unknown): string {
+  const cause = typeof error === "object" && error !== null && "cause" in error ? error.cause : undefined;
+  const text = (value: unknown) =>
+    typeof value === "object" && value !== null && "message" in value ? String(value.message) : String(value);
+  return cause === undefined ? text(error) : text(cause);
+}
+
 /** Only queries are retried on their own: a mutation is retried by the caller, with its clientMutationId. */
 function isQuery(text: string): boolean {
   return /^\s*(#[^\n]*\n\s*)*(query\b|\{)/.test(text);
@@ -144,15 +158,14 @@ export class Transport {
 
   /** A failure to reach the service (or a timeout) is retryable; the caller's own abort is not. */
   private transportFailure(error: unknown, signal: AbortSignal | undefined): unknown {
-    if (signal?.aborted || error instanceof RetryableError) return error;
-    if (error instanceof TransportError) return error;
-    if (error instanceof Error && (error.name === "TimeoutError" || error instanceof TypeError)) {
-      return new TransportError(
-        error.name === "TimeoutError" ? `no answer within ${this.options.timeoutMs} ms` : error.message,
-        {
-          cause: error,
-        },
-      );
+    if (signal?.aborted || error instanceof RetryableError || error instanceof TransportError) return error;
+    // By name, not instanceof: fetch's errors may come from another realm (a VM context, a test runner).
+    const name = errorName(error);
+    if (name === "TimeoutError") {
+      return new TransportError(`no answer within ${this.options.timeoutMs} ms`, { cause: error });
+    }
+    if (name === "TypeError") {
+      return new TransportError(`the service could not be reached: ${causeOf(error)}`, { cause: error });
     }
     return error;
   }
@@ -169,8 +182,9 @@ export class Transport {
         [],
       );
       if (response.status === 503) throw new RetryableError(failure, retryAfter);
-      if (error instanceof TypeError)
+      if (errorName(error) === "TypeError") {
         throw new TransportError("the connection was cut mid-answer", { cause: error });
+      }
       throw failure;
     }
     const errors = Array.isArray(body.errors) ? body.errors : [];
