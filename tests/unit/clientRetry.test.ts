@@ -1,17 +1,15 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createClient, GraphQLRequestError, SearchDocument } from "../../packages/client/src/index";
+import { createClient, GraphQLRequestError, type SearchDocument } from "../../packages/client/src/index";
 
 type Step = (res: http.ServerResponse, req: http.IncomingMessage) => void;
 
 const unavailable: Step = (res) =>
-  res
-    .writeHead(200, { "content-type": "application/json" })
-    .end(
-      JSON.stringify({
-        errors: [{ message: "Neo4j is unavailable", extensions: { code: "SERVICE_UNAVAILABLE" } }],
-      }),
-    );
+  res.writeHead(200, { "content-type": "application/json" }).end(
+    JSON.stringify({
+      errors: [{ message: "Neo4j is unavailable", extensions: { code: "SERVICE_UNAVAILABLE" } }],
+    }),
+  );
 const http503: Step = (res) =>
   res.writeHead(503, { "retry-after": "0", "content-type": "text/plain" }).end("busy");
 const cut: Step = (_res, req) => req.socket.destroy();

@@ -66,10 +66,20 @@ describe("the client's streams", () => {
       "",
       "event: x",
     ];
-    async function* source() {
-      yield* lines;
-    }
-    expect(await collect(eventsOf(source()))).toEqual([
+    const source: AsyncIterable<string> = {
+      [Symbol.asyncIterator]: () => {
+        const rest = [...lines];
+        return {
+          next: () =>
+            Promise.resolve(
+              rest.length > 0
+                ? { value: rest.shift() ?? "", done: false }
+                : { value: undefined, done: true as const },
+            ),
+        };
+      },
+    };
+    expect(await collect(eventsOf(source))).toEqual([
       { event: "change", id: "7", data: '{"a":\n1}' },
       { event: "message", id: "7", data: "plain" },
     ]);
