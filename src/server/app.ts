@@ -22,7 +22,7 @@ import { compressResponses } from "./compression";
 import { cors } from "./cors";
 import { httpCache } from "./httpCache";
 import { persistedQueryHashCheck } from "./persistedQueryHash";
-import { loadTrustedManifest, trustedDocuments } from "./trustedDocuments";
+import { admitOverWebSocket, loadTrustedManifest, trustedDocuments } from "./trustedDocuments";
 import type { Metrics } from "./metrics";
 import { RETRY_AFTER_SECONDS } from "./plugins/retryAfter";
 import { readinessCheck } from "./readiness";
@@ -212,6 +212,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     executor,
     logger,
     development: config.env !== "production",
+    admit: admitOverWebSocket(trustedMode, manifest),
   });
   new Gauge({
     name: "feed_consumers",

@@ -37,6 +37,8 @@ export interface SubscriptionServerOptions {
   executor: CypherExecutor;
   logger: Logger;
   development: boolean;
+  /** TRUSTED_DOCUMENTS=strict: refuses an operation outside the manifest (trustedDocuments.ts); absent: all pass. */
+  admit?: (query: string) => GraphQLError | undefined;
 }
 
 export interface SubscriptionServer {
@@ -71,7 +73,11 @@ function authorizationOf(params: Readonly<Record<string, unknown>> | undefined):
  */
 export function attachSubscriptions(options: SubscriptionServerOptions): SubscriptionServer {
   const { httpServer, schema, feed, authenticate, reads, limits, executor, logger, development } = options;
-  const wss = new WebSocketServer({ server: httpServer, path: "/graphql", maxPayload: limits.bodyLimitBytes });
+  const wss = new WebSocketServer({
+    server: httpServer,
+    path: "/graphql",
+    maxPayload: limits.bodyLimitBytes,
+  });
   const rules = [...specifiedRules, ...options.validationRules];
   const costs = new OperationCostCache();
   const format = formatError(logger, development);
@@ -87,9 +93,13 @@ export function attachSubscriptions(options: SubscriptionServerOptions): Subscri
         const { socket } = ctx.extra;
         if (refused !== null) {
           const status = (refused.extensions.http as { status?: number } | undefined)?.status;
-          const code =
-            status === 403 ? CloseCode.Forbidden : status === 503 ? 1013 : CloseCode.Unauthorized;
-          socket.close(code, reason(`${code === 1013 ? "Try again later" : code === 4403 ? "Forbidden" : "Unauthorized"}: ${refused.message}`));
+          const code = status === 403 ? CloseCode.Forbidden : status === 503 ? 1013 : CloseCode.Unauthorized;
+          socket.close(
+            code,
+            reason(
+              `${code === 1013 ? "Try again later" : code === 4403 ? "Forbidden" : "Unauthorized"}: ${refused.message}`,
+            ),
+          );
           return false;
         }
         ctx.extra.authentication = authentication;
@@ -100,11 +110,15 @@ export function attachSubscriptions(options: SubscriptionServerOptions): Subscri
         return true;
       },
       onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+        const refused = options.admit?.(payload.query);
+        if (refused) return [refused];
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: limits.maxTokens });
         } catch (error) {
-          return [error instanceof GraphQLError ? error : new GraphQLError("The operation could not be parsed")];
+          return [
+            error instanceof GraphQLError ? error : new GraphQLError("The operation could not be parsed"),
+          ];
         }
         const errors = validate(schema, document, rules);
         if (errors.length > 0) return errors;

@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { RequestHandler, Response } from "express";
+import { GraphQLError } from "graphql";
 import type { Config } from "../config";
 
 export type TrustedDocumentsMode = Config["trustedDocuments"]["mode"];
@@ -160,5 +161,21 @@ export function trustedDocuments(
       body.query = outcome.query;
     }
     next();
+  };
+}
+
+/**
+ * The same rule for operations over graphql-ws (the socket on /graphql): in strict mode only a
+ * manifest document's exact text runs; off and allow admit everything (a socket sends full text).
+ */
+export function admitOverWebSocket(
+  mode: TrustedDocumentsMode,
+  manifest: TrustedManifest,
+): ((query: string) => GraphQLError | undefined) | undefined {
+  if (mode !== "strict") return undefined;
+  return (query) => {
+    if (manifest.has(`sha256:${sha256(query)}`)) return undefined;
+    const { refuse, code } = strictRefusal();
+    return new GraphQLError(refuse, { extensions: { code } });
   };
 }

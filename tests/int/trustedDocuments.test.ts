@@ -7,6 +7,7 @@ import {
   GraphQLRequestError,
   SearchDocument,
 } from "@kg-graphql/client";
+import WebSocket from "ws";
 import { DEFAULT_TRUSTED_DOCUMENTS_MANIFEST } from "../../src/config";
 import { startHttpService, type HttpService } from "../support/httpService";
 
@@ -173,6 +174,34 @@ describe("trusted documents (TRUSTED_DOCUMENTS, real HTTP)", () => {
         variables: entityVariables,
       });
       expect(clientText.status).toBe(400);
+    });
+
+    it("refuses operations outside the manifest over graphql-ws too", async () => {
+      const socket = new WebSocket(service.url.replace(/^http/, "ws"), "graphql-transport-ws");
+      const messages: Array<{ id?: string; type: string; payload?: unknown }> = [];
+      socket.on("message", (data: Buffer) => messages.push(JSON.parse(data.toString()) as { type: string }));
+      await new Promise((resolve) => socket.once("open", resolve));
+      try {
+        socket.send(JSON.stringify({ type: "connection_init", payload: {} }));
+        const deadline = Date.now() + 10_000;
+        const waitFor = async (type: string) => {
+          while (!messages.some((m) => m.type === type) && Date.now() < deadline) {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+        };
+        await waitFor("connection_ack");
+        const query = "subscription { changes { seq } }";
+        socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query } }));
+        await waitFor("error");
+        const refusal = messages.find((m) => m.type === "error") as {
+          id: string;
+          payload: Array<{ message: string; extensions?: { code?: string } }>;
+        };
+        expect(refusal.id).toBe("1");
+        expect(refusal.payload[0]?.extensions?.code).toBe("PERSISTED_DOCUMENT_REQUIRED");
+      } finally {
+        socket.close();
+      }
     });
 
     it("serves the typed client when it sends documentIds", async () => {
