@@ -93,13 +93,14 @@ export function attachSubscriptions(options: SubscriptionServerOptions): Subscri
         const { socket } = ctx.extra;
         if (refused !== null) {
           const status = (refused.extensions.http as { status?: number } | undefined)?.status;
-          const code = status === 403 ? CloseCode.Forbidden : status === 503 ? 1013 : CloseCode.Unauthorized;
-          socket.close(
-            code,
-            reason(
-              `${code === 1013 ? "Try again later" : code === 4403 ? "Forbidden" : "Unauthorized"}: ${refused.message}`,
-            ),
-          );
+          // 1013: Try Again Later (RFC 6455 registry): the token could not be checked now.
+          const [code, word] =
+            status === 403
+              ? [CloseCode.Forbidden as number, "Forbidden"]
+              : status === 503
+                ? [1013, "Try again later"]
+                : [CloseCode.Unauthorized as number, "Unauthorized"];
+          socket.close(code, reason(`${word}: ${refused.message}`));
           return false;
         }
         ctx.extra.authentication = authentication;
