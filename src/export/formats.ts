@@ -1,9 +1,15 @@
+import { csvFormat } from "./csv";
+import { graphmlFormat } from "./graphml";
+import { jsonldFormat } from "./jsonld";
 import { ndjsonFormat } from "./ndjson";
 import type { ExportFormat, ExportFormatName } from "./snapshot";
 
 /** Every export format by its `format=` name. */
-export const EXPORT_FORMATS: Readonly<Partial<Record<ExportFormatName, ExportFormat>>> = {
+export const EXPORT_FORMATS: Readonly<Record<ExportFormatName, ExportFormat>> = {
   ndjson: ndjsonFormat,
+  jsonld: jsonldFormat,
+  graphml: graphmlFormat,
+  csv: csvFormat,
 };
 
 export const EXPORT_FORMAT_NAMES = Object.keys(EXPORT_FORMATS) as ExportFormatName[];
