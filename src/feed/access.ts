@@ -23,7 +23,10 @@ export function feedRefusal(authentication: Authentication, reads: AuthConfig["r
 }
 
 /** Epoch ms at which a verified bearer token expires (its `exp`), or null without one. */
-export function tokenExpiry(authorization: string | undefined, authentication: Authentication): number | null {
+export function tokenExpiry(
+  authorization: string | undefined,
+  authentication: Authentication,
+): number | null {
   if (authentication.status !== "verified") return null;
   const credentials = readBearer(authorization);
   if (credentials.kind !== "token") return null;

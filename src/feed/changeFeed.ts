@@ -46,7 +46,10 @@ export class ChangeFeed {
     this.repository = new FeedRepository(bounded);
     const repository = this.repository;
     this.tailer = new ChangeTailer(
-      { lastSeq: () => readGraphVersion(bounded()), page: (after, limit) => repository.page(after, limit, null) },
+      {
+        lastSeq: () => readGraphVersion(bounded()),
+        page: (after, limit) => repository.page(after, limit, null),
+      },
       { pollIntervalMs: feed.pollIntervalMs, pageSize: feed.pageSize },
       logger,
     );
@@ -68,7 +71,9 @@ export class ChangeFeed {
 
   /** The newest seq in Neo4j now. */
   lastSeq(): Promise<number> {
-    return readGraphVersion(this.options.executor.forRequest(this.options.logger, Date.now() + this.options.readTimeoutMs));
+    return readGraphVersion(
+      this.options.executor.forRequest(this.options.logger, Date.now() + this.options.readTimeoutMs),
+    );
   }
 
   /**

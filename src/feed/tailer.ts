@@ -127,7 +127,7 @@ export class ChangeTailer implements LiveHub {
         this.failures += 1;
         this.logger.warn({ err: error, failures: this.failures }, "change feed: reading new changes failed");
       }
-      if (full || this.pending) continue;
+      if (full || this.pending || this.stopped) continue;
       const wait =
         this.failures === 0
           ? this.options.pollIntervalMs

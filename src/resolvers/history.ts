@@ -67,7 +67,11 @@ export const Document: DocumentResolvers = {
 };
 
 /** A change from the feed carries all its items: its `items` pages are cut from them, no query. */
-function itemsInMemory(items: ChangeItemRecord[], first: number, after: string | null | undefined): ChangeItemPage {
+function itemsInMemory(
+  items: ChangeItemRecord[],
+  first: number,
+  after: string | null | undefined,
+): ChangeItemPage {
   const key = decodeCursor(after);
   const position = key === null ? -1 : Number(key);
   const start = Number.isInteger(position) ? position + 1 : 0;

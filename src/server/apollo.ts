@@ -43,7 +43,10 @@ export interface ApolloOptions {
  * graphql-armor's limits on an operation (depth, aliases, directives; field suggestions hidden in
  * production), for Apollo Server and for the subscriptions served over graphql-ws.
  */
-export function operationLimits(limits: Config["limits"], development: boolean): ReturnType<ApolloArmor["protect"]> {
+export function operationLimits(
+  limits: Config["limits"],
+  development: boolean,
+): ReturnType<ApolloArmor["protect"]> {
   return new ApolloArmor({
     maxDepth: { n: limits.maxDepth },
     maxAliases: { n: limits.maxAliases },

@@ -26,6 +26,12 @@ function errorBody(message: string, extensions: Record<string, unknown>, res: Re
   return { errors: [{ message, extensions: { ...extensions, requestId: res.locals.requestId } }] };
 }
 
+/** A GraphQLError's `extensions.code`. */
+function codeOf(error: GraphQLError): string {
+  const code = error.extensions.code;
+  return typeof code === "string" ? code : "INTERNAL_SERVER_ERROR";
+}
+
 /** `ids=a,b`, or `ids=a&ids=b`; undefined when absent. */
 function idsOf(req: Request): string[] | null {
   const raw: unknown = req.query.ids;
@@ -42,7 +48,13 @@ function idsOf(req: Request): string[] | null {
  * does when its token expires, when a read of Neo4j fails (`event: error`, with `resumeAfter`), and
  * when the service stops. Writes wait for the socket to drain: a slow client is never written ahead of.
  */
-export function changesStream({ feed, authenticate, reads, heartbeatMs, logger }: ChangesStreamOptions): RequestHandler {
+export function changesStream({
+  feed,
+  authenticate,
+  reads,
+  heartbeatMs,
+  logger,
+}: ChangesStreamOptions): RequestHandler {
   return async (req, res) => {
     const authorization = req.get("authorization");
     const authentication = await authenticate(authorization);
@@ -50,18 +62,18 @@ export function changesStream({ feed, authenticate, reads, heartbeatMs, logger }
     if (refused !== null) {
       const http = refused.extensions.http as { status: number; headers?: Map<string, string> } | undefined;
       for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
-      const { http: _http, ...extensions } = refused.extensions;
+      const extensions = Object.fromEntries(
+        Object.entries(refused.extensions).filter(([key]) => key !== "http"),
+      );
       res.status(http?.status ?? 401).json(errorBody(refused.message, extensions, res));
       return;
     }
     const lastEventId = req.get("last-event-id");
     const after = lastEventId !== undefined && lastEventId.trim() !== "" ? lastEventId : req.query.after;
-    const checked = checkFeedArguments(
-      Array.isArray(after) ? "" : after,
-      idsOf(req),
-    );
+    const checked = checkFeedArguments(Array.isArray(after) ? "" : after, idsOf(req));
     if (!checked.ok) {
-      const argument = checked.argument === "after" && lastEventId !== undefined ? "Last-Event-ID" : checked.argument;
+      const argument =
+        checked.argument === "after" && lastEventId !== undefined ? "Last-Event-ID" : checked.argument;
       res.status(400).json(errorBody(checked.message, { code: "BAD_USER_INPUT", argument }, res));
       return;
     }
@@ -72,12 +84,21 @@ export function changesStream({ feed, authenticate, reads, heartbeatMs, logger }
       if (error instanceof FeedRefusal) {
         res
           .status(error.code === "BAD_USER_INPUT" ? 400 : 503)
-          .json(errorBody(error.message, { code: error.code, ...(error.argument ? { argument: error.argument } : {}) }, res));
+          .json(
+            errorBody(
+              error.message,
+              { code: error.code, ...(error.argument ? { argument: error.argument } : {}) },
+              res,
+            ),
+          );
         return;
       }
-      const code = error instanceof GraphQLError ? String(error.extensions.code ?? "INTERNAL_SERVER_ERROR") : "INTERNAL_SERVER_ERROR";
-      if (code === "INTERNAL_SERVER_ERROR") logger.error({ err: error }, "change feed: opening a stream failed");
-      res.status(code === "INTERNAL_SERVER_ERROR" ? 500 : 503).json(errorBody("The change feed is unavailable; retry shortly", { code }, res));
+      const code = error instanceof GraphQLError ? codeOf(error) : "INTERNAL_SERVER_ERROR";
+      if (code === "INTERNAL_SERVER_ERROR")
+        logger.error({ err: error }, "change feed: opening a stream failed");
+      res
+        .status(code === "INTERNAL_SERVER_ERROR" ? 500 : 503)
+        .json(errorBody("The change feed is unavailable; retry shortly", { code }, res));
       return;
     }
 
@@ -131,9 +152,11 @@ export function changesStream({ feed, authenticate, reads, heartbeatMs, logger }
     } catch (error) {
       if (open) {
         if (error instanceof SlowConsumerError) {
-          res.write(`event: overflow\ndata: ${JSON.stringify({ code: error.code, resumeAfter: error.resumeAfter })}\n\n`);
+          res.write(
+            `event: overflow\ndata: ${JSON.stringify({ code: error.code, resumeAfter: error.resumeAfter })}\n\n`,
+          );
         } else {
-          const code = error instanceof GraphQLError ? String(error.extensions.code ?? "INTERNAL_SERVER_ERROR") : "INTERNAL_SERVER_ERROR";
+          const code = error instanceof GraphQLError ? codeOf(error) : "INTERNAL_SERVER_ERROR";
           if (code === "INTERNAL_SERVER_ERROR") logger.error({ err: error }, "change feed: a stream failed");
           res.write(
             `event: error\ndata: ${JSON.stringify({ code, message: "reading the change log failed; reconnect to resume", resumeAfter: consumer.lastSeq })}\n\n`,

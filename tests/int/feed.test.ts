@@ -13,13 +13,24 @@ interface SentChange {
   id: string;
   seq: number;
   operation: string;
-  items: Array<{ id: string; typename: string; action: string; version: number | null; after: unknown }>;
+  at: string;
+  actor: string;
+  items: Array<{
+    id: string;
+    typename: string;
+    action: string;
+    version: number | null;
+    before: unknown;
+    after: unknown;
+    mergedInto: string | null;
+  }>;
 }
 
 const parse = (stream: SseStream): SentChange[] =>
   stream.events.filter((e) => e.event === "change").map((e) => JSON.parse(e.data) as SentChange);
 
-const range = (from: number, to: number): number[] => Array.from({ length: to - from + 1 }, (_, i) => from + i);
+const range = (from: number, to: number): number[] =>
+  Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 describe("change feed: SSE /changes and the graphql-ws subscription (real Neo4j, real HTTP)", () => {
   let service: HttpService;
@@ -67,7 +78,11 @@ describe("change feed: SSE /changes and the graphql-ws subscription (real Neo4j,
     const expected = missed.map((w) => w.seq);
     expect(expected).toEqual(range(lastSse + 1, lastSse + 1000));
 
-    await until(() => parse(again).length >= 1000 && resumed.seqs.length >= 1000, "the 1,000 missed changes", 120_000);
+    await until(
+      () => parse(again).length >= 1000 && resumed.seqs.length >= 1000,
+      "the 1,000 missed changes",
+      120_000,
+    );
     const received = parse(again);
     expect(received.map((c) => c.seq)).toEqual(expected);
     expect(again.events.filter((e) => e.event === "change").map((e) => Number(e.id))).toEqual(expected);
@@ -93,26 +108,27 @@ describe("change feed: SSE /changes and the graphql-ws subscription (real Neo4j,
     await until(() => parse(sse).length === 1, "one change");
     sse.close();
     const [change] = parse(sse);
-    expect(change).toEqual({
+    const { at, actor, items, ...rest } = change ?? { at: "", actor: "", items: [] };
+    expect(rest).toEqual({
       id: `change:${written.seq}`,
       seq: written.seq,
-      at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
-      actor: expect.stringMatching(/^feed-test-/),
       operation: "createEntity",
       clientMutationId: null,
       reason: null,
-      items: [
-        {
-          id: written.id,
-          typename: "Place",
-          action: "CREATED",
-          version: 1,
-          before: null,
-          after: expect.objectContaining({ name: expect.stringContaining("Harbourtown") }),
-          mergedInto: null,
-        },
-      ],
     });
+    expect(at).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(actor).toMatch(/^feed-test-/);
+    expect(items).toHaveLength(1);
+    const [{ after, ...item } = { after: null }] = items;
+    expect(item).toEqual({
+      id: written.id,
+      typename: "Place",
+      action: "CREATED",
+      version: 1,
+      before: null,
+      mergedInto: null,
+    });
+    expect((after as { name?: string } | null)?.name).toContain("Harbourtown");
   });
 
   it("filters by ids on the server, when catching up and live, over both doors", async () => {
@@ -134,7 +150,11 @@ describe("change feed: SSE /changes and the graphql-ws subscription (real Neo4j,
     const outcome = await updateEntity(
       service.graph.executor,
       { subject: "feed-test" },
-      { id: wanted[0] ?? "", expectedVersion: updated[0]?.version ?? 1, description: "Updated by the feed test." },
+      {
+        id: wanted[0] ?? "",
+        expectedVersion: updated[0]?.version ?? 1,
+        description: "Updated by the feed test.",
+      },
     );
     if (outcome.kind !== "written") throw new Error(outcome.kind);
     await writer.writeMany(2);
@@ -147,7 +167,8 @@ describe("change feed: SSE /changes and the graphql-ws subscription (real Neo4j,
       method: "POST",
       headers: { "content-type": "application/json" },
       body: JSON.stringify({
-        query: "query($ids: [ID!], $after: String) { changes(ids: $ids, after: $after) { edges { node { seq } } } }",
+        query:
+          "query($ids: [ID!], $after: String) { changes(ids: $ids, after: $after) { edges { node { seq } } } }",
         variables: { ids: wanted, after: String(from) },
       }),
     });
@@ -181,10 +202,23 @@ describe("change feed: SSE /changes and the graphql-ws subscription (real Neo4j,
     for (const [path, headers, argument, message] of cases) {
       const response = await openSse(`${service.base}${path}`, headers);
       expect([path, response.status]).toEqual([path, 400]);
-      const body = response.body as { errors: Array<{ message: string; extensions: Record<string, unknown> }> };
+      const body = response.body as {
+        errors: Array<{ message: string; extensions: Record<string, unknown> }>;
+      };
       expect(body.errors[0]?.extensions).toMatchObject({ code: "BAD_USER_INPUT", argument });
       expect(body.errors[0]?.message).toMatch(message);
     }
+  });
+
+  it("refuses a subscription sent over HTTP POST, with an error rather than a hang", async () => {
+    const response = await fetch(service.url, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "subscription { changes { seq } }" }),
+    });
+    const body = (await response.json()) as { errors?: Array<{ message: string }> };
+    expect(response.status).toBeGreaterThanOrEqual(400);
+    expect(body.errors?.[0]?.message).toMatch(/subscription|WebSocket/i);
   });
 
   it("refuses a bad subscription argument with a GraphQL error", async () => {
@@ -205,7 +239,10 @@ describe("change feed: SSE /changes and the graphql-ws subscription (real Neo4j,
     const aliases = `subscription { changes { ${Array.from({ length: 40 }, (_, i) => `a${i}: seq`).join(" ")} } }`;
     socket.send(JSON.stringify({ id: "1", type: "subscribe", payload: { query: aliases } }));
     await until(() => messages.some((m) => m.type === "error"), "the refusal");
-    const refusal = messages.find((m) => m.type === "error") as { id: string; payload: Array<{ message: string }> };
+    const refusal = messages.find((m) => m.type === "error") as unknown as {
+      id: string;
+      payload: Array<{ message: string }>;
+    };
     expect(refusal.id).toBe("1");
     expect(refusal.payload[0]?.message).toMatch(/alias/i);
     socket.close();

@@ -1,5 +1,13 @@
 import http from "node:http";
-import { FeedWriter, openSse, subscribeChanges, until, wsClient, type SseEvent } from "../support/feedClients";
+import WebSocket from "ws";
+import {
+  FeedWriter,
+  openSse,
+  subscribeChanges,
+  until,
+  wsClient,
+  type SseEvent,
+} from "../support/feedClients";
 import { startHttpService, type HttpService } from "../support/httpService";
 import { signedToken, TEST_SECRET, withBadSignature } from "../support/tokens";
 
@@ -41,12 +49,55 @@ function stalledSse(url: string): Promise<{ resume(): Promise<SseEvent[]> }> {
   });
 }
 
+interface WsMessage {
+  type: string;
+  id?: string;
+  payload?: unknown;
+}
+
+/** A graphql-ws subscription whose socket stops reading once subscribed, until `resume()`. */
+async function stalledSubscription(url: string, after: number): Promise<{ resume(): Promise<WsMessage[]> }> {
+  const socket = new WebSocket(url, "graphql-transport-ws");
+  const messages: WsMessage[] = [];
+  socket.on("message", (data: Buffer) => messages.push(JSON.parse(data.toString()) as WsMessage));
+  await new Promise((resolve) => socket.once("open", resolve));
+  socket.send(JSON.stringify({ type: "connection_init", payload: {} }));
+  await until(() => messages.some((m) => m.type === "connection_ack"), "the ack");
+  socket.send(
+    JSON.stringify({
+      id: "1",
+      type: "subscribe",
+      payload: {
+        query:
+          "subscription($after: Int) { changes(after: $after) { seq items { edges { node { after } } } } }",
+        variables: { after },
+      },
+    }),
+  );
+  socket.pause();
+  return {
+    resume: async () => {
+      socket.resume();
+      await until(
+        () => messages.some((m) => m.type === "error" || m.type === "complete"),
+        "the end of the subscription",
+      );
+      socket.close();
+      return messages;
+    },
+  };
+}
+
 describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
   let service: HttpService;
   let writer: FeedWriter;
 
   beforeAll(async () => {
-    service = await startHttpService({ NODE_ENV: "production", FEED_BUFFER_CHANGES: "5", FEED_PAGE_SIZE: "5" });
+    service = await startHttpService({
+      NODE_ENV: "production",
+      FEED_BUFFER_CHANGES: "5",
+      FEED_PAGE_SIZE: "5",
+    });
     writer = new FeedWriter(service.graph.executor);
     writer.descriptionLength = 2_000;
     await writer.start();
@@ -60,15 +111,19 @@ describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
   it("disconnects a consumer that stops reading, with an overflow event naming where to resume; the others go on", async () => {
     const start = (await writer.write()).seq;
     const stalled = await stalledSse(`${service.base}/changes?after=${start}`);
+    const stalledWs = await stalledSubscription(service.url.replace(/^http/, "ws"), start);
     const healthy = await openSse(`${service.base}/changes?after=${start}`);
     const written: number[] = [];
-    // Until the stalled one's socket and its buffer of 5 are full (a few hundred kB of events).
-    while ((await metric(service.base, "feed_slow_consumers_total")) === 0) {
+    // Until the stalled ones' sockets and their buffers of 5 are full (a few hundred kB of events).
+    while ((await metric(service.base, "feed_slow_consumers_total")) < 2) {
       if (written.length > 3_000) throw new Error("the stalled consumer was never disconnected");
       written.push(...(await writer.writeMany(20)).map((w) => w.seq));
     }
     written.push(...(await writer.writeMany(5)).map((w) => w.seq));
-    await until(() => changesOf(healthy.events).length === written.length, "every change on the healthy stream");
+    await until(
+      () => changesOf(healthy.events).length === written.length,
+      "every change on the healthy stream",
+    );
     expect(changesOf(healthy.events)).toEqual(written);
     expect(healthy.events.some((e) => e.event === "overflow")).toBe(false);
 
@@ -82,6 +137,20 @@ describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
     expect(received).toEqual(written.slice(0, received.length));
     expect(received.length).toBeLessThan(written.length);
     expect(overflow.resumeAfter).toBe(received.at(-1));
+
+    // The same over graphql-ws: the subscription ends with an error saying where to resume.
+    const messages = await stalledWs.resume();
+    const wsSeqs = messages
+      .filter((m) => m.type === "next")
+      .map((m) => (m.payload as { data: { changes: { seq: number } } }).data.changes.seq);
+    const final = messages.at(-1) as {
+      type: string;
+      payload: Array<{ extensions: { code: string; resumeAfter: number } }>;
+    };
+    expect(final.type).toBe("error");
+    expect(final.payload[0]?.extensions).toEqual({ code: "SLOW_CONSUMER", resumeAfter: wsSeqs.at(-1) });
+    expect(wsSeqs).toEqual(written.slice(0, wsSeqs.length));
+    expect(wsSeqs.length).toBeLessThan(written.length);
 
     // Resuming there misses nothing.
     const rest = await openSse(`${service.base}/changes`, { "last-event-id": String(overflow.resumeAfter) });
@@ -106,13 +175,36 @@ describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
   });
 });
 
+describe("change feed on shutdown (real HTTP drain)", () => {
+  it("ends open SSE streams cleanly and closes subscriptions with 1001 when the service stops", async () => {
+    const service = await startHttpService({ NODE_ENV: "production", SHUTDOWN_TIMEOUT_MS: "60000" });
+    const sse = await openSse(`${service.base}/changes`);
+    const closes: number[] = [];
+    const client = wsClient(service.url.replace(/^http/, "ws"), {}, (code) => closes.push(code));
+    const subscription = subscribeChanges(client, {});
+    await until(() => closes.length === 0 && sse.status === 200, "both open");
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await service.stop();
+    // Cut at the deadline (60 s), the stream would end in an error and the stop would take a minute.
+    expect(await sse.ended).toBe("end");
+    await until(() => closes.length > 0, "the socket's close");
+    expect(closes[0]).toBe(1001);
+    subscription.stop();
+    await client.dispose();
+  });
+});
+
 describe("change feed with AUTH_READS=token (real Neo4j, real HTTP, real WebSocket)", () => {
   let service: HttpService;
   let writer: FeedWriter;
   let wsUrl: string;
 
   beforeAll(async () => {
-    service = await startHttpService({ NODE_ENV: "production", AUTH_READS: "token", AUTH_JWT_SECRET: TEST_SECRET });
+    service = await startHttpService({
+      NODE_ENV: "production",
+      AUTH_READS: "token",
+      AUTH_JWT_SECRET: TEST_SECRET,
+    });
     wsUrl = service.url.replace(/^http/, "ws");
     writer = new FeedWriter(service.graph.executor);
     await writer.start();
@@ -133,7 +225,9 @@ describe("change feed with AUTH_READS=token (real Neo4j, real HTTP, real WebSock
     expect(refused.status).toBe(401);
     expect(refused.headers.get("www-authenticate")).toMatch(/invalid_token/);
     const roleless = await signedToken({ claims: { roles: [] } });
-    expect((await openSse(`${service.base}/changes`, { authorization: `Bearer ${roleless}` })).status).toBe(403);
+    expect((await openSse(`${service.base}/changes`, { authorization: `Bearer ${roleless}` })).status).toBe(
+      403,
+    );
     const reader = await signedToken({ claims: { roles: ["reader"] } });
     const ok = await openSse(`${service.base}/changes`, { authorization: `Bearer ${reader}` });
     expect(ok.status).toBe(200);
@@ -152,15 +246,19 @@ describe("change feed with AUTH_READS=token (real Neo4j, real HTTP, real WebSock
     expect(closes[0]?.[1]).toMatch(/^Unauthorized: .*READER/);
     await anonymous.dispose();
 
-    const roleless = wsClient(wsUrl, { Authorization: `Bearer ${await signedToken({ claims: { roles: [] } })}` }, (code) =>
-      closes.push([code, ""]),
+    const roleless = wsClient(
+      wsUrl,
+      { Authorization: `Bearer ${await signedToken({ claims: { roles: [] } })}` },
+      (code) => closes.push([code, ""]),
     );
     const forbidden = subscribeChanges(roleless, {});
     await until(() => forbidden.done, "the refusal");
     expect(closes[1]?.[0]).toBe(4403);
     await roleless.dispose();
 
-    const reader = wsClient(wsUrl, { authorization: `Bearer ${await signedToken({ claims: { roles: ["reader"] } })}` });
+    const reader = wsClient(wsUrl, {
+      authorization: `Bearer ${await signedToken({ claims: { roles: ["reader"] } })}`,
+    });
     const served = subscribeChanges(reader, {});
     await new Promise((resolve) => setTimeout(resolve, 500));
     const next = await writer.write();
@@ -173,7 +271,9 @@ describe("change feed with AUTH_READS=token (real Neo4j, real HTTP, real WebSock
   it("closes a subscription's socket, and ends an SSE stream, when the token expires", async () => {
     const token = await signedToken({ claims: { roles: ["reader"] }, expiresIn: 2 });
     const closes: Array<[number, string]> = [];
-    const client = wsClient(wsUrl, { Authorization: `Bearer ${token}` }, (code, reason) => closes.push([code, reason]));
+    const client = wsClient(wsUrl, { Authorization: `Bearer ${token}` }, (code, reason) =>
+      closes.push([code, reason]),
+    );
     const subscription = subscribeChanges(client, {});
     const sse = await openSse(`${service.base}/changes`, { authorization: `Bearer ${token}` });
     expect(sse.status).toBe(200);

@@ -26,8 +26,8 @@ export interface SseStream {
   headers: Headers;
   events: SseEvent[];
   comments: string[];
-  /** Resolves when the server ends the stream. */
-  ended: Promise<void>;
+  /** Resolves when the stream ends: "end" when the server ended it cleanly, "error" when it was cut or aborted. */
+  ended: Promise<"end" | "error">;
   /** A JSON error body, for a refused request. */
   body: unknown;
   close(): void;
@@ -36,7 +36,10 @@ export interface SseStream {
 /** GET /changes with fetch, parsing the event stream (text/event-stream) as it arrives. */
 export async function openSse(url: string, headers: Record<string, string> = {}): Promise<SseStream> {
   const abort = new AbortController();
-  const response = await fetch(url, { headers: { accept: "text/event-stream", ...headers }, signal: abort.signal });
+  const response = await fetch(url, {
+    headers: { accept: "text/event-stream", ...headers },
+    signal: abort.signal,
+  });
   const events: SseEvent[] = [];
   const comments: string[] = [];
   if (!response.ok || response.body === null) {
@@ -45,18 +48,18 @@ export async function openSse(url: string, headers: Record<string, string> = {})
       headers: response.headers,
       events,
       comments,
-      ended: Promise.resolve(),
+      ended: Promise.resolve("end"),
       body: await response.json(),
       close: () => undefined,
     };
   }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = "";
-  const ended = (async () => {
+  const ended = (async (): Promise<"end" | "error"> => {
     try {
       for (;;) {
         const { done, value } = await reader.read();
-        if (done) return;
+        if (done) return "end";
         buffer += value;
         let boundary;
         while ((boundary = buffer.indexOf("\n\n")) >= 0) {
@@ -74,10 +77,19 @@ export async function openSse(url: string, headers: Record<string, string> = {})
         }
       }
     } catch {
-      // Aborted by close().
+      // Aborted by close(), or the connection was cut.
+      return "error";
     }
   })();
-  return { status: response.status, headers: response.headers, events, comments, ended, body: null, close: () => abort.abort() };
+  return {
+    status: response.status,
+    headers: response.headers,
+    events,
+    comments,
+    ended,
+    body: null,
+    close: () => abort.abort(),
+  };
 }
 
 /** A graphql-ws client on `url` (ws://.../graphql) that does not retry. */
@@ -114,7 +126,10 @@ export const CHANGES_SUBSCRIPTION = `subscription($after: Int, $ids: [ID!]) {
 }`;
 
 /** Subscribes to `changes` and records what arrives. */
-export function subscribeChanges(client: Client, variables: { after?: number; ids?: string[] }): SubscriptionLog {
+export function subscribeChanges(
+  client: Client,
+  variables: { after?: number; ids?: string[] },
+): SubscriptionLog {
   const log: SubscriptionLog = { seqs: [], changes: [], errors: [], done: false, stop: () => undefined };
   log.stop = client.subscribe<{
     changes: { seq: number; items: { edges: Array<{ node: { id: string } }> } };
@@ -177,7 +192,9 @@ export class FeedWriter {
       kind: "PLACE",
       name: `Harbourtown ${this.suffix} ${n}`,
       citations: [{ documentId: this.documentId, quote: "Harbourtown lies on the coast" }],
-      ...(this.descriptionLength > 0 ? { description: "A harbour town. ".repeat(200).slice(0, this.descriptionLength) } : {}),
+      ...(this.descriptionLength > 0
+        ? { description: "A harbour town. ".repeat(200).slice(0, this.descriptionLength) }
+        : {}),
     });
     if (outcome.kind !== "written") throw new Error(`createEntity: ${JSON.stringify(outcome)}`);
     return { seq: outcome.change.seq, id };

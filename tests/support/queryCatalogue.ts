@@ -19,6 +19,7 @@ import {
   HISTORIES,
   LAST_CHANGE,
 } from "../../src/graph/changeRepository";
+import { FEED_CHANGES_AFTER, FEED_CHANGES_TOUCHING } from "../../src/graph/feedRepository";
 import { CREATE_DOCUMENT, DOCUMENT_BY_HASH_OR_ID } from "../../src/write/mutations/addDocument";
 import { MERGED_ID_TARGET } from "../../src/write/mutations/createEntity";
 import { RECORD_MERGED_ID } from "../../src/write/mutations/mergeEntities";
@@ -218,5 +219,7 @@ export function queryCatalogue(): CypherQuery[] {
     q("changes.countItems", COUNT_CHANGE_ITEMS, { seq: int(1) }),
     SNAPSHOT_SEQ,
     snapshotPageQuery(42, "person:", "person;", 1000),
+    q("feed.after", FEED_CHANGES_AFTER, { after: int(0), limit: int(100), inlineItems: int(200), ids: null }),
+    q("feed.touching", FEED_CHANGES_TOUCHING, { after: int(0), limit: int(100), inlineItems: int(200), ids }),
   ];
 }

@@ -44,7 +44,13 @@ describe("loadConfig", () => {
       },
       export: { timeoutMs: 1_800_000, pageSize: 1_000 },
       ingest: { acceptThreshold: 0.85, contextMargin: 0.2, dictionaryCheckIntervalMs: 1_000 },
-      feed: { bufferChanges: 1_000, pageSize: 100, pollIntervalMs: 250, heartbeatMs: 15_000, maxConsumers: 1_000 },
+      feed: {
+        bufferChanges: 1_000,
+        pageSize: 100,
+        pollIntervalMs: 250,
+        heartbeatMs: 15_000,
+        maxConsumers: 1_000,
+      },
       auth: {
         key: undefined,
         issuer: undefined,
@@ -90,11 +96,15 @@ describe("loadConfig", () => {
         FEED_MAX_CONSUMERS: "3",
       }).feed,
     ).toEqual({ bufferChanges: 10, pageSize: 5, pollIntervalMs: 50, heartbeatMs: 200, maxConsumers: 3 });
-    expect(() => loadConfig({ FEED_BUFFER_CHANGES: "0" })).toThrow(/FEED_BUFFER_CHANGES: must be a whole number/);
+    expect(() => loadConfig({ FEED_BUFFER_CHANGES: "0" })).toThrow(
+      /FEED_BUFFER_CHANGES: must be a whole number/,
+    );
     expect(() => loadConfig({ FEED_BUFFER_CHANGES: "50", FEED_PAGE_SIZE: "100" })).toThrow(
       /FEED_BUFFER_CHANGES: must be at least FEED_PAGE_SIZE \(100\)/,
     );
-    expect(() => loadConfig({ FEED_PAGE_SIZE: "5000" })).toThrow(/FEED_PAGE_SIZE: must be a whole number from 1 to 1000/);
+    expect(() => loadConfig({ FEED_PAGE_SIZE: "5000" })).toThrow(
+      /FEED_PAGE_SIZE: must be a whole number from 1 to 1000/,
+    );
     expect(() => loadConfig({ FEED_POLL_MS: "1" })).toThrow(/FEED_POLL_MS/);
     expect(() => loadConfig({ FEED_HEARTBEAT_MS: "soon" })).toThrow(/FEED_HEARTBEAT_MS/);
   });

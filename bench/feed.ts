@@ -1,0 +1,309 @@
+/**
+ * `npm run bench:feed` (issue #15): how soon a committed change reaches connected consumers, and
+ * what a stalled consumer costs the service.
+ *
+ * Starts the real service as its own process (`node src/main.ts`, embedded Neo4j in a fresh
+ * directory, seeded with the bundled datasets), connects N SSE and N graphql-ws consumers "from
+ * now", and runs writers: createEntity mutations over HTTP (the local-commit path: the tailer is
+ * woken at once) and, separately, writes straight into Neo4j through the write layer from this
+ * process (the path of a commit made by another instance: found by polling, FEED_POLL_MS).
+ * Latency is receipt time minus the change's `at` (the transaction's clock, read before commit,
+ * on the same machine): it includes the commit itself, so it overstates a little.
+ * Then a consumer that never reads while many large changes are written: the service's RSS,
+ * sampled every 500 ms, should stay flat (the consumer is cut off at FEED_BUFFER_CHANGES).
+ *
+ *   npm run bench:feed -- [--consumers 10] [--writes 300] [--writers 4] [--stall-writes 1500]
+ */
+import { randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { createClient } from "graphql-ws";
+import { SignJWT } from "jose";
+import pino from "pino";
+import WebSocket from "ws";
+import { CypherExecutor } from "../src/graph/executor";
+import { createDriver } from "../src/neo4j/driver";
+import { createEntity } from "../src/write/mutations/createEntity";
+import { spawnService, type ServiceProcess } from "../tests/support/serviceProcess";
+
+const { values } = parseArgs({
+  options: {
+    consumers: { type: "string", default: "10" },
+    writes: { type: "string", default: "300" },
+    writers: { type: "string", default: "4" },
+    "stall-writes": { type: "string", default: "1500" },
+  },
+});
+const CONSUMERS = Number(values.consumers);
+const WRITES = Number(values.writes);
+const WRITERS = Number(values.writers);
+const STALL_WRITES = Number(values["stall-writes"]);
+const SECRET = randomUUID() + randomUUID();
+const DOCUMENT = "document:ichongqing-seeing-is-believing";
+const QUOTE = "Chongqing";
+
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+/** User + system CPU seconds of a process so far. */
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+interface Recorder {
+  latencies: number[];
+  received: number;
+  close(): void;
+}
+
+function sseConsumer(base: string): Promise<Recorder> {
+  return new Promise((resolve, reject) => {
+    const recorder: Recorder = { latencies: [], received: 0, close: () => request.destroy() };
+    const request = http.get(`${base}/changes`, (response) => {
+      if (response.statusCode !== 200) reject(new Error(`SSE: ${response.statusCode}`));
+      response.setEncoding("utf8");
+      let buffer = "";
+      response.on("data", (chunk: string) => {
+        const now = Date.now();
+        buffer += chunk;
+        let end;
+        while ((end = buffer.indexOf("\n\n")) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block.split("\n").find((l) => l.startsWith("data: "));
+          if (!block.startsWith("event: change") || data === undefined) continue;
+          const change = JSON.parse(data.slice(6)) as { at: string };
+          recorder.latencies.push(now - Date.parse(change.at));
+          recorder.received += 1;
+        }
+      });
+      resolve(recorder);
+    });
+    request.on("error", () => undefined);
+  });
+}
+
+async function wsConsumer(base: string): Promise<Recorder> {
+  const client = createClient({
+    url: `${base.replace(/^http/, "ws")}/graphql`,
+    webSocketImpl: WebSocket,
+    retryAttempts: 0,
+  });
+  const recorder: Recorder = { latencies: [], received: 0, close: () => void client.dispose() };
+  await new Promise<void>((resolve, reject) => {
+    client.on("connected", () => resolve());
+    client.subscribe<{ changes: { at: string } }>(
+      { query: "subscription { changes { seq at items { edges { node { id action after } } } } }" },
+      {
+        next: (result) => {
+          const at = result.data?.changes.at;
+          if (at === undefined) return;
+          recorder.latencies.push(Date.now() - Date.parse(at));
+          recorder.received += 1;
+        },
+        error: reject,
+        complete: () => undefined,
+      },
+    );
+  });
+  return recorder;
+}
+
+async function mutationWriter(
+  base: string,
+  token: string,
+  count: number,
+  writers: number,
+  description = "",
+): Promise<number> {
+  let next = 0;
+  let written = 0;
+  await Promise.all(
+    Array.from({ length: writers }, async () => {
+      while (next < count) {
+        const n = next++;
+        const response = await fetch(`${base}/graphql`, {
+          method: "POST",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+          body: JSON.stringify({
+            query:
+              "mutation($input: CreateEntityInput!) { createEntity(input: $input) { userErrors { message } change { seq } } }",
+            variables: {
+              input: {
+                kind: "PLACE",
+                name: `Feed bench ${randomUUID()} ${n}`,
+                ...(description ? { description } : {}),
+                citations: [{ documentId: DOCUMENT, quote: QUOTE, occurrence: 1 }],
+              },
+            },
+          }),
+        });
+        const body = (await response.json()) as {
+          data?: { createEntity: { change: { seq: number } | null } };
+        };
+        if (body.data?.createEntity.change) written += 1;
+        else throw new Error(`write failed: ${JSON.stringify(body)}`);
+      }
+    }),
+  );
+  return written;
+}
+
+async function settle(recorders: Recorder[], expected: number): Promise<void> {
+  const end = Date.now() + 60_000;
+  while (recorders.some((r) => r.received < expected) && Date.now() < end) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+function summary(name: string, recorders: Recorder[], expected: number): string {
+  const all = recorders.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const complete = recorders.filter((r) => r.received === expected).length;
+  return `| ${name} | ${recorders.length} | ${all.length} | ${complete}/${recorders.length} | ${percentile(all, 50)} | ${percentile(all, 99)} | ${all.at(-1)} |`;
+}
+
+async function latencyRound(
+  service: ServiceProcess,
+  label: string,
+  write: () => Promise<number>,
+): Promise<string[]> {
+  const sse = await Promise.all(Array.from({ length: CONSUMERS }, () => sseConsumer(service.base)));
+  const ws = await Promise.all(Array.from({ length: CONSUMERS }, () => wsConsumer(service.base)));
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const cpuBefore = cpuSeconds(service.servicePid);
+  const started = performance.now();
+  const written = await write();
+  const seconds = (performance.now() - started) / 1000;
+  await settle([...sse, ...ws], written);
+  const cpu = cpuSeconds(service.servicePid) - cpuBefore;
+  for (const r of [...sse, ...ws]) r.close();
+  console.log(`${label}: ${written} writes in ${seconds.toFixed(1)} s; service CPU ${cpu.toFixed(1)} s`);
+  return [
+    summary(`SSE, ${label}`, sse, written),
+    summary(`graphql-ws, ${label}`, ws, written),
+    `|  ↳ ${written} writes in ${seconds.toFixed(1)} s (${(written / seconds).toFixed(1)}/s); service CPU ${cpu.toFixed(1)} s, ${((cpu * 1000) / (written * 2 * CONSUMERS)).toFixed(2)} ms per change delivered | | | | | | |`,
+  ];
+}
+
+async function main(): Promise<void> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "feed-bench-"));
+  const loadBefore = os.loadavg();
+  console.log(
+    `load average before: ${loadBefore.map((l) => l.toFixed(2)).join(" ")} on ${os.cpus().length} cores`,
+  );
+  const service = await spawnService(
+    {
+      NODE_ENV: "production",
+      PORT: "0",
+      NEO4J_LOCAL_PORT: "0",
+      NEO4J_LOCAL_DATA_DIR: dataDir,
+      AUTH_JWT_SECRET: SECRET,
+      LOG_LEVEL: "info",
+      FEED_MAX_CONSUMERS: "10000",
+    },
+    "node",
+  );
+  const boltLog = service.logs.find((l) => typeof l.uri === "string" && String(l.uri).startsWith("bolt"));
+  const token = await new SignJWT({ roles: ["editor"] })
+    .setProtectedHeader({ alg: "HS256" })
+    .setSubject("feed-bench")
+    .setIssuedAt()
+    .setExpirationTime("2h")
+    .sign(new TextEncoder().encode(SECRET));
+  const rows: string[] = [];
+  const driver = createDriver({ uri: String(boltLog?.uri), user: "neo4j", password: undefined });
+  try {
+    // Warm-up: the first writes compile the queries.
+    await mutationWriter(service.base, token, 20, 2);
+    rows.push(
+      ...(await latencyRound(service, "HTTP mutations (local commits)", () =>
+        mutationWriter(service.base, token, WRITES, WRITERS),
+      )),
+    );
+    const executor = new CypherExecutor(driver, {
+      database: "neo4j",
+      transactionTimeoutMs: 20_000,
+      logger: pino({ level: "silent" }),
+    });
+    rows.push(
+      ...(await latencyRound(service, "another process's commits (polling)", async () => {
+        let next = 0;
+        await Promise.all(
+          Array.from({ length: WRITERS }, async () => {
+            while (next < WRITES) {
+              const n = next++;
+              const outcome = await createEntity(
+                executor,
+                { subject: "feed-bench-remote" },
+                {
+                  kind: "PLACE",
+                  name: `Feed bench remote ${randomUUID()} ${n}`,
+                  citations: [{ documentId: DOCUMENT, quote: QUOTE, occurrence: 1 }],
+                },
+              );
+              if (outcome.kind !== "written") throw new Error(outcome.kind);
+            }
+          }),
+        );
+        return WRITES;
+      })),
+    );
+
+    // A consumer that never reads, while large changes are written.
+    const stalled = await new Promise<http.IncomingMessage>((resolve) =>
+      http.get(`${service.base}/changes`, (response) => {
+        response.pause();
+        resolve(response);
+      }),
+    );
+    const samples: number[] = [rssMb(service.servicePid)];
+    const sampler = setInterval(() => samples.push(rssMb(service.servicePid)), 500);
+    const description = "A bench town on a river, described at length. ".repeat(50).slice(0, 2_000);
+    const stallStarted = performance.now();
+    await mutationWriter(service.base, token, STALL_WRITES, WRITERS, description);
+    const stallSeconds = (performance.now() - stallStarted) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    clearInterval(sampler);
+    const metrics = await (await fetch(`${service.base}/metrics`)).text();
+    const slow = /^feed_slow_consumers_total (\S+)/m.exec(metrics)?.[1];
+    stalled.destroy();
+    const loadAfter = os.loadavg();
+    const first = samples[0] ?? NaN;
+    const quarter = samples.slice(Math.floor(samples.length / 4));
+    console.log(`\n| door, writers | consumers | events | consumers complete | p50 ms | p99 ms | max ms |`);
+    console.log(`|---|---|---|---|---|---|---|`);
+    for (const row of rows) console.log(row);
+    console.log(
+      `\nStalled consumer: ${STALL_WRITES} createEntity of ~2.3 kB each in ${stallSeconds.toFixed(0)} s; ` +
+        `service RSS at start ${first.toFixed(0)} MB, min ${Math.min(...samples).toFixed(0)}, max ${Math.max(...samples).toFixed(0)}, ` +
+        `max over the last three quarters ${Math.max(...quarter).toFixed(0)}, end ${(samples.at(-1) ?? NaN).toFixed(0)} MB ` +
+        `(${samples.length} samples); feed_slow_consumers_total ${slow}.`,
+    );
+    console.log(
+      `load average before ${loadBefore.map((l) => l.toFixed(2)).join(" ")}, after ${loadAfter.map((l) => l.toFixed(2)).join(" ")}`,
+    );
+  } finally {
+    await driver.close();
+    service.child.kill("SIGTERM");
+    await service.exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+void main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
