@@ -45,6 +45,11 @@ const SECRET = randomUUID() + randomUUID();
 const DOCUMENT = "document:ichongqing-seeing-is-believing";
 const QUOTE = "Chongqing";
 
+/** Writes refused or timed out (a loaded machine): reported, and not expected on the feed. */
+let failedWrites = 0;
+/** When each HTTP writer had its commit acknowledged (the mutation's response), by seq. */
+const acknowledgedAt = new Map<number, number>();
+
 const percentile = (sorted: number[], p: number): number =>
   sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? NaN;
 
@@ -62,13 +67,20 @@ function cpuSeconds(pid: number): number {
 
 interface Recorder {
   latencies: number[];
+  /** Receipt time by seq. */
+  receivedAt: Map<number, number>;
   received: number;
   close(): void;
 }
 
 function sseConsumer(base: string): Promise<Recorder> {
   return new Promise((resolve, reject) => {
-    const recorder: Recorder = { latencies: [], received: 0, close: () => request.destroy() };
+    const recorder: Recorder = {
+      latencies: [],
+      receivedAt: new Map(),
+      received: 0,
+      close: () => request.destroy(),
+    };
     const request = http.get(`${base}/changes`, (response) => {
       if (response.statusCode !== 200) reject(new Error(`SSE: ${response.statusCode}`));
       response.setEncoding("utf8");
@@ -82,8 +94,9 @@ function sseConsumer(base: string): Promise<Recorder> {
           buffer = buffer.slice(end + 2);
           const data = block.split("\n").find((l) => l.startsWith("data: "));
           if (!block.startsWith("event: change") || data === undefined) continue;
-          const change = JSON.parse(data.slice(6)) as { at: string };
+          const change = JSON.parse(data.slice(6)) as { at: string; seq: number };
           recorder.latencies.push(now - Date.parse(change.at));
+          recorder.receivedAt.set(change.seq, now);
           recorder.received += 1;
         }
       });
@@ -99,16 +112,22 @@ async function wsConsumer(base: string): Promise<Recorder> {
     webSocketImpl: WebSocket,
     retryAttempts: 0,
   });
-  const recorder: Recorder = { latencies: [], received: 0, close: () => void client.dispose() };
+  const recorder: Recorder = {
+    latencies: [],
+    receivedAt: new Map(),
+    received: 0,
+    close: () => void client.dispose(),
+  };
   await new Promise<void>((resolve, reject) => {
     client.on("connected", () => resolve());
-    client.subscribe<{ changes: { at: string } }>(
+    client.subscribe<{ changes: { at: string; seq: number } }>(
       { query: "subscription { changes { seq at items { edges { node { id action after } } } } }" },
       {
         next: (result) => {
-          const at = result.data?.changes.at;
-          if (at === undefined) return;
-          recorder.latencies.push(Date.now() - Date.parse(at));
+          const change = result.data?.changes;
+          if (change === undefined) return;
+          recorder.latencies.push(Date.now() - Date.parse(change.at));
+          recorder.receivedAt.set(change.seq, Date.now());
           recorder.received += 1;
         },
         error: reject,
@@ -149,10 +168,17 @@ async function mutationWriter(
           }),
         });
         const body = (await response.json()) as {
-          data?: { createEntity: { change: { seq: number } | null } };
+          data?: { createEntity: { change: { seq: number } | null } | null };
         };
-        if (body.data?.createEntity.change) written += 1;
-        else throw new Error(`write failed: ${JSON.stringify(body)}`);
+        const change = body.data?.createEntity?.change;
+        if (change) {
+          written += 1;
+          acknowledgedAt.set(change.seq, Date.now());
+        }
+        if (!change) {
+          failedWrites += 1;
+          if (failedWrites > 20) throw new Error(`writes keep failing: ${JSON.stringify(body)}`);
+        }
       }
     }),
   );
@@ -169,7 +195,13 @@ async function settle(recorders: Recorder[], expected: number): Promise<void> {
 function summary(name: string, recorders: Recorder[], expected: number): string {
   const all = recorders.flatMap((r) => r.latencies).sort((a, b) => a - b);
   const complete = recorders.filter((r) => r.received === expected).length;
-  return `| ${name} | ${recorders.length} | ${all.length} | ${complete}/${recorders.length} | ${percentile(all, 50)} | ${percentile(all, 99)} | ${all.at(-1)} |`;
+  // From the writer's acknowledgement (after commit) to receipt; negative: the event came first.
+  const acked = recorders
+    .flatMap((r) => [...r.receivedAt].map(([seq, at]) => at - (acknowledgedAt.get(seq) ?? NaN)))
+    .filter((ms) => !Number.isNaN(ms))
+    .sort((a, b) => a - b);
+  const fromAck = acked.length === 0 ? "n/a | n/a" : `${percentile(acked, 50)} | ${percentile(acked, 99)}`;
+  return `| ${name} | ${recorders.length} | ${all.length} | ${complete}/${recorders.length} | ${percentile(all, 50)} | ${percentile(all, 99)} | ${all.at(-1)} | ${fromAck} |`;
 }
 
 async function latencyRound(
@@ -191,7 +223,7 @@ async function latencyRound(
   return [
     summary(`SSE, ${label}`, sse, written),
     summary(`graphql-ws, ${label}`, ws, written),
-    `|  ↳ ${written} writes in ${seconds.toFixed(1)} s (${(written / seconds).toFixed(1)}/s); service CPU ${cpu.toFixed(1)} s, ${((cpu * 1000) / (written * 2 * CONSUMERS)).toFixed(2)} ms per change delivered | | | | | | |`,
+    `|  ↳ ${written} writes in ${seconds.toFixed(1)} s (${(written / seconds).toFixed(1)}/s); service CPU ${cpu.toFixed(1)} s, ${((cpu * 1000) / (written * 2 * CONSUMERS)).toFixed(2)} ms per change delivered | | | | | | | | |`,
   ];
 }
 
@@ -210,6 +242,9 @@ async function main(): Promise<void> {
       AUTH_JWT_SECRET: SECRET,
       LOG_LEVEL: "info",
       FEED_MAX_CONSUMERS: "10000",
+      // A shared, overloaded machine: writes queue for the change-log lock; let them wait.
+      NEO4J_TX_TIMEOUT_MS: "60000",
+      REQUEST_TIMEOUT_MS: "60000",
     },
     "node",
   );
@@ -280,8 +315,10 @@ async function main(): Promise<void> {
     const loadAfter = os.loadavg();
     const first = samples[0] ?? NaN;
     const quarter = samples.slice(Math.floor(samples.length / 4));
-    console.log(`\n| door, writers | consumers | events | consumers complete | p50 ms | p99 ms | max ms |`);
-    console.log(`|---|---|---|---|---|---|---|`);
+    console.log(
+      `\n| door, writers | consumers | events | consumers complete | p50 ms | p99 ms | max ms | p50 ms from ack | p99 ms from ack |`,
+    );
+    console.log(`|---|---|---|---|---|---|---|---|---|`);
     for (const row of rows) console.log(row);
     console.log(
       `\nStalled consumer: ${STALL_WRITES} createEntity of ~2.3 kB each in ${stallSeconds.toFixed(0)} s; ` +
@@ -289,6 +326,7 @@ async function main(): Promise<void> {
         `max over the last three quarters ${Math.max(...quarter).toFixed(0)}, end ${(samples.at(-1) ?? NaN).toFixed(0)} MB ` +
         `(${samples.length} samples); feed_slow_consumers_total ${slow}.`,
     );
+    console.log(`failed writes (not on the feed): ${failedWrites}`);
     console.log(
       `load average before ${loadBefore.map((l) => l.toFixed(2)).join(" ")}, after ${loadAfter.map((l) => l.toFixed(2)).join(" ")}`,
     );

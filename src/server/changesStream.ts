@@ -102,6 +102,11 @@ export function changesStream({
       return;
     }
 
+    if (req.destroyed || res.destroyed) {
+      // The client left while the stream was being opened.
+      consumer.end();
+      return;
+    }
     res.status(200);
     res.setHeader("content-type", "text/event-stream; charset=utf-8");
     // no-transform: the compression middleware leaves the stream alone (it would hold events back).
