@@ -108,7 +108,7 @@ export interface Config {
     pageSize: number;
     /** FEED_POLL_MS (default 250): how often Neo4j is asked for new changes while consumers are live (local commits are read at once). */
     pollIntervalMs: number;
-    /** FEED_HEARTBEAT_MS (default 15000): the `: heartbeat` comment of an idle SSE stream. */
+    /** FEED_HEARTBEAT_MS (default 15000): the `: heartbeat` comment of an idle SSE stream, and the WebSocket ping. */
     heartbeatMs: number;
     /** FEED_MAX_CONSUMERS (default 1000): open streams and subscriptions per process; more are refused (503 / SERVICE_UNAVAILABLE). */
     maxConsumers: number;

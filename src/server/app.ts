@@ -212,6 +212,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     executor,
     logger,
     development: config.env !== "production",
+    keepAliveMs: (config.feed ?? DEFAULT_FEED).heartbeatMs,
     admit: admitOverWebSocket(trustedMode, manifest),
   });
   new Gauge({

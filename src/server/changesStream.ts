@@ -5,7 +5,7 @@ import type { AuthConfig } from "../config";
 import { feedRefusal, onExpiry, tokenExpiry } from "../feed/access";
 import { checkFeedArguments } from "../feed/arguments";
 import { FeedRefusal, type ChangeFeed } from "../feed/changeFeed";
-import { SlowConsumerError } from "../feed/consumer";
+import { SlowConsumerError, type FeedConsumer } from "../feed/consumer";
 import { changeJson } from "../feed/changeJson";
 import type { Logger } from "../logger";
 
@@ -77,7 +77,7 @@ export function changesStream({
       res.status(400).json(errorBody(checked.message, { code: "BAD_USER_INPUT", argument }, res));
       return;
     }
-    let consumer;
+    let consumer: FeedConsumer;
     try {
       consumer = await feed.open(checked.value);
     } catch (error) {

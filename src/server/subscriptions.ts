@@ -37,6 +37,8 @@ export interface SubscriptionServerOptions {
   executor: CypherExecutor;
   logger: Logger;
   development: boolean;
+  /** FEED_HEARTBEAT_MS: a WebSocket ping this often; a client that has not answered by the next one is cut off. */
+  keepAliveMs: number;
   /** TRUSTED_DOCUMENTS=strict: refuses an operation outside the manifest (trustedDocuments.ts); absent: all pass. */
   admit?: (query: string) => GraphQLError | undefined;
 }
@@ -167,6 +169,7 @@ export function attachSubscriptions(options: SubscriptionServerOptions): Subscri
       onError: (_ctx, _id, _payload, errors) => serialise(errors),
     },
     wss,
+    options.keepAliveMs,
   );
 
   return {

@@ -97,6 +97,8 @@ describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
       NODE_ENV: "production",
       FEED_BUFFER_CHANGES: "5",
       FEED_PAGE_SIZE: "5",
+      // The stalled WebSocket does not answer pings: it must not be cut off as dead before it overflows.
+      FEED_HEARTBEAT_MS: "600000",
     });
     writer = new FeedWriter(service.graph.executor);
     writer.descriptionLength = 2_000;
@@ -158,7 +160,7 @@ describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
     expect(changesOf(rest.events)).toEqual(written.slice(received.length));
     rest.close();
     healthy.close();
-  }, 300_000);
+  }, 900_000);
 
   it("refuses a token that does not verify even when reads are public", async () => {
     const bad = withBadSignature(await signedToken({ claims: { roles: ["reader"] } }));
@@ -171,6 +173,41 @@ describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
       anonymous.close();
     } finally {
       await other.stop();
+    }
+  });
+});
+
+describe("change feed: FEED_MAX_CONSUMERS", () => {
+  it("refuses a consumer past the limit (503 over SSE, SERVICE_UNAVAILABLE over graphql-ws) and takes one again once a place frees", async () => {
+    const service = await startHttpService({ NODE_ENV: "production", FEED_MAX_CONSUMERS: "1" });
+    try {
+      const first = await openSse(`${service.base}/changes`);
+      expect(first.status).toBe(200);
+      const second = await openSse(`${service.base}/changes`);
+      expect(second.status).toBe(503);
+      expect(second.body).toMatchObject({
+        errors: [
+          {
+            extensions: { code: "SERVICE_UNAVAILABLE" },
+            message: expect.stringMatching(/FEED_MAX_CONSUMERS/) as unknown,
+          },
+        ],
+      });
+      const client = wsClient(service.url.replace(/^http/, "ws"));
+      const refused = subscribeChanges(client, {});
+      await until(() => refused.done, "the refusal");
+      expect(refused.errors[0]).toMatchObject({ extensions: { code: "SERVICE_UNAVAILABLE" } });
+      first.close();
+      let again = await openSse(`${service.base}/changes`);
+      for (let i = 0; again.status !== 200 && i < 50; i += 1) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        again = await openSse(`${service.base}/changes`);
+      }
+      expect(again.status).toBe(200);
+      again.close();
+      await client.dispose();
+    } finally {
+      await service.stop();
     }
   });
 });
