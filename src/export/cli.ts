@@ -25,7 +25,7 @@ npm start), else the embedded one is started there for the export.`;
 class UsageError extends Error {}
 
 /** CSV's files, one after another, into a directory. */
-function directoryOutput(dir: string): ExportOutput {
+function directoryOutput(dir: string, signal: AbortSignal): ExportOutput {
   let stream: Writable | undefined;
   let writer: ChunkedWriter | undefined;
   const close = async (): Promise<void> => {
@@ -39,7 +39,7 @@ function directoryOutput(dir: string): ExportOutput {
     async open(name) {
       await close();
       stream = createWriteStream(path.join(dir, name));
-      writer = new ChunkedWriter(streamSink(stream));
+      writer = new ChunkedWriter(streamSink(stream, signal));
     },
     write: async (text) => {
       if (writer === undefined) throw new Error("write before open");
@@ -85,10 +85,10 @@ async function main(): Promise<number> {
     const result = await runExport(
       executor,
       { format, pageSize: config.export.pageSize, timeoutMs: config.export.timeoutMs },
-      () => {
-        if (format.multiFile) return directoryOutput(out);
+      (_seq, signal) => {
+        if (format.multiFile) return directoryOutput(out, signal);
         file = out === "-" ? process.stdout : createWriteStream(out);
-        return singleFileOutput(streamSink(file));
+        return singleFileOutput(streamSink(file, signal));
       },
     );
     if (file !== undefined && file !== process.stdout) {

@@ -71,7 +71,7 @@ async function serve(deps: ExportRouterDeps, req: Request, res: Response): Promi
     const result = await runExport(
       executor,
       { format, pageSize: deps.export.pageSize, timeoutMs: deps.export.timeoutMs, signal: client.signal },
-      (seq) => begin(res, format, seq, client.signal),
+      (seq, signal) => begin(res, format, seq, signal),
     );
     res.end();
     logger.info(

@@ -34,7 +34,8 @@ export interface ExportResult {
 export async function runExport(
   executor: CypherExecutor,
   options: ExportOptions,
-  start: (seq: number) => Promise<ExportOutput> | ExportOutput,
+  /** `signal` aborts on the client's signal and on the timeout: give it to the output's sink. */
+  start: (seq: number, signal: AbortSignal) => Promise<ExportOutput> | ExportOutput,
 ): Promise<ExportResult> {
   const timer = new AbortController();
   const timeout = setTimeout(() => timer.abort(), options.timeoutMs);
@@ -45,7 +46,7 @@ export async function runExport(
       `export.${options.format.name}`,
       async (run) => {
         const seq = await snapshotSeq(run);
-        const out = await start(seq);
+        const out = await start(seq, signal);
         const snapshot: Snapshot = {
           seq,
           exportedAt: new Date().toISOString(),

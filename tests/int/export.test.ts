@@ -1,8 +1,13 @@
 import { randomUUID } from "node:crypto";
+import { Writable } from "node:stream";
+import { ndjsonFormat } from "../../src/export/ndjson";
+import { ExportAborted, singleFileOutput, streamSink } from "../../src/export/output";
+import { runExport } from "../../src/export/runExport";
 import { entityFromStored, publicState } from "../../src/write/elements";
 import { bearer, postAs } from "../support/authHttp";
 import { parseNdjson, replayChanges, type MirroredElement, type NdjsonExport } from "../support/exportReplay";
 import { startHttpService, type HttpService } from "../support/httpService";
+import { connectTestGraph, silentLogger, type TestGraph } from "../support/testGraph";
 import { signedToken, TEST_SECRET } from "../support/tokens";
 
 const CITATION = { documentId: "document:ichongqing-seeing-is-believing", quote: "Chongqing", occurrence: 1 };
@@ -172,5 +177,75 @@ describe("bulk export with AUTH_READS=token (real Neo4j)", () => {
     ).toBe("UNAUTHENTICATED");
     const reader = await exportNdjson(service, bearer(await signedToken({ claims: { roles: ["reader"] } })));
     expect(reader.body.end?.elements).toBeGreaterThan(0);
+  });
+});
+
+describe("an export whose reader stops (real Neo4j)", () => {
+  let graph: TestGraph;
+  beforeAll(() => {
+    graph = connectTestGraph();
+  });
+  afterAll(() => graph.close());
+
+  /** A destination that takes one chunk and then never drains: a client that stopped reading. */
+  const stalled = (): Writable =>
+    new Writable({
+      highWaterMark: 1,
+      write: () => undefined,
+    });
+
+  const openExportTransactions = async (): Promise<number> => {
+    const session = graph.driver.session();
+    try {
+      const result = await session.run(
+        "SHOW TRANSACTIONS YIELD metaData WHERE metaData.query = 'export.ndjson' RETURN count(*) AS n",
+      );
+      return result.records[0]?.get("n") as number;
+    } finally {
+      await session.close();
+    }
+  };
+
+  const waitFor = async (condition: () => Promise<boolean>): Promise<boolean> => {
+    for (let i = 0; i < 50; i += 1) {
+      if (await condition()) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return condition();
+  };
+
+  it("waits on backpressure with its transaction open, and aborting ends the transaction", async () => {
+    const client = new AbortController();
+    const destination = stalled();
+    const running = runExport(
+      graph.executor.forRequest(silentLogger, Date.now() + 60_000),
+      { format: ndjsonFormat, pageSize: 10, timeoutMs: 60_000, signal: client.signal },
+      (_seq, signal) => singleFileOutput(streamSink(destination, signal)),
+    );
+    const outcome = running.then(
+      () => "finished",
+      (error: unknown) => error,
+    );
+    // Stalled on the reader: the export has not finished, its transaction is open.
+    expect(await waitFor(async () => (await openExportTransactions()) === 1)).toBe(true);
+    client.abort();
+    expect(await outcome).toBeInstanceOf(ExportAborted);
+    expect(await waitFor(async () => (await openExportTransactions()) === 0)).toBe(true);
+  });
+
+  it("gives up after its timeout even while the reader is stalled", async () => {
+    const started = Date.now();
+    const error = await runExport(
+      graph.executor.forRequest(silentLogger, Date.now() + 1_500),
+      { format: ndjsonFormat, pageSize: 10, timeoutMs: 1_500 },
+      (_seq, signal) => singleFileOutput(streamSink(stalled(), signal)),
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ExportAborted);
+    expect((error as Error).message).toMatch(/EXPORT_TIMEOUT_MS/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await waitFor(async () => (await openExportTransactions()) === 0)).toBe(true);
   });
 });
