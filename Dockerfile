@@ -2,6 +2,8 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The npm workspace (the typed client) must be present for `npm ci`; the service does not import it.
+COPY packages/client/package.json ./packages/client/
 RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json codegen.ts ./
 COPY schema ./schema
@@ -13,7 +15,10 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY packages/client/package.json ./packages/client/
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
+# TRUSTED_DOCUMENTS' default manifest.
+COPY packages/client/src/generated/persisted-documents.json ./packages/client/src/generated/
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/web/dist ./web/dist
 COPY schema ./schema

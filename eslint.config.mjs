@@ -12,6 +12,8 @@ export default tseslint.config(
       "coverage/",
       "src/generated/",
       "tests/client/generated/",
+      "packages/client/src/generated/",
+      "packages/*/dist/",
       "tools/neo4j-local/target/",
       ".data/",
       "bench/.work/",

@@ -3,6 +3,12 @@
 // jose ships only ES modules: Jest (CommonJS here) compiles it with the same transform as our sources.
 const transform = { "^.+\\.[tj]s$": ["@swc/jest", { jsc: { target: "es2022" } }] };
 const transformIgnorePatterns = ["/node_modules/(?!jose/)"];
+// packages/client is ES modules with `.js` in its relative imports (Node's rules); Jest runs its
+// TypeScript sources, and the examples import the package by name.
+const moduleNameMapper = {
+  "^@kg-graphql/client$": "<rootDir>/packages/client/src/index.ts",
+  "^(\\.{1,2}/.*)\\.js$": "$1",
+};
 
 /** @type {import('jest').Config} */
 module.exports = {
@@ -17,6 +23,7 @@ module.exports = {
       testEnvironment: "node",
       transform,
       transformIgnorePatterns,
+      moduleNameMapper,
       testMatch: ["<rootDir>/tests/unit/**/*.test.ts"],
     },
     {
@@ -24,6 +31,7 @@ module.exports = {
       testEnvironment: "node",
       transform,
       transformIgnorePatterns,
+      moduleNameMapper,
       // tests/browser: the web pages in Chromium against the real service.
       testMatch: ["<rootDir>/tests/int/**/*.test.ts", "<rootDir>/tests/browser/**/*.test.ts"],
       globalSetup: "<rootDir>/tests/support/globalSetup.ts",

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { PROJECT_ROOT } from "./projectRoot";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./server/responseBudget";
 
 /**
@@ -80,6 +81,16 @@ export interface Config {
     /** LIMIT_MAX_COST (default 100000): each field costs 1, times `first`/`limit` for lists (docs/api.md "Cost"). */
     maxCost: number;
   };
+  /** Bulk export (docs/feeds.md "Bulk export"). */
+  export: {
+    /**
+     * EXPORT_TIMEOUT_MS (default 1800000, 30 min): one export's read transaction (and the response
+     * streaming it) is cancelled after this long, however slowly the client reads.
+     */
+    timeoutMs: number;
+    /** EXPORT_PAGE_SIZE (default 1000): elements read per query inside the export's transaction. */
+    pageSize: number;
+  };
   /** Linking of ingested text (docs/ingest.md). */
   ingest: {
     /** INGEST_ACCEPT_THRESHOLD (default 0.85): a link scoring at least this (0 to 1) is ACCEPTED without review. */
@@ -104,6 +115,16 @@ export interface Config {
   };
   /** Who may write (and, with AUTH_READS=token, read); see docs/curation.md "Authentication". */
   auth: AuthConfig;
+  /** Persisted (trusted) documents; see docs/feeds.md "Trusted documents". */
+  trustedDocuments: {
+    /**
+     * TRUSTED_DOCUMENTS (default off): `allow` also answers `documentId: "sha256:<hex>"` from the
+     * manifest; `strict` answers only the manifest's operations (anything else is HTTP 400).
+     */
+    mode: "off" | "allow" | "strict";
+    /** TRUSTED_DOCUMENTS_MANIFEST (default: the client package's generated manifest): hash to document, JSON. */
+    manifestPath: string;
+  };
   /** The embedded default, used only when NEO4J_URI is unset. */
   local: {
     /** NEO4J_LOCAL_DATA_DIR (default .data/neo4j). */
@@ -152,6 +173,12 @@ export class ConfigError extends Error {
     this.name = "ConfigError";
   }
 }
+
+/** The persisted-documents manifest `npm run codegen` writes for packages/client (checked in). */
+export const DEFAULT_TRUSTED_DOCUMENTS_MANIFEST = path.join(
+  PROJECT_ROOT,
+  "packages/client/src/generated/persisted-documents.json",
+);
 
 /** Neo4j's usual Bolt port: the embedded Neo4j's default, left for a free one when taken. */
 export const DEFAULT_BOLT_PORT = 7687;
@@ -237,6 +264,8 @@ const EnvSchema = z.object({
   COMPRESSION_THRESHOLD_BYTES: wholeNumber(0, 100 * 1024 * 1024).default(1024),
   CACHE_CONTROL: cacheControl.default("public, max-age=0, must-revalidate"),
   LIMIT_MAX_RESPONSE_BYTES: wholeNumber(1_024, 256 * 1024 * 1024).default(DEFAULT_MAX_RESPONSE_BYTES),
+  EXPORT_TIMEOUT_MS: wholeNumber(1_000, 86_400_000).default(1_800_000),
+  EXPORT_PAGE_SIZE: wholeNumber(10, 10_000).default(1_000),
   INGEST_ACCEPT_THRESHOLD: fraction.default(0.85),
   INGEST_CONTEXT_MARGIN: fraction.default(0.2),
   INGEST_DICTIONARY_CHECK_MS: wholeNumber(0, 600_000).default(1_000),
@@ -261,6 +290,8 @@ const EnvSchema = z.object({
   AUTH_ROLES_CLAIM: z.string().min(1).default("roles"),
   AUTH_READS: z.enum(["public", "token"]).default("public"),
   AUTH_DEV_SECRET_FILE: z.string().min(1).default(".data/dev-jwt-secret"),
+  TRUSTED_DOCUMENTS: z.enum(["off", "allow", "strict"]).default("off"),
+  TRUSTED_DOCUMENTS_MANIFEST: z.string().min(1).optional(),
   NEO4J_LOCAL_DATA_DIR: z.string().min(1).default(".data/neo4j"),
   NEO4J_LOCAL_PORT: wholeNumber(0, 65535).optional(),
   NEO4J_LOCAL_HEAP: memorySize.default("1g"),
@@ -321,6 +352,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: e.LIMIT_MAX_COST,
       maxResponseBytes: e.LIMIT_MAX_RESPONSE_BYTES,
     },
+    export: {
+      timeoutMs: e.EXPORT_TIMEOUT_MS,
+      pageSize: e.EXPORT_PAGE_SIZE,
+    },
     ingest: {
       acceptThreshold: e.INGEST_ACCEPT_THRESHOLD,
       contextMargin: e.INGEST_CONTEXT_MARGIN,
@@ -345,6 +380,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       rolesClaim: e.AUTH_ROLES_CLAIM,
       reads: e.AUTH_READS,
       devSecretFile: path.resolve(e.AUTH_DEV_SECRET_FILE),
+    },
+    trustedDocuments: {
+      mode: e.TRUSTED_DOCUMENTS,
+      manifestPath:
+        e.TRUSTED_DOCUMENTS_MANIFEST !== undefined
+          ? path.resolve(e.TRUSTED_DOCUMENTS_MANIFEST)
+          : DEFAULT_TRUSTED_DOCUMENTS_MANIFEST,
     },
     local: {
       dataDir: path.resolve(e.NEO4J_LOCAL_DATA_DIR),

@@ -210,6 +210,33 @@ export class CypherExecutor {
   }
 
   /**
+   * Runs `work` in one explicit READ transaction (many statements, one transaction), committed when
+   * it returns and rolled back when it throws. `timeoutMs` replaces NEO4J_TX_TIMEOUT_MS for this
+   * transaction (a bulk export runs longer than any request); the request's deadline still bounds
+   * it. Never retried: `work` may have streamed what it read.
+   */
+  readTransaction<T>(
+    name: string,
+    work: (run: Run) => Promise<T>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<T> {
+    return this.session("READ", name, async (session, progress) => {
+      const config = this.txConfig(name);
+      const timeout =
+        options.timeoutMs === undefined ? config.timeout : Math.min(options.timeoutMs, this.timeLeftMs());
+      const tx = await session.beginTransaction({ ...config, timeout });
+      progress.serverAnswered = true;
+      try {
+        const result = await work((query) => this.runIn(tx, query, undefined, progress));
+        await tx.commit();
+        return result;
+      } finally {
+        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+      }
+    });
+  }
+
+  /**
    * Runs `work` again after a retryable failure (25 then 50 ms later), each time with a transaction
    * timeout computed afresh from the deadline; never past the deadline.
    */

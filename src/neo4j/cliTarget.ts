@@ -3,7 +3,7 @@ import { createDriver } from "./driver";
 import { runningLocalNeo4jUri, startLocalNeo4j, type LocalNeo4j } from "./localNeo4j";
 
 /**
- * The Neo4j a command-line tool writes to (npm run import, npm run ingest): NEO4J_URI if set;
+ * The Neo4j a command-line tool works on (npm run import, ingest, export): NEO4J_URI if set;
  * otherwise the embedded one running on NEO4J_LOCAL_DATA_DIR (e.g. under npm start, on whichever
  * port it took), else the embedded one is started there for the command (stop `local` after).
  */

@@ -10,6 +10,7 @@ import type { CypherExecutor } from "../graph/executor";
 import { DEFAULT_LINKER_OPTIONS, DocumentLinker } from "../ingest/documentLinker";
 import type { Logger } from "../logger";
 import type { Neo4jSupervision } from "../neo4j/supervisor";
+import { exportRouter } from "../export/exportRouter";
 import { reconcileRouter } from "../reconcile/reconcileRouter";
 import { ChangeFeed } from "../feed/changeFeed";
 import { resolvers } from "../resolvers";
@@ -22,6 +23,7 @@ import { compressResponses } from "./compression";
 import { cors } from "./cors";
 import { httpCache } from "./httpCache";
 import { persistedQueryHashCheck } from "./persistedQueryHash";
+import { admitOverWebSocket, loadTrustedManifest, trustedDocuments } from "./trustedDocuments";
 import type { Metrics } from "./metrics";
 import { RETRY_AFTER_SECONDS } from "./plugins/retryAfter";
 import { readinessCheck } from "./readiness";
@@ -31,7 +33,7 @@ import { mountWebPages } from "./web";
 export interface AppDeps {
   /** `shutdown` defaults to the documented defaults when absent. */
   config: Pick<Config, "env" | "limits" | "auth" | "http" | "graphqlExecutor"> &
-    Partial<Pick<Config, "shutdown" | "ingest" | "feed">>;
+    Partial<Pick<Config, "shutdown" | "ingest" | "trustedDocuments" | "export" | "feed">>;
   driver: Driver;
   executor: CypherExecutor;
   logger: Logger;
@@ -55,6 +57,8 @@ export interface App {
 }
 
 const DEFAULT_SHUTDOWN: Config["shutdown"] = { graceMs: 0, timeoutMs: 10_000 };
+/** EXPORT_TIMEOUT_MS and EXPORT_PAGE_SIZE's defaults, for callers (tests) that pass no `export`. */
+const DEFAULT_EXPORT: Config["export"] = { timeoutMs: 1_800_000, pageSize: 1_000 };
 const DEFAULT_FEED: Config["feed"] = {
   bufferChanges: 1_000,
   pageSize: 100,
@@ -78,6 +82,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const { config, driver, executor, logger, metrics, supervision } = deps;
   const limits = config.http;
   const shutdown = config.shutdown ?? DEFAULT_SHUTDOWN;
+  const trustedMode = config.trustedDocuments?.mode ?? "off";
+  // Read once at start: a missing or inconsistent manifest stops the service rather than refusing every request.
+  const manifest =
+    trustedMode === "off" || config.trustedDocuments === undefined
+      ? new Map<string, string>()
+      : loadTrustedManifest(config.trustedDocuments.manifestPath);
   const expressApp = express();
   const httpServer = http.createServer(
     {
@@ -142,6 +152,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
   expressApp.use("/graphql", cors(config.http.cors));
+  // Before the HTTP cache: a GET's documentId becomes its query, which the ETag is computed from.
+  expressApp.use("/graphql", trustedDocuments(trustedMode, manifest, "GET"));
   expressApp.use(
     "/graphql",
     httpCache({
@@ -156,6 +168,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   expressApp.use(
     "/graphql",
     express.json({ limit: config.limits.bodyLimitBytes, verify: rejectInvalidUtf8 }),
+    trustedDocuments(trustedMode, manifest, "POST"),
     persistedQueryHashCheck(),
     expressMiddleware(apollo, {
       // The token is verified here, once per request; a failure is kept (not thrown) so that
@@ -181,6 +194,16 @@ export async function createApp(deps: AppDeps): Promise<App> {
       reads: { mode: config.auth.reads, authenticate },
     }),
   );
+  expressApp.use(
+    "/export",
+    exportRouter({
+      executor,
+      logger,
+      authenticate,
+      reads: config.auth.reads,
+      export: config.export ?? DEFAULT_EXPORT,
+    }),
+  );
   expressApp.get(
     "/changes",
     cors(config.http.cors),
@@ -204,6 +227,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     logger,
     development: config.env !== "production",
     keepAliveMs: (config.feed ?? DEFAULT_FEED).heartbeatMs,
+    admit: admitOverWebSocket(trustedMode, manifest),
   });
   new Gauge({
     name: "feed_consumers",

@@ -39,6 +39,8 @@ export interface SubscriptionServerOptions {
   development: boolean;
   /** FEED_HEARTBEAT_MS: a WebSocket ping this often; a client that has not answered by the next one is cut off. */
   keepAliveMs: number;
+  /** TRUSTED_DOCUMENTS=strict: refuses an operation outside the manifest (trustedDocuments.ts); absent: all pass. */
+  admit?: (query: string) => GraphQLError | undefined;
 }
 
 export interface SubscriptionServer {
@@ -111,6 +113,8 @@ export function attachSubscriptions(options: SubscriptionServerOptions): Subscri
         return true;
       },
       onSubscribe: (ctx, _id, payload): ExecutionArgs | readonly GraphQLError[] => {
+        const refused = options.admit?.(payload.query);
+        if (refused) return [refused];
         let document: DocumentNode;
         try {
           document = parse(payload.query, { maxTokens: limits.maxTokens });

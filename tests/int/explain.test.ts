@@ -86,4 +86,28 @@ describe("EXPLAIN of every data-layer query (real Neo4j)", () => {
       await session.close();
     }
   });
+
+  it("pages the export's snapshot through the ChangeItem elementId index in order (no sort of every item)", async () => {
+    const page = queryCatalogue().find((q) => q.name === "export.page");
+    if (!page) throw new Error("export.page is not in the catalogue");
+    const session = graph.driver.session();
+    try {
+      const result = await session.run(`EXPLAIN ${page.cypher}`, page.params);
+      const operators: string[] = [];
+      const walk = (plan: { operatorType: string; children: unknown[] }): void => {
+        operators.push(plan.operatorType);
+        plan.children.forEach((c) => walk(c as { operatorType: string; children: unknown[] }));
+      };
+      if (result.summary.plan !== false) walk(result.summary.plan);
+      const names = operators.map((o) => o.replace(/@.*$/, ""));
+      // The page: Limit over OrderedDistinct over the range seek, in index order, nothing sorted.
+      const limit = names.indexOf("Limit");
+      expect(names.slice(limit, limit + 3)).toEqual(["Limit", "OrderedDistinct", "NodeIndexSeekByRange"]);
+      expect(names.some((o) => o === "Sort" || o === "NodeByLabelScan")).toBe(false);
+      // The only Top is each id's own last item, under the Apply.
+      expect(names.indexOf("Top")).toBeGreaterThan(names.indexOf("Apply"));
+    } finally {
+      await session.close();
+    }
+  });
 });

@@ -89,6 +89,7 @@ import {
   relationshipsOfEntitiesQuery,
 } from "../../src/graph/relationshipRepository";
 import { GRAPH_VERSION } from "../../src/graph/graphVersion";
+import { SNAPSHOT_SEQ, snapshotPageQuery } from "../../src/graph/snapshotRepository";
 import { metricCountsQuery } from "../../src/graph/metricCounts";
 import { RELATIONSHIP_TYPES } from "../../src/graph/relationshipTypes";
 import {
@@ -288,6 +289,8 @@ export function queryCatalogue(): CypherQuery[] {
     q("changes.countHistories", COUNT_HISTORIES, { ids }),
     q("changes.items", CHANGE_ITEMS, { seq: int(1), after: int(-1), limit: int(101) }),
     q("changes.countItems", COUNT_CHANGE_ITEMS, { seq: int(1) }),
+    SNAPSHOT_SEQ,
+    snapshotPageQuery(42, "person:", "person;", 1000),
     q("feed.after", FEED_CHANGES_AFTER, { after: int(0), limit: int(100), inlineItems: int(200), ids: null }),
     q("feed.touching", FEED_CHANGES_TOUCHING, { after: int(0), limit: int(100), inlineItems: int(200), ids }),
   ];

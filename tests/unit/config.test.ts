@@ -1,5 +1,6 @@
 import path from "node:path";
-import { ConfigError, loadConfig } from "../../src/config";
+import { existsSync } from "node:fs";
+import { ConfigError, DEFAULT_TRUSTED_DOCUMENTS_MANIFEST, loadConfig } from "../../src/config";
 
 describe("loadConfig", () => {
   it("applies documented defaults to an empty environment", () => {
@@ -41,6 +42,7 @@ describe("loadConfig", () => {
         maxCost: 100_000,
         maxResponseBytes: 33_554_432,
       },
+      export: { timeoutMs: 1_800_000, pageSize: 1_000 },
       ingest: { acceptThreshold: 0.85, contextMargin: 0.2, dictionaryCheckIntervalMs: 1_000 },
       feed: {
         bufferChanges: 1_000,
@@ -57,6 +59,7 @@ describe("loadConfig", () => {
         reads: "public",
         devSecretFile: path.resolve(".data/dev-jwt-secret"),
       },
+      trustedDocuments: { mode: "off", manifestPath: DEFAULT_TRUSTED_DOCUMENTS_MANIFEST },
       local: {
         dataDir: path.resolve(".data/neo4j"),
         port: 7687,
@@ -140,7 +143,10 @@ describe("loadConfig", () => {
       SHUTDOWN_GRACE_MS: "0",
       SHUTDOWN_TIMEOUT_MS: "3000",
       LIMIT_MAX_RESPONSE_BYTES: "4096",
+      EXPORT_TIMEOUT_MS: "60000",
+      EXPORT_PAGE_SIZE: "200",
     });
+    expect(config.export).toEqual({ timeoutMs: 60_000, pageSize: 200 });
     expect(config.env).toBe("production");
     expect(config.port).toBe(8080);
     expect(config.graphqlExecutor).toBe("jit");
@@ -378,6 +384,36 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ LIMIT_MAX_RESPONSE_BYTES: String(256 * 1024 * 1024 + 1) })).toThrow(
       ConfigError,
     );
+  });
+
+  describe("trusted documents", () => {
+    it("defaults to off, with the client package's manifest (checked in, so a fresh clone has it)", () => {
+      const { trustedDocuments } = loadConfig({});
+      expect(trustedDocuments.mode).toBe("off");
+      expect(trustedDocuments.manifestPath).toMatch(
+        /packages\/client\/src\/generated\/persisted-documents\.json$/,
+      );
+      expect(existsSync(trustedDocuments.manifestPath)).toBe(true);
+    });
+
+    it("reads allow and strict, and a manifest path relative to the working directory", () => {
+      expect(loadConfig({ TRUSTED_DOCUMENTS: "allow" }).trustedDocuments.mode).toBe("allow");
+      expect(
+        loadConfig({ TRUSTED_DOCUMENTS: "strict", TRUSTED_DOCUMENTS_MANIFEST: "ops/manifest.json" })
+          .trustedDocuments,
+      ).toEqual({ mode: "strict", manifestPath: path.resolve("ops/manifest.json") });
+    });
+
+    it("refuses any other mode, naming the variable", () => {
+      expect(() => loadConfig({ TRUSTED_DOCUMENTS: "on" })).toThrow(/TRUSTED_DOCUMENTS/);
+    });
+  });
+
+  it("bounds the export's timeout and page size", () => {
+    expect(() => loadConfig({ EXPORT_TIMEOUT_MS: "999" })).toThrow(/EXPORT_TIMEOUT_MS/);
+    expect(() => loadConfig({ EXPORT_TIMEOUT_MS: "86400001" })).toThrow(/EXPORT_TIMEOUT_MS/);
+    expect(() => loadConfig({ EXPORT_PAGE_SIZE: "9" })).toThrow(/EXPORT_PAGE_SIZE/);
+    expect(() => loadConfig({ EXPORT_PAGE_SIZE: "10001" })).toThrow(/EXPORT_PAGE_SIZE/);
   });
 
   it("rejects ports out of range", () => {

@@ -1,0 +1,220 @@
+/**
+ * Export benchmark (issue #15): elements/s and the service's peak RSS while it streams each export
+ * format, at one or more graph sizes (to show that memory does not grow with the graph).
+ *
+ *   npm run bench:export -- [--entities 20000,100000] [--formats ndjson,jsonld,graphml,csv]
+ *
+ * For each size: an embedded Neo4j on bench/.work/export-<size> (loaded once through the real
+ * importer, bench/syntheticGraph.ts, and kept for the next run), then the built service (dist/) as a
+ * process of its own on it; each format is downloaded over HTTP as fast as the client can read,
+ * while the service's RSS is sampled every 20 ms. CPU seconds of the service and of Neo4j are read
+ * from /proc, so the figures can be compared on a loaded machine. Prints a Markdown table.
+ */
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import readline from "node:readline";
+import { parseArgs } from "node:util";
+import pino from "pino";
+import { CypherExecutor } from "../src/graph/executor";
+import { applyMigrations, loadMigrations } from "../src/graph/migrations";
+import { createDriver } from "../src/neo4j/driver";
+import { startLocalNeo4j } from "../src/neo4j/localNeo4j";
+import { loadSyntheticGraph } from "./loadGraph";
+import { syntheticGraphOptions } from "./syntheticGraph";
+
+const ROOT = path.resolve(__dirname, "..");
+const TICKS_PER_SECOND = 100;
+
+/** Resident set size of a process now, in bytes (0 once it is gone). */
+function rssOf(pid: number): number {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const match = /VmRSS:\s+(\d+) kB/.exec(status);
+    return match ? Number(match[1]) * 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** User + system CPU seconds a process has used. */
+function cpuOf(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  } catch {
+    return 0;
+  }
+}
+
+const mb = (bytes: number): string => (bytes / 1024 / 1024).toFixed(0);
+
+interface Service {
+  base: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+async function startService(uri: string): Promise<Service> {
+  const child = spawn(process.execPath, [path.join(ROOT, "dist/src/main.js")], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: "production", NEO4J_URI: uri, PORT: "0", LOG_LEVEL: "info" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  const ready = await new Promise<{ url: string; servicePid: number }>((resolve, reject) => {
+    child.once("exit", (code) => reject(new Error(`the service exited with ${code}`)));
+    readline.createInterface({ input: child.stdout }).on("line", (line) => {
+      if (!line.startsWith("{")) return;
+      const entry = JSON.parse(line) as { url?: string; servicePid?: number };
+      if (entry.url !== undefined && entry.servicePid !== undefined)
+        resolve({ url: entry.url, servicePid: entry.servicePid });
+    });
+  });
+  return {
+    base: new URL(ready.url).origin,
+    pid: ready.servicePid,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+interface Measurement {
+  format: string;
+  seq: number;
+  elements: number;
+  bytes: number;
+  seconds: number;
+  serviceCpu: number;
+  neo4jCpu: number;
+  rssBefore: number;
+  rssPeak: number;
+}
+
+async function measure(service: Service, neo4jPid: number, format: string): Promise<Measurement> {
+  const rssBefore = rssOf(service.pid);
+  let rssPeak = rssBefore;
+  const sampler = setInterval(() => {
+    rssPeak = Math.max(rssPeak, rssOf(service.pid));
+  }, 20);
+  const cpu0 = cpuOf(service.pid);
+  const neo0 = cpuOf(neo4jPid);
+  const started = performance.now();
+  // identity: measure the export itself, not the compression middleware.
+  const response = await fetch(`${service.base}/export?format=${format}`, {
+    headers: { "accept-encoding": "identity" },
+  });
+  if (response.status !== 200 || response.body === null)
+    throw new Error(`${format}: HTTP ${response.status}`);
+  let bytes = 0;
+  let tail = "";
+  for await (const chunk of response.body as AsyncIterable<Uint8Array>) {
+    bytes += chunk.length;
+    if (format === "ndjson") tail = (tail + Buffer.from(chunk).toString("utf8")).slice(-200);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  rssPeak = Math.max(rssPeak, rssOf(service.pid));
+  const end = /\{"type":"end","seq":(\d+),"elements":(\d+)\}\s*$/.exec(tail);
+  return {
+    format,
+    seq: Number(response.headers.get("x-graph-seq")),
+    elements: end ? Number(end[2]) : NaN,
+    bytes,
+    seconds,
+    serviceCpu: cpuOf(service.pid) - cpu0,
+    neo4jCpu: cpuOf(neo4jPid) - neo0,
+    rssBefore,
+    rssPeak,
+  };
+}
+
+function prepare(entities: number): { dataDir: string; loaded: boolean } {
+  const dataDir = path.join(ROOT, "bench/.work", `export-${entities}`);
+  const marker = path.join(dataDir, "loaded.json");
+  if (existsSync(marker)) return { dataDir, loaded: true };
+  rmSync(dataDir, { recursive: true, force: true });
+  return { dataDir, loaded: false };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      entities: { type: "string", default: "20000,100000" },
+      formats: { type: "string", default: "ndjson,jsonld,graphml,csv" },
+    },
+  });
+  const sizes = (values.entities ?? "").split(",").map(Number);
+  const formats = (values.formats ?? "").split(",");
+  const rows: string[] = [];
+  const log = (m: string): void => {
+    process.stderr.write(`${m}\n`);
+  };
+  for (const entities of sizes) {
+    const { dataDir, loaded } = prepare(entities);
+    const local = await startLocalNeo4j({ dataDir, port: 0, heap: "1g", pageCache: "512m", onProgress: log });
+    try {
+      if (!loaded) {
+        const driver = createDriver({ uri: local.uri, user: "neo4j", password: undefined });
+        const executor = new CypherExecutor(driver, {
+          database: "neo4j",
+          transactionTimeoutMs: 600_000,
+          logger: pino({ level: "silent" }),
+        });
+        await applyMigrations(executor, loadMigrations());
+        const started = performance.now();
+        // 5,000 entities a document: one import transaction of ~25k elements and their change
+        // items stays well inside the embedded 1g heap's transaction memory (20,000 does not).
+        const result = await loadSyntheticGraph(
+          executor,
+          { ...syntheticGraphOptions(entities), documentSize: 5_000 },
+          log,
+        );
+        await driver.close();
+        writeFileSync(
+          path.join(dataDir, "loaded.json"),
+          `${JSON.stringify({ ...result, wallSeconds: (performance.now() - started) / 1000 })}\n`,
+        );
+        log(`loaded ${entities} entities in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+      }
+      const service = await startService(local.uri);
+      try {
+        // Only NDJSON states its count; the other formats, at the same seq, hold the same elements.
+        let counted = NaN;
+        for (const format of formats) {
+          const m = await measure(service, local.pid, format);
+          log(`${entities} ${format}: ${JSON.stringify(m)}`);
+          if (!Number.isNaN(m.elements)) counted = m.elements;
+          const elements = Number.isNaN(m.elements) ? counted : m.elements;
+          rows.push(
+            `| ${entities} | ${m.format} | ${m.seq} | ${elements} | ${mb(m.bytes)} | ${m.seconds.toFixed(1)} | ` +
+              `${(elements / m.seconds).toFixed(0)} | ${m.serviceCpu.toFixed(1)} | ${((m.serviceCpu / elements) * 1e6).toFixed(0)} | ` +
+              `${m.neo4jCpu.toFixed(1)} | ${mb(m.rssBefore)} | ${mb(m.rssPeak)} |`,
+          );
+        }
+      } finally {
+        await service.stop();
+      }
+    } finally {
+      await local.stop();
+    }
+  }
+  const load = os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" / ");
+  process.stdout.write(
+    `Load average at the end (1/5/15 min): ${load}; ${os.cpus().length} cores.\n\n` +
+      "| entities | format | seq | elements | MB sent | wall s | elements/s (wall) | service CPU s | service CPU µs/element | Neo4j CPU s | service RSS before MB | service RSS peak MB |\n" +
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n" +
+      `${rows.join("\n")}\n`,
+  );
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

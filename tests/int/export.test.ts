@@ -1,0 +1,251 @@
+import { randomUUID } from "node:crypto";
+import { Writable } from "node:stream";
+import { ndjsonFormat } from "../../src/export/ndjson";
+import { ExportAborted, singleFileOutput, streamSink } from "../../src/export/output";
+import { runExport } from "../../src/export/runExport";
+import { entityFromStored, publicState } from "../../src/write/elements";
+import { bearer, postAs } from "../support/authHttp";
+import { parseNdjson, replayChanges, type MirroredElement, type NdjsonExport } from "../support/exportReplay";
+import { startHttpService, type HttpService } from "../support/httpService";
+import { connectTestGraph, silentLogger, type TestGraph } from "../support/testGraph";
+import { signedToken, TEST_SECRET } from "../support/tokens";
+
+const CITATION = { documentId: "document:ichongqing-seeing-is-believing", quote: "Chongqing", occurrence: 1 };
+
+async function exportNdjson(
+  service: HttpService,
+  headers: Record<string, string> = {},
+): Promise<{ seq: number; body: NdjsonExport }> {
+  const response = await fetch(`${service.base}/export?format=ndjson`, { headers });
+  expect(response.status).toBe(200);
+  expect(response.headers.get("content-type")).toMatch(/^application\/x-ndjson/);
+  const seq = Number(response.headers.get("x-graph-seq"));
+  return { seq, body: parseNdjson(await response.text()) };
+}
+
+const plain = (map: Map<string, MirroredElement>): Record<string, MirroredElement> =>
+  Object.fromEntries([...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+/** GET /export against the real Neo4j: the graph at one seq, equal to the change log replayed to it. */
+describe("bulk export (real Neo4j)", () => {
+  let service: HttpService;
+  let editor: Record<string, string>;
+  beforeAll(async () => {
+    service = await startHttpService({
+      NODE_ENV: "production",
+      AUTH_JWT_SECRET: TEST_SECRET,
+      // Small pages: an export of the test graph takes many queries, as a large one would.
+      EXPORT_PAGE_SIZE: "10",
+    });
+    editor = bearer(await signedToken({ claims: { roles: ["admin"] } }));
+  });
+  afterAll(() => service.stop());
+
+  const createEntity = async (name: string): Promise<string> => {
+    const answer = await postAs(
+      service.url,
+      "mutation($input: CreateEntityInput!) { createEntity(input: $input) { entity { id } userErrors { message } } }",
+      { input: { kind: "PLACE", name, citations: [CITATION] } },
+      editor,
+    );
+    const id = (answer.body.data?.createEntity as { entity: { id: string } | null } | undefined)?.entity?.id;
+    if (id === undefined) throw new Error(`createEntity failed: ${JSON.stringify(answer.body)}`);
+    return id;
+  };
+  const retract = async (id: string): Promise<void> => {
+    const answer = await postAs(
+      service.url,
+      "mutation($input: RetractInput!) { retract(input: $input) { userErrors { message } } }",
+      { input: { id, reason: "export test" } },
+      editor,
+    );
+    expect(answer.body.errors).toBeUndefined();
+  };
+
+  it("streams a header with the seq, every element once (documents first), and an end line with the count", async () => {
+    await createEntity(`Export Place ${randomUUID()}`);
+    const { seq, body } = await exportNdjson(service);
+    expect(body.header).toMatchObject({ type: "header", format: "kg-export/1", seq });
+    expect(Number.isNaN(Date.parse(body.header.exportedAt))).toBe(false);
+    expect(body.end).toEqual({ type: "end", seq, elements: body.elements.size });
+    expect(seq).toBeGreaterThan(0);
+    // Kinds in order: documents, entities, relationships, statistics, quotes.
+    const rank = (typename: string): number =>
+      ["Document", "Relationship", "Statistic", "Quote"].includes(typename)
+        ? ["Document", "", "Relationship", "Statistic", "Quote"].indexOf(typename)
+        : 1;
+    const ranks = body.typenames.map(rank);
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+    for (const kind of [0, 1, 2, 3, 4]) expect(ranks).toContain(kind);
+  });
+
+  it("equals the change log replayed from seq 1 to the export's seq (the docs/feeds.md rule)", async () => {
+    const gone = await createEntity(`Export Retracted ${randomUUID()}`);
+    await retract(gone);
+    const { seq, body } = await exportNdjson(service);
+    const replayed = new Map<string, MirroredElement>();
+    expect(await replayChanges(service.graph.executor, replayed, 0, seq)).toBe(seq);
+    expect(body.elements.has(gone)).toBe(false);
+    expect(plain(body.elements)).toEqual(plain(replayed));
+  });
+
+  it("agrees with the graph itself: every entity node is exported with its stored state", async () => {
+    const { body } = await exportNdjson(service);
+    const session = service.graph.driver.session();
+    try {
+      const result = await session.run(
+        "MATCH (n:Entity) RETURN n.id AS id, properties(n) AS props ORDER BY n.id",
+      );
+      const rows = result.records.map((r) => ({
+        id: r.get("id") as string,
+        props: r.get("props") as Record<string, unknown>,
+      }));
+      const exported = [...body.elements.entries()].filter(
+        ([, e]) => !["Document", "Relationship", "Statistic", "Quote"].includes(e.typename),
+      );
+      expect(exported.map(([id]) => id).sort()).toEqual(rows.map((r) => r.id).sort());
+      for (const row of rows.slice(0, 300)) {
+        const element = entityFromStored(row);
+        expect(body.elements.get(row.id)).toEqual({
+          typename: expect.any(String) as string,
+          version: element.version,
+          data: JSON.parse(JSON.stringify(publicState(element))) as Record<string, unknown>,
+        });
+      }
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("is consistent under concurrent writes: the export then changes(after: X-Graph-Seq) equal a fresh export", async () => {
+    let writing = true;
+    const created: string[] = [];
+    const writer = (async () => {
+      let i = 0;
+      while (writing) {
+        const id = await createEntity(`Export Concurrent ${i} ${randomUUID()}`);
+        created.push(id);
+        if (i % 3 === 2) await retract(created[created.length - 2] ?? id);
+        i += 1;
+      }
+    })();
+    // Let some writes land first, then export while they go on.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const during = await exportNdjson(service);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    writing = false;
+    await writer;
+    expect(created.length).toBeGreaterThan(2);
+
+    const mirror = new Map(during.body.elements);
+    const last = await replayChanges(service.graph.executor, mirror, during.seq);
+    const fresh = await exportNdjson(service);
+    expect(fresh.seq).toBe(last);
+    expect(last).toBeGreaterThan(during.seq);
+    expect(plain(mirror)).toEqual(plain(fresh.body.elements));
+  });
+
+  it("refuses an unknown format with 400 and names the formats", async () => {
+    const response = await fetch(`${service.base}/export?format=xlsx`);
+    expect(response.status).toBe(400);
+    const body = (await response.json()) as {
+      errors: Array<{ message: string; extensions: { code: string } }>;
+    };
+    expect(body.errors[0]?.extensions.code).toBe("BAD_USER_INPUT");
+    expect(body.errors[0]?.message).toMatch(/ndjson/);
+  });
+});
+
+describe("bulk export with AUTH_READS=token (real Neo4j)", () => {
+  let service: HttpService;
+  beforeAll(async () => {
+    service = await startHttpService({
+      NODE_ENV: "production",
+      AUTH_JWT_SECRET: TEST_SECRET,
+      AUTH_READS: "token",
+    });
+  });
+  afterAll(() => service.stop());
+
+  it("needs a reader's token: 401 with a challenge without one, 200 with one", async () => {
+    const anonymous = await fetch(`${service.base}/export?format=ndjson`);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get("www-authenticate")).toMatch(/^Bearer realm=/);
+    expect(
+      ((await anonymous.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions
+        .code,
+    ).toBe("UNAUTHENTICATED");
+    const reader = await exportNdjson(service, bearer(await signedToken({ claims: { roles: ["reader"] } })));
+    expect(reader.body.end?.elements).toBeGreaterThan(0);
+  });
+});
+
+describe("an export whose reader stops (real Neo4j)", () => {
+  let graph: TestGraph;
+  beforeAll(() => {
+    graph = connectTestGraph();
+  });
+  afterAll(() => graph.close());
+
+  /** A destination that takes one chunk and then never drains: a client that stopped reading. */
+  const stalled = (): Writable =>
+    new Writable({
+      highWaterMark: 1,
+      write: () => undefined,
+    });
+
+  const openExportTransactions = async (): Promise<number> => {
+    const session = graph.driver.session();
+    try {
+      const result = await session.run(
+        "SHOW TRANSACTIONS YIELD metaData WHERE metaData.query = 'export.ndjson' RETURN count(*) AS n",
+      );
+      return result.records[0]?.get("n") as number;
+    } finally {
+      await session.close();
+    }
+  };
+
+  const waitFor = async (condition: () => Promise<boolean>): Promise<boolean> => {
+    for (let i = 0; i < 50; i += 1) {
+      if (await condition()) return true;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    return condition();
+  };
+
+  it("waits on backpressure with its transaction open, and aborting ends the transaction", async () => {
+    const client = new AbortController();
+    const destination = stalled();
+    const running = runExport(
+      graph.executor.forRequest(silentLogger, Date.now() + 60_000),
+      { format: ndjsonFormat, pageSize: 10, timeoutMs: 60_000, signal: client.signal },
+      (_seq, signal) => singleFileOutput(streamSink(destination, signal)),
+    );
+    const outcome = running.then(
+      () => "finished",
+      (error: unknown) => error,
+    );
+    // Stalled on the reader: the export has not finished, its transaction is open.
+    expect(await waitFor(async () => (await openExportTransactions()) === 1)).toBe(true);
+    client.abort();
+    expect(await outcome).toBeInstanceOf(ExportAborted);
+    expect(await waitFor(async () => (await openExportTransactions()) === 0)).toBe(true);
+  });
+
+  it("gives up after its timeout even while the reader is stalled", async () => {
+    const started = Date.now();
+    const error = await runExport(
+      graph.executor.forRequest(silentLogger, Date.now() + 1_500),
+      { format: ndjsonFormat, pageSize: 10, timeoutMs: 1_500 },
+      (_seq, signal) => singleFileOutput(streamSink(stalled(), signal)),
+    ).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(ExportAborted);
+    expect((error as Error).message).toMatch(/EXPORT_TIMEOUT_MS/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(await waitFor(async () => (await openExportTransactions()) === 0)).toBe(true);
+  });
+});
