@@ -24,7 +24,13 @@ import { MERGED_ID_TARGET } from "../../src/write/mutations/createEntity";
 import { RECORD_MERGED_ID } from "../../src/write/mutations/mergeEntities";
 import { ENTITY_DEPENDENTS } from "../../src/write/mutations/retract";
 import { DOCUMENT_STATE, UPSERT_DOCUMENT } from "../../src/write/importDocument";
-import { APPEND_CHANGE, APPEND_ITEMS, CHANGE_BY_MUTATION_ID, NEXT_SEQ } from "../../src/write/changeLog";
+import {
+  APPEND_CHANGE,
+  APPEND_ITEMS,
+  CHANGE_BY_MUTATION_ID,
+  LOCK_APPEND_CHECK,
+  NEXT_SEQ,
+} from "../../src/write/changeLog";
 import {
   DELETE_ENTITIES,
   DELETE_OWNED,
@@ -37,6 +43,8 @@ import {
   WRITE_STATISTICS,
   writeEntitiesQuery,
   writeRelationshipsQuery,
+  createEntitiesQuery,
+  createRelationshipsQuery,
 } from "../../src/write/statements";
 import {
   countEntitiesQuery,
@@ -179,6 +187,21 @@ export function queryCatalogue(): CypherQuery[] {
       inputHash: "h",
       resultId: null,
       itemCount: int(0),
+      items: [],
+    }),
+    q("change.lockAppendCheck", LOCK_APPEND_CHECK, {
+      actor: "alice",
+      operation: "createEntity",
+      clientMutationId: null,
+      reason: null,
+      inputHash: "h",
+      resultId: null,
+      itemCount: int(0),
+      items: [],
+      entities: [{ id: "place:a", version: int(-2) }],
+      relationships: [{ id: "relationship:a|T|b", from: "a", to: "b", version: int(1) }],
+      statistics: [],
+      quotes: [],
     }),
     q("change.appendItems", APPEND_ITEMS, { seq: int(1), items: [] }),
     q("write.entityState", ENTITY_STATE, { ids }),
@@ -189,6 +212,8 @@ export function queryCatalogue(): CypherQuery[] {
     q("write.quoteState", QUOTE_STATE, { ids }),
     writeEntitiesQuery("PERSON", []),
     writeRelationshipsQuery(type, []),
+    createEntitiesQuery("PERSON", []),
+    createRelationshipsQuery(type, []),
     q("write.statistics", WRITE_STATISTICS, { rows: [] }),
     q("write.quotes", WRITE_QUOTES, { rows: [] }),
     q("write.deleteOwned", DELETE_OWNED, { ids }),
