@@ -5,6 +5,8 @@
  * bench/results/linking-<date>.md. Options: --entities 150000 (so 300k aliases), --text-mb 1,
  * --runs 5, --memory-at 100000,300000 (entity counts whose memory is measured, to extrapolate).
  * Run with --expose-gc (the npm script does) so the heap figures are measured after collection.
+ * --memory-only: only measure the memory at the --memory-at counts (e.g. 1000000, with
+ * --max-old-space-size=4096), writing bench/results/linking-memory-<date>.md.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
@@ -22,6 +24,7 @@ const { values } = parseArgs({
     runs: { type: "string", default: "5" },
     "memory-at": { type: "string", default: "100000,300000" },
     "build-only": { type: "boolean", default: false },
+    "memory-only": { type: "boolean", default: false },
   },
 });
 
@@ -148,7 +151,42 @@ function measureMemory(count: number): {
   };
 }
 
+function memoryOnly(): void {
+  const counts = String(values["memory-at"]).split(",").map(Number);
+  const rows: string[] = [];
+  for (const count of counts) {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    const m = measureMemory(count);
+    const used = process.cpuUsage(cpu);
+    rows.push(
+      `| ${m.entities} | ${m.keys} | ${m.nodes} | ${mb(m.automaton)} | ${mb(m.total)} | ${((performance.now() - started) / 1000).toFixed(1)} s | ${((used.user + used.system) / 1e6).toFixed(1)} s |`,
+    );
+  }
+  const report = [
+    `# Link dictionary memory, measured (${new Date().toISOString().slice(0, 10)})`,
+    "",
+    `Node ${process.version}; synthetic entities (a name and one alias each, a third of the aliases Chinese), built by buildLinkDictionary; heap + array buffers after GC.`,
+    "",
+    `Load average at the end: ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(", ")} on ${cpus().length} cores.`,
+    "",
+    "| entities | keys | trie nodes | automaton typed arrays | whole dictionary | build wall (incl. generating entities) | build CPU |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...rows,
+  ].join("\n");
+  console.log(report);
+  const dir = path.join(__dirname, "../results");
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(path.join(dir, `linking-memory-${new Date().toISOString().slice(0, 10)}.md`), `${report}\n`);
+}
+
 function main(): void {
+  if (values["memory-only"]) {
+    memoryOnly();
+    return;
+  }
   if (process.argv.includes("--build-only")) {
     const entities = syntheticEntities(Number(values.entities));
     const cpu = process.cpuUsage();

@@ -6,7 +6,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config";
 import { CypherExecutor } from "../graph/executor";
 import { createLogger } from "../logger";
-import { connectTarget } from "../neo4j/connectTarget";
+import { connectTarget } from "../neo4j/cliTarget";
 import { createDriver } from "../neo4j/driver";
 import { EXPORT_FORMAT_NAMES, exportFormat } from "./formats";
 import { ChunkedWriter, singleFileOutput, streamSink, type ExportOutput } from "./output";

@@ -14,6 +14,22 @@ WITH n ORDER BY n.id LIMIT $limit
 RETURN n.id AS id, n.kind AS kind, n.name AS name, coalesce(n.aliases, []) AS aliases,
        [(n)--(m:Entity) | m.id][..$maxNeighbours] AS neighbours`;
 
+/** Change items of these types leave the dictionary as it is (entities and relationships change it). */
+export const DICTIONARY_NEUTRAL_TYPENAMES = ["Document", "Mention", "Statistic", "Quote"];
+
+/**
+ * Whether the changes after `from` up to `to` may have changed the dictionary: a seq without its
+ * Change (a write outside the write layer) counts as a change, so does any item of an entity or a
+ * relationship. Reads only the changes in the range (the change_seq index).
+ */
+export const DICTIONARY_CHANGED = `
+OPTIONAL MATCH (c:Change) WHERE c.seq > $from AND c.seq <= $to
+WITH count(c) AS changes
+RETURN changes < $to - $from OR EXISTS {
+  MATCH (c:Change)-[:HAS_ITEM]->(i:ChangeItem)
+  WHERE c.seq > $from AND c.seq <= $to AND NOT i.typename IN $neutral
+} AS changed`;
+
 /** Bounds of a dictionary read; see docs/ingest.md. */
 export interface LinkDictionaryLimits {
   /** Entities per query (default 5000). */
@@ -47,6 +63,15 @@ export class LinkDictionaryRepository {
   /** The graph's position in the change log: caches built from the graph key on it. */
   graphVersion(): Promise<number> {
     return readGraphVersion(this.executor);
+  }
+
+  async dictionaryChanged(from: number, to: number): Promise<boolean> {
+    const [row] = await this.executor.read<{ changed: boolean }>({
+      name: "ingest.dictionaryChanged",
+      cypher: DICTIONARY_CHANGED,
+      params: { from: int(from), to: int(to), neutral: DICTIONARY_NEUTRAL_TYPENAMES },
+    });
+    return row?.changed ?? true;
   }
 
   /** Every entity, page by page (one short read each, so no transaction holds the whole graph). */

@@ -5,6 +5,7 @@ import { DocumentRepository, excerptKey, type ExcerptKey } from "./documentRepos
 import { EntityRepository } from "./entityRepository";
 import type { CypherExecutor } from "./executor";
 import { ExplorationRepository } from "./exploration";
+import { MentionRepository } from "./mentionRepository";
 import { toPage } from "./page";
 import { QuoteRepository } from "./quoteRepository";
 import type {
@@ -13,6 +14,7 @@ import type {
   CitationRecord,
   DocumentRecord,
   EntityRecord,
+  MentionRecord,
   QuotePage,
   QuoteRecord,
   RelationshipPage,
@@ -36,6 +38,9 @@ export interface GraphAccess {
   exploration: ExplorationRepository;
   documents: DocumentRepository;
   changes: ChangeRepository;
+  mentions: MentionRepository;
+  /** Mentions by id (ingestDocument). */
+  mention: DataLoader<string, MentionRecord | null>;
   /** Changes by seq. */
   change: DataLoader<number, ChangeRecord | null>;
   /** Each element's history, newest first (`before`: the seq the page starts below). */
@@ -102,6 +107,7 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
   const quotes = new QuoteRepository(executor);
   const documents = new DocumentRepository(executor);
   const changes = new ChangeRepository(executor);
+  const mentions = new MentionRepository(executor);
   const historyCounts = new DataLoader<string, number>((ids) => changes.historyCounts(ids));
 
   const relationshipCounts = keyedLoaders(
@@ -124,6 +130,8 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
     exploration: new ExplorationRepository(executor),
     documents,
     changes,
+    mentions,
+    mention: new DataLoader((ids) => mentions.byIds(ids)),
     change: new DataLoader((seqs) => changes.bySeqs(seqs)),
     historyOf: keyedLoaders(
       (args: { first: number; before: number | null }) =>

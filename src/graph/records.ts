@@ -100,8 +100,36 @@ export interface ChangeItemRecord {
   mergedInto: string | null;
 }
 
+export type LinkMethod = "CURATED" | "NAME" | "ALIAS" | "CONTEXT";
+export type ReviewStatus = "PROPOSED" | "ACCEPTED" | "REJECTED";
+
+/** Words of a document linked to an entity (ingestDocument; src/write/mentions.ts). */
+export interface MentionRecord {
+  __typename: "Mention";
+  id: string;
+  /** The entity as stored, or the one it was merged into. */
+  entityId: string;
+  citation: CitationRecord;
+  method: LinkMethod;
+  score: number;
+  status: ReviewStatus;
+  version: number;
+}
+
+/** An unknown name found in an ingested text (returned, not stored). */
+export interface CandidateRecord {
+  citation: CitationRecord;
+  kind: EntityKind | null;
+}
+
 export type NodeRecord =
-  EntityRecord | RelationshipRecord | StatisticRecord | QuoteRecord | DocumentRecord | ChangeRecord;
+  | EntityRecord
+  | RelationshipRecord
+  | StatisticRecord
+  | QuoteRecord
+  | DocumentRecord
+  | ChangeRecord
+  | MentionRecord;
 
 /** One page of a connection. `totalCount` runs its own count query, only when a client asks for it. */
 export interface Page<T> {
@@ -118,6 +146,7 @@ export type QuotePage = Page<QuoteRecord>;
 export type DocumentPage = Page<DocumentRecord>;
 export type ChangePage = Page<ChangeRecord>;
 export type ChangeItemPage = Page<ChangeItemRecord>;
+export type MentionPage = Page<MentionRecord>;
 
 export interface SearchHitRecord {
   entity: EntityRecord;

@@ -5,7 +5,7 @@ import { CypherExecutor } from "../graph/executor";
 import { applyMigrations, loadMigrations } from "../graph/migrations";
 import { createLogger } from "../logger";
 import { createDriver } from "../neo4j/driver";
-import { connectTarget } from "../neo4j/connectTarget";
+import { connectTarget } from "../neo4j/cliTarget";
 import { importDatasetFile } from "./importDataset";
 import { DatasetError, readDataset } from "./readDataset";
 

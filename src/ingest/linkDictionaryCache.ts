@@ -5,6 +5,12 @@ import { buildLinkDictionary } from "./linkDictionary";
 export interface DictionarySource {
   graphVersion(): Promise<number>;
   readAll(): Promise<DictionaryEntity[]>;
+  /**
+   * False when the changes after seq `from` up to `to` touched nothing the dictionary holds (only
+   * documents, mentions, statistics, quotes): the dictionary is then kept, without a rebuild.
+   * Absent: every move of the version rebuilds.
+   */
+  dictionaryChanged?(from: number, to: number): Promise<boolean>;
 }
 
 export interface CachedDictionary {
@@ -27,6 +33,8 @@ export class LinkDictionaryCache {
   private checkedAt = -Infinity;
   /** Rebuilds done so far (tests and metrics). */
   rebuilds = 0;
+  /** Version moves that needed no rebuild (only documents, mentions, statistics or quotes changed). */
+  skipped = 0;
 
   constructor(
     private readonly source: DictionarySource,
@@ -41,6 +49,17 @@ export class LinkDictionaryCache {
     this.checkedAt = now;
     if (this.current !== null && this.current.version === version) return this.current;
     if (this.building !== null) return this.building;
+    const current = this.current;
+    if (current !== null && version > current.version && this.source.dictionaryChanged) {
+      // An ingest or a statistic moves the version too: no reason to read every entity again.
+      if (!(await this.source.dictionaryChanged(current.version, version))) {
+        const kept = this.current === current ? { ...current, version } : (this.current ?? current);
+        this.current = kept;
+        this.skipped += 1;
+        return kept;
+      }
+      if (this.building !== null) return this.building;
+    }
     this.building = this.rebuild(version).finally(() => {
       this.building = null;
     });

@@ -1,4 +1,6 @@
 import express, { type Request, type Response, type Router } from "express";
+import type { Authenticate } from "../auth/authentication";
+import { refusal } from "../auth/authErrors";
 import { EntityRepository } from "../graph/entityRepository";
 import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
@@ -15,6 +17,8 @@ export interface ReconcileDeps {
   executor: CypherExecutor;
   logger: Logger;
   limits: { requestTimeoutMs: number; bodyLimitBytes: number };
+  /** AUTH_READS=token: /reconcile reads the graph, so it needs a READER token like every Query field. */
+  reads?: { mode: "public" | "token"; authenticate: Authenticate };
 }
 
 /** Entities taken from the full-text search per candidate asked for, before scoring. */
@@ -25,12 +29,35 @@ const SEARCH_FACTOR = 4;
  * names against the graph. GET without `queries` is the service manifest; GET or POST (form-encoded
  * as OpenRefine sends it, or JSON) with `queries` answers a batch. CORS is open, as the spec asks.
  */
-export function reconcileRouter({ executor, logger, limits }: ReconcileDeps): Router {
+export function reconcileRouter({ executor, logger, limits, reads }: ReconcileDeps): Router {
   const router = express.Router();
   router.use((_req, res, next) => {
     res.setHeader("access-control-allow-origin", "*");
     next();
   });
+  if (reads?.mode === "token") {
+    const { authenticate } = reads;
+    router.use((req, res, next) => {
+      authenticate(req.get("authorization"))
+        .then((authentication) => {
+          const error = refusal(authentication, "READER", "/reconcile");
+          if (error === null) {
+            next();
+            return;
+          }
+          const http = error.extensions.http as
+            { status?: number; headers?: Map<string, string> } | undefined;
+          for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
+          const extensions = Object.fromEntries(
+            Object.entries(error.extensions).filter(([k]) => k !== "http"),
+          );
+          res.status(http?.status ?? 401).json({
+            errors: [{ message: error.message, extensions: { ...extensions, requestId: requestIdOf(res) } }],
+          });
+        })
+        .catch(next);
+    });
+  }
   router.use(express.urlencoded({ extended: false, limit: limits.bodyLimitBytes }));
   router.use(express.json({ limit: limits.bodyLimitBytes }));
 

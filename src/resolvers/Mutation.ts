@@ -36,7 +36,7 @@ interface Common {
  * The payload fields every mutation shares, and the id of the element it returns: the one written,
  * the one the earlier change with the same clientMutationId wrote (replay), or none when refused.
  */
-async function common(
+export async function common(
   ctx: RequestContext,
   input: { clientMutationId?: string | null },
   outcome: MutationOutcome,
@@ -71,7 +71,7 @@ async function common(
 }
 
 /** The result id when nothing was written because nothing changed (e.g. an update to the same values). */
-const unchangedId = (outcome: MutationOutcome, id: string): string | null =>
+export const unchangedId = (outcome: MutationOutcome, id: string): string | null =>
   outcome.kind === "nothing" && outcome.result.existingId === null ? id : null;
 
 export const Mutation: MutationResolvers = {

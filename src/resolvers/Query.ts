@@ -23,6 +23,7 @@ function loadNode(graph: GraphAccess, id: string): Promise<NodeRecord | null> {
   if (id.startsWith("statistic:")) return graph.statistic.load(id);
   if (id.startsWith("quote:")) return graph.quote.load(id);
   if (id.startsWith("document:")) return graph.document.load(id);
+  if (id.startsWith("mention:")) return graph.mention.load(id);
   if (/^change:\d{1,15}$/.test(id)) return graph.change.load(Number(id.slice("change:".length)));
   return Promise.resolve(null);
 }

@@ -21,3 +21,4 @@ export const QuoteConnection = connectionFields();
 export const DocumentConnection = connectionFields();
 export const ChangeConnection = connectionFields();
 export const ChangeItemConnection = connectionFields();
+export const MentionConnection = connectionFields();

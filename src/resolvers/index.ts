@@ -5,6 +5,7 @@ import {
   ChangeItemConnection,
   DocumentConnection,
   EntityConnection,
+  MentionConnection,
   QuoteConnection,
   RelationshipConnection,
   StatisticConnection,
@@ -12,6 +13,7 @@ import {
 import { entityFields, Person } from "./entityFields";
 import { Citation, Document as DocumentText, Quote, Relationship, Statistic } from "./linkedTypes";
 import { Change, ChangeItem, Document as DocumentEntities, Subscription } from "./history";
+import { DocumentMentions, ingestMutations, Mention } from "./ingest";
 import { Mutation } from "./Mutation";
 import { Path } from "./Path";
 import { Place } from "./Place";
@@ -21,11 +23,12 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeResolver,
   JSON: JSONResolver,
   Query,
-  Mutation,
+  Mutation: { ...Mutation, ...ingestMutations },
   Subscription,
   Change,
   ChangeItem,
-  Document: { ...DocumentText, ...DocumentEntities },
+  Document: { ...DocumentText, ...DocumentEntities, ...DocumentMentions },
+  Mention,
   Person,
   Place,
   Organization: entityFields,
@@ -45,4 +48,5 @@ export const resolvers: Resolvers = {
   DocumentConnection,
   ChangeConnection,
   ChangeItemConnection,
+  MentionConnection,
 };

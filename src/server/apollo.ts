@@ -10,6 +10,7 @@ import type { Viewer } from "../auth/viewer";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
 import { createGraphAccess } from "../graph/loaders";
+import { defaultLinkerOf, type DocumentLinker } from "../ingest/documentLinker";
 import type { Logger } from "../logger";
 import { resolvers } from "../resolvers";
 import type { RequestContext } from "./context";
@@ -102,6 +103,7 @@ export function createRequestContext(
   requestTimeoutMs: number,
   caller: Authentication | Viewer | null = null,
   maxResponseBytes: number = DEFAULT_MAX_RESPONSE_BYTES,
+  linker: DocumentLinker = defaultLinkerOf(executor),
 ): RequestContext {
   const authentication: Authentication =
     caller === null ? ANONYMOUS : "status" in caller ? caller : { status: "verified", viewer: caller };
@@ -115,5 +117,6 @@ export function createRequestContext(
     viewer: authentication.status === "verified" ? authentication.viewer : null,
     authentication,
     responseBudget: new ResponseBudget(maxResponseBytes),
+    linker,
   };
 }

@@ -6,6 +6,7 @@ import type { Driver } from "neo4j-driver";
 import { authenticatorFor } from "../auth/authentication";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
+import { DEFAULT_LINKER_OPTIONS, DocumentLinker } from "../ingest/documentLinker";
 import type { Logger } from "../logger";
 import type { Neo4jSupervision } from "../neo4j/supervisor";
 import { exportRouter } from "../export/exportRouter";
@@ -19,12 +20,13 @@ import { persistedQueryHashCheck } from "./persistedQueryHash";
 import type { Metrics } from "./metrics";
 import { RETRY_AFTER_SECONDS } from "./plugins/retryAfter";
 import { readinessCheck } from "./readiness";
+import { INVALID_UTF8, rejectInvalidUtf8 } from "./utf8Body";
 import { mountWebPages } from "./web";
 
 export interface AppDeps {
   /** `shutdown` defaults to the documented defaults when absent. */
   config: Pick<Config, "env" | "limits" | "auth" | "http" | "graphqlExecutor"> &
-    Partial<Pick<Config, "shutdown" | "export">>;
+    Partial<Pick<Config, "shutdown" | "export" | "ingest">>;
   driver: Driver;
   executor: CypherExecutor;
   logger: Logger;
@@ -90,6 +92,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const readiness = readinessCheck({ driver, supervision, draining: () => drain.draining });
   // Built once: the key (or the JWKS fetcher and its cache) is shared by every request.
   const authenticate = authenticatorFor(config.auth);
+  // One link dictionary for the service, built on the first ingest and kept current.
+  const linker = new DocumentLinker(executor, { ...DEFAULT_LINKER_OPTIONS, ...config.ingest });
 
   expressApp.disable("x-powered-by");
   expressApp.use(drain.middleware());
@@ -134,7 +138,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   mountWebPages(expressApp);
   expressApp.use(
     "/graphql",
-    express.json({ limit: config.limits.bodyLimitBytes }),
+    express.json({ limit: config.limits.bodyLimitBytes, verify: rejectInvalidUtf8 }),
     persistedQueryHashCheck(),
     expressMiddleware(apollo, {
       // The token is verified here, once per request; a failure is kept (not thrown) so that
@@ -147,10 +151,19 @@ export async function createApp(deps: AppDeps): Promise<App> {
           config.limits.requestTimeoutMs,
           await authenticate(req.get("authorization")),
           config.limits.maxResponseBytes,
+          linker,
         ),
     }),
   );
-  expressApp.use("/reconcile", reconcileRouter({ executor, logger, limits: config.limits }));
+  expressApp.use(
+    "/reconcile",
+    reconcileRouter({
+      executor,
+      logger,
+      limits: config.limits,
+      reads: { mode: config.auth.reads, authenticate },
+    }),
+  );
   expressApp.use(
     "/export",
     exportRouter({
@@ -215,6 +228,10 @@ function httpErrorHandler(logger: Logger, bodyLimitBytes: number): ErrorRequestH
             res,
           ),
         );
+    } else if (error.type === INVALID_UTF8) {
+      res
+        .status(400)
+        .json(errorBody("Request body is not valid UTF-8: send text as UTF-8", "BAD_REQUEST", res));
     } else if (error.type === "entity.parse.failed") {
       res.status(400).json(errorBody("Request body is not valid JSON", "BAD_REQUEST", res));
     } else if (error.status !== undefined && error.status >= 400 && error.status < 500) {

@@ -3,6 +3,7 @@ import type { AuthContext } from "../auth/authDirective";
 import type { Viewer } from "../auth/viewer";
 import type { CypherExecutor } from "../graph/executor";
 import type { GraphAccess } from "../graph/loaders";
+import type { DocumentLinker } from "../ingest/documentLinker";
 import type { Logger } from "../logger";
 import type { ResponseBudget } from "./responseBudget";
 
@@ -19,4 +20,6 @@ export interface RequestContext extends AuthContext {
   authentication: Authentication;
   /** What the response may still spend on large strings (LIMIT_MAX_RESPONSE_BYTES). */
   responseBudget: ResponseBudget;
+  /** ingestDocument's linker: one per service (its dictionary is shared by every request). */
+  linker: DocumentLinker;
 }

@@ -33,7 +33,7 @@ export type MutationOutcome = WriteOutcome<{ existingId: string | null }>;
  * first (src/write/changeLog.ts). The others take it last; one that runs an untracked statement
  * anyway falls back to the lock first by itself, so this list only saves that wasted attempt.
  */
-const LOCK_FIRST = new Set(["addDocument", "mergeEntities", "retract"]);
+const LOCK_FIRST = new Set(["addDocument", "mergeEntities", "retract", "ingestDocument", "reviewMention"]);
 
 function lockMode(operation: string): LockMode {
   return LOCK_FIRST.has(operation) ? "first" : "late";

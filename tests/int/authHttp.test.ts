@@ -153,6 +153,29 @@ describe("auth over HTTP (real service, real Neo4j)", () => {
       expect(reader).toMatchObject({ status: 200, body: { data: { entity: { id: "place:chongqing" } } } });
     });
 
+    it("/reconcile needs a READER token too (manifest and queries): it reads the graph", async () => {
+      const reconcile = `${service.base}/reconcile`;
+      const queries = { q0: { query: "Chongqing", limit: 1 } };
+      const post = (headers: Record<string, string>): Promise<Response> =>
+        fetch(reconcile, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", ...headers },
+          body: new URLSearchParams({ queries: JSON.stringify(queries) }).toString(),
+        });
+      const anonymous = await post({});
+      expect(anonymous.status).toBe(401);
+      expect(anonymous.headers.get("www-authenticate")).toBe('Bearer realm="kg-graphql"');
+      const refused = (await anonymous.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
+      expect(refused.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      expect((await fetch(reconcile)).status).toBe(401);
+      expect((await post(bearer(await token([])))).status).toBe(403);
+      const reader = await post(bearer(await token(["reader"])));
+      expect(reader.status).toBe(200);
+      const results = (await reader.json()) as Record<string, { result: Array<{ id: string }> }>;
+      expect(results.q0?.result[0]?.id).toBe("place:chongqing");
+      expect((await fetch(reconcile, { headers: bearer(await token(["reader"])) })).status).toBe(200);
+    });
+
     it("introspection stays open (the schema is the public contract)", async () => {
       const answer = await postAs(service.url, "{ __schema { queryType { name } } }", {});
       expect(answer).toMatchObject({

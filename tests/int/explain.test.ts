@@ -83,4 +83,30 @@ describe("EXPLAIN of every data-layer query (real Neo4j)", () => {
       await session.close();
     }
   });
+
+  it.each([
+    "mentions.ofDocument",
+    "mentions.countOfDocument",
+    "mentions.byIds",
+    "ingest.dictionaryChanged",
+    "write.ingestLookup",
+    "write.mentionState",
+  ])("%s reads through an index, never a scan of the label", async (name) => {
+    const query = queryCatalogue().find((q) => q.name === name);
+    if (!query) throw new Error(`${name} is not in the catalogue`);
+    const session = graph.driver.session();
+    try {
+      const result = await session.run(`EXPLAIN ${query.cypher}`, query.params);
+      const operators: string[] = [];
+      const walk = (plan: { operatorType: string; children: unknown[] }): void => {
+        operators.push(plan.operatorType);
+        plan.children.forEach((c) => walk(c as { operatorType: string; children: unknown[] }));
+      };
+      if (result.summary.plan !== false) walk(result.summary.plan);
+      expect(operators.some((o) => /IndexSeek/.test(o))).toBe(true);
+      expect(operators.filter((o) => /NodeByLabelScan|AllNodesScan/.test(o))).toEqual([]);
+    } finally {
+      await session.close();
+    }
+  });
 });

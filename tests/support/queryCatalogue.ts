@@ -20,6 +20,19 @@ import {
   LAST_CHANGE,
 } from "../../src/graph/changeRepository";
 import { CREATE_DOCUMENT, DOCUMENT_BY_HASH_OR_ID } from "../../src/write/mutations/addDocument";
+import {
+  CREATE_MENTIONS,
+  ENTITY_TARGET,
+  EXISTING_ENTITIES,
+  INGEST_DOCUMENT_LOOKUP,
+  MENTION_STATE,
+  UPDATE_MENTION,
+} from "../../src/write/mentions";
+import {
+  COUNT_MENTIONS_OF_DOCUMENT,
+  MENTIONS_BY_IDS,
+  MENTIONS_OF_DOCUMENT,
+} from "../../src/graph/mentionRepository";
 import { MERGED_ID_TARGET } from "../../src/write/mutations/createEntity";
 import { RECORD_MERGED_ID } from "../../src/write/mutations/mergeEntities";
 import { ENTITY_DEPENDENTS } from "../../src/write/mutations/retract";
@@ -78,7 +91,11 @@ import { GRAPH_VERSION } from "../../src/graph/graphVersion";
 import { SNAPSHOT_SEQ, snapshotPageQuery } from "../../src/graph/snapshotRepository";
 import { metricCountsQuery } from "../../src/graph/metricCounts";
 import { RELATIONSHIP_TYPES } from "../../src/graph/relationshipTypes";
-import { LINK_DICTIONARY_PAGE } from "../../src/graph/linkDictionaryRepository";
+import {
+  DICTIONARY_CHANGED,
+  DICTIONARY_NEUTRAL_TYPENAMES,
+  LINK_DICTIONARY_PAGE,
+} from "../../src/graph/linkDictionaryRepository";
 import {
   COUNT_STATISTICS_OF_SUBJECTS,
   countStatisticsQuery,
@@ -176,6 +193,36 @@ export function queryCatalogue(): CypherQuery[] {
       version: int(1),
     }),
     q("ingest.dictionaryPage", LINK_DICTIONARY_PAGE, { after: "", limit: int(5000), maxNeighbours: int(50) }),
+    q("ingest.dictionaryChanged", DICTIONARY_CHANGED, {
+      from: int(1),
+      to: int(5),
+      neutral: DICTIONARY_NEUTRAL_TYPENAMES,
+    }),
+    q("mentions.byIds", MENTIONS_BY_IDS, { ids: ["mention:a:0-9"] }),
+    q("mentions.ofDocument", MENTIONS_OF_DOCUMENT, {
+      documentId: "document:a",
+      after: int(-1),
+      status: null,
+      limit: int(101),
+    }),
+    q("mentions.countOfDocument", COUNT_MENTIONS_OF_DOCUMENT, {
+      documentId: "document:a",
+      status: "PROPOSED",
+    }),
+    q("write.ingestLookup", INGEST_DOCUMENT_LOOKUP, {
+      contentHash: "h",
+      id: "document:a",
+      altId: "document:a-1",
+    }),
+    q("write.existingEntities", EXISTING_ENTITIES, { ids }),
+    q("write.createMentions", CREATE_MENTIONS, { mentions: [] }),
+    q("write.mentionState", MENTION_STATE, { id: "mention:a:0-9" }),
+    q("write.entityTarget", ENTITY_TARGET, { id: "place:chongqing" }),
+    q("write.updateMention", UPDATE_MENTION, {
+      id: "mention:a:0-9",
+      state: { entityId: "place:chongqing", method: "CURATED", score: 1, status: "ACCEPTED" },
+      version: int(2),
+    }),
     q("change.nextSeq", NEXT_SEQ, {}),
     q("change.byMutationId", CHANGE_BY_MUTATION_ID, { actor: "alice", clientMutationId: "m1" }),
     q("change.append", APPEND_CHANGE, {

@@ -6,13 +6,14 @@ import { resolvers } from "../../src/resolvers";
 import { buildSchema } from "../../src/server/schema";
 
 // contract/*.graphql are verbatim copies of the public API contract. curation.graphql extends the
-// types schema.graphql declares, so it is checked together with it. (ingest.graphql is not served yet.)
+// types schema.graphql declares, so it is checked together with it; ingest.graphql extends both.
 const contract = (file: string): string =>
   readFileSync(path.resolve(__dirname, "../../contract", file), "utf8");
 const CONTRACT = contract("schema.graphql");
 const CONTRACTS: Record<string, string> = {
   "schema.graphql": CONTRACT,
   "schema.graphql + curation.graphql": `${CONTRACT}\n${contract("curation.graphql")}`,
+  "schema.graphql + curation.graphql + ingest.graphql": `${CONTRACT}\n${contract("curation.graphql")}\n${contract("ingest.graphql")}`,
 };
 
 describe("the served schema against the public contract", () => {
@@ -32,6 +33,20 @@ describe("the served schema against the public contract", () => {
     );
     const changes = await diff(withExtra, served);
     expect(changes.some((c) => c.criticality.level === CriticalityLevel.Breaking)).toBe(true);
+  });
+
+  it("the check sees the ingest contract (a field of Mention missing from the served schema is breaking)", async () => {
+    const served = buildSchema(resolvers);
+    const withExtra = buildSdl(
+      CONTRACTS["schema.graphql + curation.graphql + ingest.graphql"]?.replace(
+        "status: ReviewStatus!\n}",
+        "status: ReviewStatus!\n  reviewer: String\n}",
+      ) ?? "",
+    );
+    const changes = await diff(withExtra, served);
+    expect(
+      changes.filter((c) => c.criticality.level === CriticalityLevel.Breaking).map((c) => c.message),
+    ).toEqual([expect.stringContaining("reviewer")]);
   });
 
   it("every mutation declares the role it needs (@auth)", () => {

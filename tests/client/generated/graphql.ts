@@ -179,6 +179,7 @@ export type NodesLookupQuery = { nodes: Array<
     | { __typename: 'Document', title: string, publishedAt: string | null, id: string }
     | { __typename: 'Event', name: string, id: string }
     | { __typename: 'Initiative', name: string, id: string }
+    | { __typename: 'Mention', id: string }
     | { __typename: 'Organization', name: string, id: string }
     | { __typename: 'Person', name: string, id: string }
     | { __typename: 'Place', name: string, id: string }

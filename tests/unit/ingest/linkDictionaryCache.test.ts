@@ -76,3 +76,38 @@ describe("LinkDictionaryCache", () => {
     expect((await cache.get()).version).toBe(1);
   });
 });
+
+describe("LinkDictionaryCache with a source that says what changed", () => {
+  it("keeps the dictionary when only documents or mentions changed, and rebuilds when an entity did", async () => {
+    const graph = fakeGraph([chongqing]);
+    const touched: boolean[] = [];
+    const source: DictionarySource = {
+      graphVersion: () => graph.graphVersion(),
+      readAll: () => graph.readAll(),
+      dictionaryChanged: (from, to) => {
+        expect(to).toBeGreaterThan(from);
+        return Promise.resolve(touched.slice(from, to).some(Boolean));
+      },
+    };
+    const cache = new LinkDictionaryCache(source);
+    const first = await cache.get();
+    expect(graph.reads).toBe(1);
+
+    // An ingest: the version moves, nothing the dictionary holds changed.
+    graph.write({ ...chongqing });
+    graph.write({ ...chongqing });
+    touched.push(false, false);
+    const kept = await cache.get();
+    expect(kept.version).toBe(2);
+    expect(kept.dictionary).toBe(first.dictionary);
+    expect(graph.reads).toBe(1);
+    expect(cache.skipped).toBe(1);
+
+    graph.write(chengdu);
+    touched.push(true);
+    const rebuilt = await cache.get();
+    expect(rebuilt.version).toBe(3);
+    expect(graph.reads).toBe(2);
+    expect(matchAliases("Chengdu", rebuilt.dictionary).map((m) => m.quote)).toEqual(["Chengdu"]);
+  });
+});

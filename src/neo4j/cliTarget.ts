@@ -3,9 +3,9 @@ import { createDriver } from "./driver";
 import { runningLocalNeo4jUri, startLocalNeo4j, type LocalNeo4j } from "./localNeo4j";
 
 /**
- * The Neo4j a command-line tool (import, export) works on: NEO4J_URI if set; otherwise the embedded
- * one running on NEO4J_LOCAL_DATA_DIR (e.g. under npm start, on whichever port it took), else the
- * embedded one is started there for the tool (`local`, to stop when done).
+ * The Neo4j a command-line tool writes to (npm run import, npm run ingest): NEO4J_URI if set;
+ * otherwise the embedded one running on NEO4J_LOCAL_DATA_DIR (e.g. under npm start, on whichever
+ * port it took), else the embedded one is started there for the command (stop `local` after).
  */
 export async function connectTarget(config: Config): Promise<{ uri: string; local: LocalNeo4j | undefined }> {
   if (config.neo4j.uri !== undefined) return { uri: config.neo4j.uri, local: undefined };
