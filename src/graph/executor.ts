@@ -227,7 +227,7 @@ export class CypherExecutor {
       const tx = await session.beginTransaction({ ...config, timeout });
       progress.serverAnswered = true;
       try {
-        const result = await work((query) => this.runIn(tx, query, undefined, progress));
+        const result = await work((query) => this.runIn(tx, query, undefined, progress, true));
         await tx.commit();
         return result;
       } finally {
@@ -259,11 +259,21 @@ export class CypherExecutor {
     query: CypherQuery,
     counters: WriteCounters | undefined,
     progress: Progress,
+    streamed = false,
   ): Promise<Row[]> {
     this.queryCount += 1;
     const started = performance.now();
     let failed = true;
     try {
+      if (streamed) {
+        // Iterated, not awaited: an explicit transaction keeps every Result it ran until it ends,
+        // and an awaited Result keeps all its records; iterating hands each record over and drops it.
+        const rows: Row[] = [];
+        for await (const record of tx.run<Row>(query.cypher, query.params)) rows.push(record.toObject());
+        progress.serverAnswered = true;
+        failed = false;
+        return rows;
+      }
       const result = await tx.run<Row>(query.cypher, query.params);
       // A statement has completed: this session has its connection, and later failures are not about getting one.
       progress.serverAnswered = true;

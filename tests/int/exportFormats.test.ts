@@ -207,5 +207,6 @@ describe("export formats (real Neo4j)", () => {
       await driver.close();
       await local.stop();
     }
-  });
+    // Two JVMs start (the import tool, then Neo4j): minutes on a loaded machine.
+  }, 300_000);
 });
