@@ -22,7 +22,7 @@ import {
 import { CREATE_DOCUMENT, DOCUMENT_BY_HASH_OR_ID } from "../../src/write/mutations/addDocument";
 import { MERGED_ID_TARGET } from "../../src/write/mutations/createEntity";
 import { RECORD_MERGED_ID } from "../../src/write/mutations/mergeEntities";
-import { ENTITY_DEPENDENTS } from "../../src/write/mutations/retract";
+import { ENTITY_DEPENDENTS } from "../../src/write/entityDependents";
 import { DOCUMENT_STATE, UPSERT_DOCUMENT } from "../../src/write/importDocument";
 import { APPEND_CHANGE, APPEND_ITEMS, CHANGE_BY_MUTATION_ID, NEXT_SEQ } from "../../src/write/changeLog";
 import {
