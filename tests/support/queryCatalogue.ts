@@ -23,7 +23,12 @@ import { CREATE_DOCUMENT, DOCUMENT_BY_HASH_OR_ID } from "../../src/write/mutatio
 import { MERGED_ID_TARGET } from "../../src/write/mutations/createEntity";
 import { RECORD_MERGED_ID } from "../../src/write/mutations/mergeEntities";
 import { ENTITY_DEPENDENTS } from "../../src/write/entityDependents";
-import { DOCUMENT_STATE, UPSERT_DOCUMENT } from "../../src/write/importDocument";
+import {
+  DOCUMENT_STATE,
+  MERGED_TARGETS,
+  RETRACTED_IDS,
+  UPSERT_DOCUMENT,
+} from "../../src/write/importDocument";
 import { APPEND_CHANGE, APPEND_ITEMS, CHANGE_BY_MUTATION_ID, NEXT_SEQ } from "../../src/write/changeLog";
 import {
   DELETE_ENTITIES,
@@ -159,6 +164,8 @@ export function queryCatalogue(): CypherQuery[] {
     GRAPH_VERSION,
     metricCountsQuery(100),
     q("import.documentState", DOCUMENT_STATE, { documentId: "document:a" }),
+    q("import.mergedTargets", MERGED_TARGETS, { ids }),
+    q("import.retractedIds", RETRACTED_IDS, { ids }),
     q("import.document", UPSERT_DOCUMENT, {
       document: { id: "document:a", title: "t", publisher: null, url: null, publishedAt: null, text: "x" },
       elementIds: [],
