@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import path from "node:path";
 import type { CypherExecutor, WriteCounters } from "../graph/executor";
 import type { Dataset } from "../graph/model";
+import type { RecordShape } from "neo4j-driver";
 import { relationshipId } from "../graph/relationshipId";
 import { recordedWrite, type ChangeItemDraft } from "./changeLog";
 import { withSource, type Element } from "./elements";
@@ -11,7 +12,8 @@ import {
   type Curated,
   type SetAside,
 } from "./documentContributions";
-import { applyPlan, readElements, type Planned, type Run } from "./elementStore";
+import { chunks } from "./statements";
+import { applyPlan, readElements, type Planned, type Run, type StoredElements } from "./elementStore";
 
 /** What the graph holds of a document already; no row when it holds nothing. */
 export const DOCUMENT_STATE = `
@@ -167,7 +169,8 @@ async function planImport(
   }
 
   // What curators did since: merged ids write to the kept entity, retracted elements stay out.
-  const contributions = documentContributions(dataset, await curatedSince(run, dataset));
+  const { curated, present } = await curatedSince(run, dataset);
+  const contributions = documentContributions(dataset, curated);
   const ids = [
     ...contributions.entities.keys(),
     ...contributions.relationships.keys(),
@@ -183,9 +186,16 @@ async function planImport(
     setAside: contributions.setAside,
   };
 
-  const touched: Record<IdKind, string[]> = { entities: [], relationships: [], statistics: [], quotes: [] };
-  for (const id of [...ids, ...summary.removed]) touched[idKind(id)].push(id);
-  const stored = await readElements(run, touched);
+  // Every id written to was read already (curatedSince); what the document no longer states may not have been.
+  const unread: Record<IdKind, string[]> = { entities: [], relationships: [], statistics: [], quotes: [] };
+  for (const id of summary.removed) if (!isIn(present, id)) unread[idKind(id)].push(id);
+  const more = await readElements(run, unread);
+  const stored: StoredElements = {
+    entities: new Map([...present.entities, ...more.entities]),
+    relationships: new Map([...present.relationships, ...more.relationships]),
+    statistics: new Map([...present.statistics, ...more.statistics]),
+    quotes: new Map([...present.quotes, ...more.quotes]),
+  };
 
   // Statistics and quotes belong to one source; the change-log lock makes this check race-free (#18.5).
   const ownedElsewhere = [...contributions.statistics.keys(), ...contributions.quotes.keys()]
@@ -236,13 +246,41 @@ async function planImport(
   return { kind: "write", items, result: { summary, changed: items.length }, resultId: documentId };
 }
 
-/** The merges that apply to the ids the dataset names, and which of the elements it states a curator retracted. */
-async function curatedSince(run: Run, dataset: Dataset): Promise<Curated> {
-  const merged = await run<{ id: string; into: string }>({
-    name: "import.mergedTargets",
-    cypher: MERGED_TARGETS,
-    params: { ids: referencedEntityIds(dataset) },
-  });
+/** One statement per batch of ids (a large dataset names many). */
+async function batched<Row extends RecordShape>(
+  run: Run,
+  name: string,
+  cypher: string,
+  ids: string[],
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const batch of chunks(ids)) rows.push(...(await run<Row>({ name, cypher, params: { ids: batch } })));
+  return rows;
+}
+
+function isIn(stored: StoredElements, id: string): boolean {
+  return (
+    stored.entities.has(id) ||
+    stored.relationships.has(id) ||
+    stored.statistics.has(id) ||
+    stored.quotes.has(id)
+  );
+}
+
+/**
+ * The merges that apply to the ids the dataset names, which of the elements it states a curator
+ * retracted, and the stored state of every id the import may write to (read once, here).
+ */
+async function curatedSince(
+  run: Run,
+  dataset: Dataset,
+): Promise<{ curated: Curated; present: StoredElements }> {
+  const merged = await batched<{ id: string; into: string }>(
+    run,
+    "import.mergedTargets",
+    MERGED_TARGETS,
+    referencedEntityIds(dataset),
+  );
   const mergedInto = new Map(merged.map((m) => [m.id, m.into]));
   const resolve = (id: string): string => mergedInto.get(id) ?? id;
   const candidates = new Set([
@@ -258,22 +296,9 @@ async function curatedSince(run: Run, dataset: Dataset): Promise<Curated> {
     statistics: [...candidates].filter((id) => idKind(id) === "statistics"),
     quotes: [...candidates].filter((id) => idKind(id) === "quotes"),
   });
-  const absent = [...candidates].filter(
-    (id) =>
-      !present.entities.has(id) &&
-      !present.relationships.has(id) &&
-      !present.statistics.has(id) &&
-      !present.quotes.has(id),
-  );
-  const retracted =
-    absent.length === 0
-      ? []
-      : await run<{ id: string }>({
-          name: "import.retractedIds",
-          cypher: RETRACTED_IDS,
-          params: { ids: absent },
-        });
-  return { mergedInto, retracted: new Set(retracted.map((r) => r.id)) };
+  const absent = [...candidates].filter((id) => !isIn(present, id));
+  const retracted = await batched<{ id: string }>(run, "import.retractedIds", RETRACTED_IDS, absent);
+  return { curated: { mergedInto, retracted: new Set(retracted.map((r) => r.id)) }, present };
 }
 
 async function writeDocumentNode(
