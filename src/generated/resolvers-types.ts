@@ -293,7 +293,7 @@ export type Comparator =
 
 /** A new entity (createEntity). */
 export type CreateEntityInput = {
-  /** Other names it is known by. */
+  /** Other names it is known by (NFC; the same alias twice is kept once). */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** At least one: nothing enters the graph without a source. */
   citations: Array<CitationInput>;
@@ -305,7 +305,7 @@ export type CreateEntityInput = {
   id?: InputMaybe<Scalars['ID']['input']>;
   /** What sort of thing it is. */
   kind: EntityKind;
-  /** The name the sources use most. */
+  /** The name the sources use most (stored in Unicode NFC, as the importer stores names). */
   name: Scalars['String']['input'];
 };
 

@@ -19,6 +19,8 @@ import {
 } from "./elements";
 import {
   chunks,
+  createEntitiesQuery,
+  createRelationshipsQuery,
   DELETE_ENTITIES,
   DELETE_OWNED,
   DELETE_RELATIONSHIPS,
@@ -64,33 +66,95 @@ export async function readElements(
   ids: { entities?: string[]; relationships?: string[]; statistics?: string[]; quotes?: string[] },
 ): Promise<StoredElements> {
   const byId = <E extends { id: string }>(list: E[]): Map<string, E> => new Map(list.map((e) => [e.id, e]));
+  // Sent together: one round trip for all kinds (the driver pipelines a transaction's statements).
+  const [entities, relationships, statistics, quotes] = await Promise.all([
+    readRows(run, "write.entityState", ENTITY_STATE, "ids", ids.entities ?? []),
+    readRows(
+      run,
+      "write.relationshipState",
+      RELATIONSHIP_STATE,
+      "refs",
+      relationshipRefs(ids.relationships ?? []),
+    ),
+    readRows(run, "write.statisticState", STATISTIC_STATE, "ids", ids.statistics ?? []),
+    readRows(run, "write.quoteState", QUOTE_STATE, "ids", ids.quotes ?? []),
+  ]);
   return {
-    entities: byId(
-      (await readRows(run, "write.entityState", ENTITY_STATE, "ids", ids.entities ?? [])).map(
-        entityFromStored,
-      ),
-    ),
-    relationships: byId(
-      (
-        await readRows(
-          run,
-          "write.relationshipState",
-          RELATIONSHIP_STATE,
-          "refs",
-          relationshipRefs(ids.relationships ?? []),
-        )
-      ).map(relationshipFromStored),
-    ),
-    statistics: byId(
-      (await readRows(run, "write.statisticState", STATISTIC_STATE, "ids", ids.statistics ?? [])).map(
-        statisticFromStored,
-      ),
-    ),
-    quotes: byId(
-      (await readRows(run, "write.quoteState", QUOTE_STATE, "ids", ids.quotes ?? [])).map(quoteFromStored),
-    ),
+    entities: byId(entities.map(entityFromStored)),
+    relationships: byId(relationships.map(relationshipFromStored)),
+    statistics: byId(statistics.map(statisticFromStored)),
+    quotes: byId(quotes.map(quoteFromStored)),
   };
 }
+
+/**
+ * The stored versions a write read (readElements), so that the change-log lock can be taken at the
+ * end (src/write/changeLog.ts): under the lock, the write checks that each is still what it read
+ * (an absent element still absent) before anything is committed. Versions: {@link ABSENT} for an
+ * element that did not exist, {@link UNVERSIONED} for one stored without a version.
+ */
+export interface ReadSet {
+  entities: Map<string, number>;
+  relationships: Map<string, { id: string; from: string; to: string; version: number }>;
+  statistics: Map<string, number>;
+  quotes: Map<string, number>;
+}
+
+export const ABSENT = -2;
+export const UNVERSIONED = -1;
+
+export function emptyReadSet(): ReadSet {
+  return { entities: new Map(), relationships: new Map(), statistics: new Map(), quotes: new Map() };
+}
+
+/** Reads of things that never change once stored (document texts), or that the read set covers (see {@link trackReads}). */
+const UNTRACKED_SAFE = new Set(["write.documentTexts", "write.mergedIdTarget"]);
+
+/** A statement {@link trackReads} cannot vouch for: the write must take the lock first instead. */
+export class UntrackedStatement extends Error {
+  override name = "UntrackedStatement";
+  constructor(readonly statement: string) {
+    super(`${statement} is not a tracked read`);
+  }
+}
+
+/**
+ * `run` for the reads a write makes before it takes the lock: each element-state read is recorded in
+ * `reads`; document texts pass (a document's text never changes, and documents are never removed);
+ * a merged id's target passes (an id is merged only while its entity exists, and the read set holds
+ * that entity's absence); any other statement throws {@link UntrackedStatement}.
+ */
+export function trackReads(run: Run, reads: ReadSet): Run {
+  const versionOf = (row: StoredRow | undefined): number => {
+    if (row === undefined) return ABSENT;
+    const version = row.props.version;
+    return typeof version === "number" ? version : UNVERSIONED;
+  };
+  return async <Row extends RecordShape>(query: CypherQuery): Promise<Row[]> => {
+    const kind = TRACKED.get(query.name);
+    if (kind === undefined) {
+      if (UNTRACKED_SAFE.has(query.name)) return run<Row>(query);
+      throw new UntrackedStatement(query.name);
+    }
+    const rows = await run<Row>(query);
+    const byId = new Map((rows as unknown as StoredRow[]).map((r) => [r.id, r]));
+    if (kind === "relationships") {
+      for (const ref of query.params.refs as Array<{ id: string; from: string; to: string }>) {
+        reads.relationships.set(ref.id, { ...ref, version: versionOf(byId.get(ref.id)) });
+      }
+    } else {
+      for (const id of query.params.ids as string[]) reads[kind].set(id, versionOf(byId.get(id)));
+    }
+    return rows;
+  };
+}
+
+const TRACKED = new Map<string, "entities" | "relationships" | "statistics" | "quotes">([
+  ["write.entityState", "entities"],
+  ["write.relationshipState", "relationships"],
+  ["write.statisticState", "statistics"],
+  ["write.quoteState", "quotes"],
+]);
 
 /** One element's planned change: null before (it is created) or null after (it goes). */
 export interface Planned {
@@ -111,20 +175,27 @@ function groupBy<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[
   return groups;
 }
 
+/** A plan turned into change items, and the writes that carry it out (run them under the lock). */
+export interface PlannedChanges {
+  items: ChangeItemDraft[];
+  write: (run: Run) => Promise<void>;
+}
+
 /**
- * Writes the planned elements whose stored state changes, with their new versions, and returns one
- * change item for each. Order: entities, relationships, statistics, quotes are written before
- * anything is deleted (quotes, statistics, relationships, then entities).
+ * The change items of the planned elements whose stored state changes (with their new versions),
+ * and the writes that store them. Order of the writes: entities, relationships, statistics, quotes
+ * are written before anything is deleted (quotes, statistics, relationships, then entities).
  */
-export async function applyPlan(run: Run, plan: readonly Planned[]): Promise<ChangeItemDraft[]> {
+export function planChanges(plan: readonly Planned[]): PlannedChanges {
   const items: ChangeItemDraft[] = [];
   const writes: Element[] = [];
+  const creates: Element[] = [];
   const deletes: Element[] = [];
   for (const { before, after, mergedInto } of plan) {
     if (after !== null) {
       if (before !== null && !differs(before, after)) continue;
       const written = { ...after, version: before === null ? 1 : before.version + 1 };
-      writes.push(written);
+      (before === null ? creates : writes).push(written);
       items.push({
         id: written.id,
         typename: typenameOf(written),
@@ -147,9 +218,46 @@ export async function applyPlan(run: Run, plan: readonly Planned[]): Promise<Cha
       });
     }
   }
-  await writeElements(run, writes);
-  await deleteElements(run, deletes);
+  return {
+    items,
+    write: async (run) => {
+      await createElements(run, creates);
+      await writeElements(run, writes);
+      await deleteElements(run, deletes);
+    },
+  };
+}
+
+/** {@link planChanges}, written at once: returns the change items. */
+export async function applyPlan(run: Run, plan: readonly Planned[]): Promise<ChangeItemDraft[]> {
+  const { items, write } = planChanges(plan);
+  await write(run);
   return items;
+}
+
+/**
+ * Elements that were absent when read (under the lock, or checked under it): entities and
+ * relationships are CREATEd; statistics and quotes take the same path as updates.
+ */
+async function createElements(run: Run, elements: Element[]): Promise<void> {
+  const entities = elements.filter((e): e is EntityElement => e.kind === "entity");
+  for (const [kind, group] of groupBy(entities, (e) => deriveEntity(e).kind)) {
+    for (const rows of chunks(group.map((e) => ({ props: storedProps(e) })))) {
+      await run(createEntitiesQuery(kind as EntityElement["sources"][number]["data"]["kind"], rows));
+    }
+  }
+  const relationships = elements.filter((e): e is RelationshipElement => e.kind === "relationship");
+  for (const [type, group] of groupBy(relationships, (e) => parseRelationshipId(e.id)?.type ?? "")) {
+    const rows = group.map((e) => {
+      const ends = parseRelationshipId(e.id);
+      return { from: ends?.from, to: ends?.to, props: storedProps(e) };
+    });
+    for (const batch of chunks(rows)) await run(createRelationshipsQuery(type, batch));
+  }
+  await writeElements(
+    run,
+    elements.filter((e) => e.kind !== "entity" && e.kind !== "relationship"),
+  );
 }
 
 async function writeElements(run: Run, elements: Element[]): Promise<void> {

@@ -1,6 +1,12 @@
 import type { CypherExecutor } from "../graph/executor";
-import { recordedWrite, type ChangeItemDraft, type Work, type WriteOutcome } from "./changeLog";
-import { applyPlan, type Planned, type Run } from "./elementStore";
+import {
+  recordedWrite,
+  type ChangeItemDraft,
+  type LockMode,
+  type Work,
+  type WriteOutcome,
+} from "./changeLog";
+import { planChanges, type Planned, type Run } from "./elementStore";
 import { checkLength, WRITE_LIMITS } from "./limits";
 import { Problems } from "./userErrors";
 
@@ -22,9 +28,22 @@ export interface MutationPlan {
 export type MutationOutcome = WriteOutcome<{ existingId: string | null }>;
 
 /**
+ * The mutations whose work reads more than the element states the lock-late check covers (a
+ * document by its hash, an entity's dependents) or writes as it goes: they take the change-log lock
+ * first (src/write/changeLog.ts). The others take it last; one that runs an untracked statement
+ * anyway falls back to the lock first by itself, so this list only saves that wasted attempt.
+ */
+const LOCK_FIRST = new Set(["addDocument", "mergeEntities", "retract"]);
+
+function lockMode(operation: string): LockMode {
+  return LOCK_FIRST.has(operation) ? "first" : "late";
+}
+
+/**
  * The shape of every curation mutation: `check` collects what is wrong with the input alone; then
- * one recorded transaction (holding the change-log lock) runs `work`, which adds what it finds wrong
- * against the graph (unknown ids, versions, quotes). Any problem at all: everything is rolled back
+ * one recorded transaction runs `work`, which adds what it finds wrong against the graph (unknown
+ * ids, versions, quotes); the change-log lock is taken after it (or before it: {@link LOCK_FIRST}),
+ * and `work` runs again if what it read moved meanwhile. Any problem at all: everything is rolled back
  * and every problem is returned as a user error. An input with a list over its limit is refused
  * after `check`, without opening a transaction. Otherwise the plan is written and recorded as one
  * Change. `work` returning `existing` writes nothing (addDocument's dedup).
@@ -55,11 +74,21 @@ export function runMutation<Input extends { clientMutationId?: string | null }>(
       input,
     },
     async (run): Promise<Work<{ existingId: string | null }>> => {
-      const planned = await options.work(run, problems);
-      if (problems.any || planned === null) return { kind: "refuse", userErrors: problems.list };
+      // The work may run more than once (the lock taken last, something moved): each time afresh.
+      const found = new Problems();
+      found.list.push(...problems.list);
+      const planned = await options.work(run, found);
+      if (found.any || planned === null) return { kind: "refuse", userErrors: found.list };
       if ("existing" in planned) return { kind: "nothing", result: { existingId: planned.existing } };
-      const items = [...(planned.items ?? []), ...(await applyPlan(run, planned.plan))];
-      return { kind: "write", items, result: { existingId: null }, resultId: planned.resultId };
+      const { items, write } = planChanges(planned.plan);
+      return {
+        kind: "write",
+        items: [...(planned.items ?? []), ...items],
+        result: { existingId: null },
+        resultId: planned.resultId,
+        write,
+      };
     },
+    { lock: lockMode(operation) },
   );
 }

@@ -5,8 +5,9 @@ import { parseRelationshipId } from "../graph/relationshipId";
 import { isRelationshipType } from "../graph/relationshipTypes";
 
 /**
- * The write layer's Cypher: reads of elements' stored state (under the change-log lock, so nothing
- * moves between read and write), and writes of whole derived states. Labels and relationship types
+ * The write layer's Cypher: reads of elements' stored state (under the change-log lock, or checked
+ * again under it before the commit: src/write/changeLog.ts, so nothing moves between read and
+ * write), and writes of whole derived states. Labels and relationship types
  * come from the allow-lists only.
  */
 
@@ -55,6 +56,40 @@ UNWIND $rows AS row
 MERGE (n:Entity {id: row.id})
 REMOVE n:${ALL_ENTITY_LABELS}
 SET n:${label}, n += row.props`,
+    params: { rows },
+  };
+}
+
+/**
+ * New entities of one kind (none of them stored: the write checked that under the change-log lock,
+ * and the id constraint would refuse one anyway). A CREATE, cheaper than the MERGE of
+ * {@link writeEntitiesQuery}.
+ */
+export function createEntitiesQuery(kind: EntityKind, rows: unknown[]): CypherQuery {
+  const label = ENTITY_LABELS[kind];
+  return {
+    name: `write.createEntities.${label}`,
+    cypher: `
+UNWIND $rows AS row
+CREATE (n:Entity:${label})
+SET n = row.props`,
+    params: { rows },
+  };
+}
+
+/**
+ * New relationships of one type (none of them stored: checked under the change-log lock): a CREATE,
+ * which does not look through the ends' existing relationships as MERGE does (a hub has many).
+ */
+export function createRelationshipsQuery(type: string, rows: unknown[]): CypherQuery {
+  if (!isRelationshipType(type)) throw new Error(`relationship type ${type} is not in the allow-list`);
+  return {
+    name: `write.createRelationships.${type}`,
+    cypher: `
+UNWIND $rows AS row
+MATCH (a:Entity {id: row.from}), (b:Entity {id: row.to})
+CREATE (a)-[r:${type}]->(b)
+SET r = row.props`,
     params: { rows },
   };
 }

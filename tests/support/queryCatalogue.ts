@@ -29,7 +29,13 @@ import {
   RETRACTED_IDS,
   UPSERT_DOCUMENT,
 } from "../../src/write/importDocument";
-import { APPEND_CHANGE, APPEND_ITEMS, CHANGE_BY_MUTATION_ID, NEXT_SEQ } from "../../src/write/changeLog";
+import {
+  APPEND_CHANGE,
+  APPEND_ITEMS,
+  CHANGE_BY_MUTATION_ID,
+  LOCK_APPEND_CHECK,
+  NEXT_SEQ,
+} from "../../src/write/changeLog";
 import {
   DELETE_ENTITIES,
   DELETE_OWNED,
@@ -42,6 +48,8 @@ import {
   WRITE_STATISTICS,
   writeEntitiesQuery,
   writeRelationshipsQuery,
+  createEntitiesQuery,
+  createRelationshipsQuery,
 } from "../../src/write/statements";
 import {
   countEntitiesQuery,
@@ -185,6 +193,21 @@ export function queryCatalogue(): CypherQuery[] {
       inputHash: "h",
       resultId: null,
       itemCount: int(0),
+      items: [],
+    }),
+    q("change.lockAppendCheck", LOCK_APPEND_CHECK, {
+      actor: "alice",
+      operation: "createEntity",
+      clientMutationId: null,
+      reason: null,
+      inputHash: "h",
+      resultId: null,
+      itemCount: int(0),
+      items: [],
+      entities: [{ id: "place:a", version: int(-2) }],
+      relationships: [{ id: "relationship:a|T|b", from: "a", to: "b", version: int(1) }],
+      statistics: [],
+      quotes: [],
     }),
     q("change.appendItems", APPEND_ITEMS, { seq: int(1), items: [] }),
     q("write.entityState", ENTITY_STATE, { ids }),
@@ -195,6 +218,8 @@ export function queryCatalogue(): CypherQuery[] {
     q("write.quoteState", QUOTE_STATE, { ids }),
     writeEntitiesQuery("PERSON", []),
     writeRelationshipsQuery(type, []),
+    createEntitiesQuery("PERSON", []),
+    createRelationshipsQuery(type, []),
     q("write.statistics", WRITE_STATISTICS, { rows: [] }),
     q("write.quotes", WRITE_QUOTES, { rows: [] }),
     q("write.deleteOwned", DELETE_OWNED, { ids }),
