@@ -432,5 +432,12 @@ function combinationProblems(env: Record<string, string | undefined>): string[] 
   if (production && keyless && env.AUTH_READS === "token") {
     problems.push("AUTH_READS: `token` needs AUTH_JWT_SECRET or AUTH_JWKS_URL (otherwise no one could read)");
   }
+  // An identity provider's keys sign tokens for every application it serves: without an audience,
+  // a token issued for another application would be accepted here.
+  if (production && env.AUTH_JWKS_URL !== undefined && env.AUTH_AUDIENCE === undefined) {
+    problems.push(
+      "AUTH_AUDIENCE: required with AUTH_JWKS_URL in production (otherwise tokens the provider issued for other applications are accepted)",
+    );
+  }
   return problems;
 }

@@ -88,15 +88,15 @@ export type AddQuotePayload = {
   userErrors: Array<UserError>;
 };
 
-/** A new relationship between two entities (addRelationship). */
+/** A relationship between two entities, or more sources for one that exists (addRelationship). */
 export type AddRelationshipInput = {
-  /** At least one: nothing enters the graph without a source. */
+  /** At least one: nothing enters the graph without a source. On an existing link, those it does not cite yet are added. */
   citations: Array<CitationInput>;
   /** Echoed in the payload; with the same input again, the original payload comes back and nothing is written. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
   /** The entity the relationship starts at. */
   from: Scalars['ID']['input'];
-  /** Facts about the link: an object of strings, numbers and booleans. */
+  /** Facts about the link: an object of strings, numbers and booleans (on an existing link, they are the curators' values from now on, key by key). */
   properties?: InputMaybe<Scalars['JSON']['input']>;
   /** The entity the relationship points to. */
   to: Scalars['ID']['input'];
@@ -293,7 +293,7 @@ export type Comparator =
 
 /** A new entity (createEntity). */
 export type CreateEntityInput = {
-  /** Other names it is known by. */
+  /** Other names it is known by (NFC; the same alias twice is kept once). */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** At least one: nothing enters the graph without a source. */
   citations: Array<CitationInput>;
@@ -305,7 +305,7 @@ export type CreateEntityInput = {
   id?: InputMaybe<Scalars['ID']['input']>;
   /** What sort of thing it is. */
   kind: EntityKind;
-  /** The name the sources use most. */
+  /** The name the sources use most (stored in Unicode NFC, as the importer stores names). */
   name: Scalars['String']['input'];
 };
 
@@ -681,7 +681,7 @@ export type Mutation = {
   addDocument: AddDocumentPayload;
   /** Adds words a person said (EDITOR). */
   addQuote: AddQuotePayload;
-  /** Links two entities (EDITOR). */
+  /** Links two entities, or adds citations (and properties) to a link that exists (EDITOR). */
   addRelationship: AddRelationshipPayload;
   /** Adds a figure about an entity (EDITOR). */
   addStatistic: AddStatisticPayload;
@@ -1424,17 +1424,17 @@ export type SubscriptionChangesArgs = {
 export type UpdateEntityInput = {
   /** More sources for the entity. */
   addCitations?: InputMaybe<Array<CitationInput>>;
-  /** The entity's aliases from now on (replacing the current list). */
+  /** The entity's aliases from now on (replacing the current list; NFC); [] for none, null is INVALID. */
   aliases?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Echoed in the payload; with the same input again, the original payload comes back and nothing is written. */
   clientMutationId?: InputMaybe<Scalars['String']['input']>;
-  /** The entity's description from now on. */
+  /** The entity's description from now on; null clears it (whatever the documents say, until a curator sets one). */
   description?: InputMaybe<Scalars['String']['input']>;
   /** The version the caller read; the update is refused with VERSION_CONFLICT when it has moved on. */
   expectedVersion: Scalars['Int']['input'];
   /** The entity to correct. */
   id: Scalars['ID']['input'];
-  /** Fields left out stay as they are. */
+  /** Fields left out stay as they are. The name from now on (stored in Unicode NFC); null is INVALID. */
   name?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1464,7 +1464,7 @@ export type UserError = {
 
 /** Why a mutation refused its input. */
 export type UserErrorCode =
-  /** The id to create is taken. */
+  /** The id to create is taken (addRelationship: the link exists and the call adds no citation or property to it). */
   | 'ALREADY_EXISTS'
   /** This clientMutationId was already used by the same caller with a different input. */
   | 'IDEMPOTENCY_KEY_REUSED'

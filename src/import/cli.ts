@@ -59,7 +59,12 @@ async function main(): Promise<number> {
       process.stdout.write(
         `${file}: ${result.documentId} ${verb} in ${seconds} s: ${JSON.stringify(result.counters)}\n` +
           `  elements added: ${result.added.length}${preview(result.added)}\n` +
-          `  elements removed: ${result.removed.length}${preview(result.removed)}\n`,
+          `  elements removed: ${result.removed.length}${preview(result.removed)}\n` +
+          (result.setAside.length === 0
+            ? ""
+            : `  left out (a curator's retract or merge stands): ${result.setAside.length}${preview(
+                result.setAside.map((x) => `${x.id} (${x.reason})`),
+              )}\n`),
       );
     }
     return 0;

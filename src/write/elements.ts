@@ -14,6 +14,12 @@ import { parseRelationshipId } from "../graph/relationshipId";
 /** The source key of what curators said through mutations (one contribution per element). */
 export const CURATION = "curation";
 
+/**
+ * A curators' description of "" means "none": updateEntity's `description: null` clears it,
+ * whatever the documents say (an input description is never empty: checkLength refuses it).
+ */
+export const CLEARED = "";
+
 export type Primitive = string | number | boolean;
 
 export interface EntityContribution {
@@ -21,6 +27,7 @@ export interface EntityContribution {
   /** Null: this source does not set it (a curator's update leaves it to the documents). */
   name: string | null;
   aliases: string[] | null;
+  /** As `name`; the curators' {@link CLEARED} says there is none. */
   description: string | null;
   date: string | null;
   citations: CitationRecord[];
@@ -94,6 +101,8 @@ function preferCuration<C, V>(sources: Array<Source<C>>, pick: (c: C) => V | nul
   return curated ?? lastSet(sources, pick);
 }
 
+const noneIfCleared = (value: string | null): string | null => (value === CLEARED ? null : value);
+
 export interface EntityState {
   kind: EntityKind;
   name: string;
@@ -114,7 +123,7 @@ export function deriveEntity(element: EntityElement): EntityState {
     kind: sources[0]?.data.kind ?? "PLACE",
     name: preferCuration(sources, (c) => c.name) ?? "",
     aliases,
-    description: preferCuration(sources, (c) => c.description),
+    description: noneIfCleared(preferCuration(sources, (c) => c.description)),
     date: preferCuration(sources, (c) => c.date),
     citations: sources.flatMap((s) => s.data.citations),
   };

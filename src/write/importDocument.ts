@@ -1,18 +1,19 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import type { CypherExecutor, WriteCounters } from "../graph/executor";
-import type { Dataset, LocatedCitation } from "../graph/model";
-import type { CitationRecord } from "../graph/records";
+import type { Dataset } from "../graph/model";
+import type { RecordShape } from "neo4j-driver";
+import { relationshipId } from "../graph/relationshipId";
 import { recordedWrite, type ChangeItemDraft } from "./changeLog";
+import { withSource, type Element } from "./elements";
 import {
-  withSource,
-  type Element,
-  type EntityContribution,
-  type QuoteContribution,
-  type RelationshipContribution,
-  type StatisticContribution,
-} from "./elements";
-import { applyPlan, readElements, type Planned, type Run } from "./elementStore";
+  documentContributions,
+  referencedEntityIds,
+  type Curated,
+  type SetAside,
+} from "./documentContributions";
+import { chunks } from "./statements";
+import { applyPlan, readElements, type Planned, type Run, type StoredElements } from "./elementStore";
 
 /** What the graph holds of a document already; no row when it holds nothing. */
 export const DOCUMENT_STATE = `
@@ -26,6 +27,30 @@ SET d.title = $document.title, d.publisher = $document.publisher, d.url = $docum
     d.publishedAt = CASE WHEN $document.publishedAt IS NULL THEN null ELSE datetime($document.publishedAt) END,
     d.text = $document.text, d.elementIds = $elementIds, d.contentHash = $contentHash,
     d.datasetHash = $datasetHash, d.version = $version`;
+
+/** The entities these ids were merged into (mergeEntities); chains are followed when a merge is recorded. */
+export const MERGED_TARGETS = `
+UNWIND $ids AS id
+MATCH (m:MergedId {id: id})
+RETURN id, m.into AS into`;
+
+/**
+ * Of these ids (elements not in the graph), those whose last change was a curator's `retract` of
+ * that very id: a document's import does not bring them back. What went along with a retracted
+ * entity (its links, figures, quotes) stays out while the entity does (documentContributions), and
+ * comes back with it when a curator creates it again; an element that went because its last source
+ * dropped it (an import) may come back. The hint keeps the plan on the change_item_element index
+ * even while the planner's statistics say the change log is small.
+ */
+export const RETRACTED_IDS = `
+UNWIND $ids AS id
+MATCH (c)-[:HAS_ITEM]->(i:ChangeItem {elementId: id})
+USING INDEX i:ChangeItem(elementId)
+WITH id, c.seq AS seq, c.operation AS operation, c.resultId AS target, i.action AS action
+ORDER BY seq DESC
+WITH id, head(collect({operation: operation, target: target, action: action})) AS last
+WHERE last.operation = 'retract' AND last.target = id AND last.action = 'RETRACTED'
+RETURN id`;
 
 /** The dataset contradicts what other sources put in the graph; nothing was written. */
 export class ImportConflictError extends Error {
@@ -43,6 +68,8 @@ export interface WriteResult {
   seq: number | null;
   /** Elements whose state changed (document included). */
   changed: number;
+  /** What the document states that the import left out: retracted by a curator, or a loop after a merge. */
+  setAside: SetAside[];
 }
 
 /** SHA-256 of a text, hex: Document.contentHash, and what addDocument dedups by. */
@@ -55,15 +82,6 @@ export function datasetHash(dataset: Dataset): string {
   return createHash("sha256").update(JSON.stringify(dataset)).digest("hex");
 }
 
-function elementIds(dataset: Dataset): string[] {
-  return [
-    ...dataset.entities.map((e) => e.id),
-    ...dataset.relationships.map((r) => r.id),
-    ...dataset.statistics.map((s) => s.id),
-    ...dataset.quotes.map((q) => q.id),
-  ];
-}
-
 type IdKind = "entities" | "relationships" | "statistics" | "quotes";
 function idKind(id: string): IdKind {
   if (id.startsWith("relationship:")) return "relationships";
@@ -71,10 +89,6 @@ function idKind(id: string): IdKind {
   if (id.startsWith("quote:")) return "quotes";
   return "entities";
 }
-
-const cited =
-  (documentId: string) =>
-  (c: LocatedCitation): CitationRecord => ({ documentId, quote: c.quote, start: c.start, end: c.end });
 
 const EMPTY_COUNTERS: WriteCounters = {
   nodesCreated: 0,
@@ -113,14 +127,20 @@ export async function writeDocument(
         changed: outcome.result.changed,
       };
     case "nothing":
-      return { documentId, ...outcome.result.summary, counters: EMPTY_COUNTERS, seq: null, changed: 0 };
+      return {
+        documentId,
+        ...outcome.result.summary,
+        counters: EMPTY_COUNTERS,
+        seq: null,
+        changed: 0,
+      };
     default:
       throw new Error(`import of ${documentId}: unexpected outcome ${outcome.kind}`);
   }
 }
 
 interface ImportSummary {
-  summary: { unchanged: boolean; added: string[]; removed: string[] };
+  summary: { unchanged: boolean; added: string[]; removed: string[]; setAside: SetAside[] };
   changed: number;
 }
 
@@ -134,7 +154,6 @@ async function planImport(
 > {
   const documentId = dataset.document.id;
   const hash = datasetHash(dataset);
-  const ids = elementIds(dataset);
   const [doc] = await run<{
     previousIds: string[];
     previousHash: string | null;
@@ -142,22 +161,45 @@ async function planImport(
     fields: Record<string, unknown>;
   }>({ name: "import.documentState", cypher: DOCUMENT_STATE, params: { documentId } });
   const previousIds = doc?.previousIds ?? [];
+  if (doc?.previousHash === hash && !force) {
+    return {
+      kind: "nothing",
+      result: { summary: { unchanged: true, added: [], removed: [], setAside: [] }, changed: 0 },
+    };
+  }
+
+  // What curators did since: merged ids write to the kept entity, retracted elements stay out.
+  const { curated, present } = await curatedSince(run, dataset);
+  const contributions = documentContributions(dataset, curated);
+  const ids = [
+    ...contributions.entities.keys(),
+    ...contributions.relationships.keys(),
+    ...contributions.statistics.keys(),
+    ...contributions.quotes.keys(),
+  ];
   const current = new Set(ids);
   const previous = new Set(previousIds);
   const summary = {
     unchanged: doc?.previousHash === hash,
     added: ids.filter((id) => !previous.has(id)),
     removed: previousIds.filter((id) => !current.has(id)),
+    setAside: contributions.setAside,
   };
-  if (summary.unchanged && !force) return { kind: "nothing", result: { summary, changed: 0 } };
 
-  const touched: Record<IdKind, string[]> = { entities: [], relationships: [], statistics: [], quotes: [] };
-  for (const id of [...ids, ...summary.removed]) touched[idKind(id)].push(id);
-  const stored = await readElements(run, touched);
+  // Every id written to was read already (curatedSince); what the document no longer states may not have been.
+  const unread: Record<IdKind, string[]> = { entities: [], relationships: [], statistics: [], quotes: [] };
+  for (const id of summary.removed) if (!isIn(present, id)) unread[idKind(id)].push(id);
+  const more = await readElements(run, unread);
+  const stored: StoredElements = {
+    entities: new Map([...present.entities, ...more.entities]),
+    relationships: new Map([...present.relationships, ...more.relationships]),
+    statistics: new Map([...present.statistics, ...more.statistics]),
+    quotes: new Map([...present.quotes, ...more.quotes]),
+  };
 
   // Statistics and quotes belong to one source; the change-log lock makes this check race-free (#18.5).
-  const ownedElsewhere = [...dataset.statistics, ...dataset.quotes]
-    .map((x): Element | undefined => stored.statistics.get(x.id) ?? stored.quotes.get(x.id))
+  const ownedElsewhere = [...contributions.statistics.keys(), ...contributions.quotes.keys()]
+    .map((id): Element | undefined => stored.statistics.get(id) ?? stored.quotes.get(id))
     .filter((e): e is Element => e !== undefined && e.sources.at(-1)?.key !== documentId)
     .map((e) => e.id);
   if (ownedElsewhere.length > 0) {
@@ -166,65 +208,26 @@ async function planImport(
     );
   }
 
-  const cite = cited(documentId);
   const plan: Planned[] = [];
-  for (const e of dataset.entities) {
-    const before = stored.entities.get(e.id) ?? null;
-    const data: EntityContribution = {
-      kind: e.kind,
-      name: e.name,
-      aliases: e.aliases,
-      description: e.description,
-      date: e.date,
-      citations: e.citations.map(cite),
-    };
+  for (const [id, data] of contributions.entities) {
+    const before = stored.entities.get(id) ?? null;
     const sources = withSource(before?.sources ?? [], documentId, data);
-    plan.push({ before, after: { kind: "entity", id: e.id, version: before?.version ?? 0, sources } });
+    plan.push({ before, after: { kind: "entity", id, version: before?.version ?? 0, sources } });
   }
-  for (const r of dataset.relationships) {
-    const before = stored.relationships.get(r.id) ?? null;
-    const data: RelationshipContribution = {
-      properties: r.properties,
-      background: r.background,
-      citations: r.citations.map(cite),
-    };
+  for (const [id, data] of contributions.relationships) {
+    const before = stored.relationships.get(id) ?? null;
     const sources = withSource(before?.sources ?? [], documentId, data);
-    plan.push({ before, after: { kind: "relationship", id: r.id, version: before?.version ?? 0, sources } });
+    plan.push({ before, after: { kind: "relationship", id, version: before?.version ?? 0, sources } });
   }
-  for (const s of dataset.statistics) {
-    const before = stored.statistics.get(s.id) ?? null;
-    const data: StatisticContribution = {
-      subject: s.subject,
-      metric: s.metric,
-      value: s.value,
-      unit: s.unit,
-      comparator: s.comparator,
-      period: s.period,
-      description: s.description,
-      citations: s.citations.map(cite),
-    };
-    plan.push({
-      before,
-      after: {
-        kind: "statistic",
-        id: s.id,
-        version: before?.version ?? 0,
-        sources: [{ key: documentId, data }],
-      },
-    });
+  for (const [id, data] of contributions.statistics) {
+    const before = stored.statistics.get(id) ?? null;
+    const sources = [{ key: documentId, data }];
+    plan.push({ before, after: { kind: "statistic", id, version: before?.version ?? 0, sources } });
   }
-  for (const q of dataset.quotes) {
-    const before = stored.quotes.get(q.id) ?? null;
-    const data: QuoteContribution = {
-      speaker: q.speaker,
-      text: q.text,
-      about: q.about,
-      citation: cite(q.citation),
-    };
-    plan.push({
-      before,
-      after: { kind: "quote", id: q.id, version: before?.version ?? 0, sources: [{ key: documentId, data }] },
-    });
+  for (const [id, data] of contributions.quotes) {
+    const before = stored.quotes.get(id) ?? null;
+    const sources = [{ key: documentId, data }];
+    plan.push({ before, after: { kind: "quote", id, version: before?.version ?? 0, sources } });
   }
   for (const id of summary.removed) {
     const before =
@@ -241,6 +244,61 @@ async function planImport(
   const documentItem = await writeDocumentNode(run, dataset, doc ?? null, ids, hash);
   const items = [...(documentItem === null ? [] : [documentItem]), ...(await applyPlan(run, plan))];
   return { kind: "write", items, result: { summary, changed: items.length }, resultId: documentId };
+}
+
+/** One statement per batch of ids (a large dataset names many). */
+async function batched<Row extends RecordShape>(
+  run: Run,
+  name: string,
+  cypher: string,
+  ids: string[],
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  for (const batch of chunks(ids)) rows.push(...(await run<Row>({ name, cypher, params: { ids: batch } })));
+  return rows;
+}
+
+function isIn(stored: StoredElements, id: string): boolean {
+  return (
+    stored.entities.has(id) ||
+    stored.relationships.has(id) ||
+    stored.statistics.has(id) ||
+    stored.quotes.has(id)
+  );
+}
+
+/**
+ * The merges that apply to the ids the dataset names, which of the elements it states a curator
+ * retracted, and the stored state of every id the import may write to (read once, here).
+ */
+async function curatedSince(
+  run: Run,
+  dataset: Dataset,
+): Promise<{ curated: Curated; present: StoredElements }> {
+  const merged = await batched<{ id: string; into: string }>(
+    run,
+    "import.mergedTargets",
+    MERGED_TARGETS,
+    referencedEntityIds(dataset),
+  );
+  const mergedInto = new Map(merged.map((m) => [m.id, m.into]));
+  const resolve = (id: string): string => mergedInto.get(id) ?? id;
+  const candidates = new Set([
+    ...referencedEntityIds(dataset).map(resolve),
+    ...dataset.relationships.flatMap((r) => [r.id, relationshipId(resolve(r.from), r.type, resolve(r.to))]),
+    ...dataset.statistics.map((s) => s.id),
+    ...dataset.quotes.map((q) => q.id),
+  ]);
+  // Only ids not in the graph can have been retracted (a retraction deletes); most are, so one indexed read.
+  const present = await readElements(run, {
+    entities: [...candidates].filter((id) => idKind(id) === "entities"),
+    relationships: [...candidates].filter((id) => idKind(id) === "relationships"),
+    statistics: [...candidates].filter((id) => idKind(id) === "statistics"),
+    quotes: [...candidates].filter((id) => idKind(id) === "quotes"),
+  });
+  const absent = [...candidates].filter((id) => !isIn(present, id));
+  const retracted = await batched<{ id: string }>(run, "import.retractedIds", RETRACTED_IDS, absent);
+  return { curated: { mergedInto, retracted: new Set(retracted.map((r) => r.id)) }, present };
 }
 
 async function writeDocumentNode(

@@ -192,14 +192,18 @@ describe("auth over HTTP (real service, real Neo4j)", () => {
     beforeAll(async () => {
       key = await makeSigningKey("EdDSA", "ed-http");
       jwks = await startJwksServer([key]);
-      service = await startHttpService({ NODE_ENV: "production", AUTH_JWKS_URL: jwks.url });
+      service = await startHttpService({
+        NODE_ENV: "production",
+        AUTH_JWKS_URL: jwks.url,
+        AUTH_AUDIENCE: AUDIENCE,
+      });
     });
     afterAll(async () => {
       await service.stop();
       await jwks.close();
     });
     const idpToken = (roles: string[]): Promise<string> =>
-      signedToken({ alg: "EdDSA", kid: key.kid, claims: { roles } }, key.privateKey);
+      signedToken({ alg: "EdDSA", kid: key.kid, claims: { roles, aud: AUDIENCE } }, key.privateKey);
 
     it("a token from the identity provider with the role is let through; without it, 403", async () => {
       const admin = await postAs(service.url, RETRACT, RETRACT_INPUT, bearer(await idpToken(["admin"])));
@@ -224,7 +228,11 @@ describe("auth over HTTP (real service, real Neo4j)", () => {
     beforeAll(async () => {
       const gone = await startJwksServer([]);
       await gone.close();
-      service = await startHttpService({ NODE_ENV: "production", AUTH_JWKS_URL: gone.url });
+      service = await startHttpService({
+        NODE_ENV: "production",
+        AUTH_JWKS_URL: gone.url,
+        AUTH_AUDIENCE: AUDIENCE,
+      });
     });
     afterAll(() => service.stop());
 

@@ -1,6 +1,15 @@
 import { queryCatalogue } from "../support/queryCatalogue";
 import { connectTestGraph, type TestGraph } from "../support/testGraph";
 
+/** Every operator of a plan, depth first. */
+function operatorsOf(plan: { operatorType: string; children: unknown[] } | false): string[] {
+  if (plan === false) return [];
+  return [
+    plan.operatorType,
+    ...plan.children.flatMap((c) => operatorsOf(c as { operatorType: string; children: unknown[] })),
+  ];
+}
+
 // Every query the data layer produces is valid Cypher that the real Neo4j can plan.
 describe("EXPLAIN of every data-layer query (real Neo4j)", () => {
   let graph: TestGraph;
@@ -29,12 +38,7 @@ describe("EXPLAIN of every data-layer query (real Neo4j)", () => {
     const session = graph.driver.session();
     try {
       const result = await session.run(`EXPLAIN ${byIds.cypher}`, byIds.params);
-      const operators: string[] = [];
-      const walk = (plan: { operatorType: string; children: unknown[] }): void => {
-        operators.push(plan.operatorType);
-        plan.children.forEach((c) => walk(c as { operatorType: string; children: unknown[] }));
-      };
-      if (result.summary.plan !== false) walk(result.summary.plan);
+      const operators = operatorsOf(result.summary.plan);
       expect(operators.some((o) => o.startsWith("NodeUniqueIndexSeek"))).toBe(true);
       expect(operators.some((o) => o.startsWith("NodeByLabelScan"))).toBe(false);
     } finally {
@@ -48,14 +52,23 @@ describe("EXPLAIN of every data-layer query (real Neo4j)", () => {
     const session = graph.driver.session();
     try {
       const result = await session.run(`EXPLAIN ${page.cypher}`, page.params);
-      const operators: string[] = [];
-      const walk = (plan: { operatorType: string; children: unknown[] }): void => {
-        operators.push(plan.operatorType);
-        plan.children.forEach((c) => walk(c as { operatorType: string; children: unknown[] }));
-      };
-      if (result.summary.plan !== false) walk(result.summary.plan);
+      const operators = operatorsOf(result.summary.plan);
       expect(operators.some((o) => o.startsWith("NodeUniqueIndexSeekByRange"))).toBe(true);
       expect(operators.some((o) => /Sort|NodeByLabelScan/.test(o))).toBe(false);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("finds retracted ids through the change items' element index (no scan of the change log)", async () => {
+    const query = queryCatalogue().find((q) => q.name === "import.retractedIds");
+    if (!query) throw new Error("import.retractedIds is not in the catalogue");
+    const session = graph.driver.session();
+    try {
+      const result = await session.run(`EXPLAIN ${query.cypher}`, query.params);
+      const operators = operatorsOf(result.summary.plan);
+      expect(operators.join(" ")).toMatch(/NodeIndexSeek/);
+      expect(operators.join(" ")).not.toMatch(/NodeByLabelScan|AllNodesScan/);
     } finally {
       await session.close();
     }
@@ -74,12 +87,7 @@ describe("EXPLAIN of every data-layer query (real Neo4j)", () => {
     const session = graph.driver.session();
     try {
       const result = await session.run(`EXPLAIN ${query.cypher}`, query.params);
-      const operators: string[] = [];
-      const walk = (plan: { operatorType: string; children: unknown[] }): void => {
-        operators.push(plan.operatorType);
-        plan.children.forEach((c) => walk(c as { operatorType: string; children: unknown[] }));
-      };
-      if (result.summary.plan !== false) walk(result.summary.plan);
+      const operators = operatorsOf(result.summary.plan);
       expect(operators.some((o) => /IndexSeek/.test(o))).toBe(true);
       expect(operators.filter((o) => /NodeByLabelScan|AllNodesScan/.test(o))).toEqual([]);
     } finally {
@@ -93,13 +101,7 @@ describe("EXPLAIN of every data-layer query (real Neo4j)", () => {
     const session = graph.driver.session();
     try {
       const result = await session.run(`EXPLAIN ${page.cypher}`, page.params);
-      const operators: string[] = [];
-      const walk = (plan: { operatorType: string; children: unknown[] }): void => {
-        operators.push(plan.operatorType);
-        plan.children.forEach((c) => walk(c as { operatorType: string; children: unknown[] }));
-      };
-      if (result.summary.plan !== false) walk(result.summary.plan);
-      const names = operators.map((o) => o.replace(/@.*$/, ""));
+      const names = operatorsOf(result.summary.plan).map((o) => o.replace(/@.*$/, ""));
       // The page: Limit over OrderedDistinct over the range seek, in index order, nothing sorted.
       const limit = names.indexOf("Limit");
       expect(names.slice(limit, limit + 3)).toEqual(["Limit", "OrderedDistinct", "NodeIndexSeekByRange"]);

@@ -36,8 +36,13 @@ import {
 } from "../../src/graph/mentionRepository";
 import { MERGED_ID_TARGET } from "../../src/write/mutations/createEntity";
 import { RECORD_MERGED_ID } from "../../src/write/mutations/mergeEntities";
-import { ENTITY_DEPENDENTS } from "../../src/write/mutations/retract";
-import { DOCUMENT_STATE, UPSERT_DOCUMENT } from "../../src/write/importDocument";
+import { ENTITY_DEPENDENTS } from "../../src/write/entityDependents";
+import {
+  DOCUMENT_STATE,
+  MERGED_TARGETS,
+  RETRACTED_IDS,
+  UPSERT_DOCUMENT,
+} from "../../src/write/importDocument";
 import {
   APPEND_CHANGE,
   APPEND_ITEMS,
@@ -186,6 +191,8 @@ export function queryCatalogue(): CypherQuery[] {
     GRAPH_VERSION,
     metricCountsQuery(100),
     q("import.documentState", DOCUMENT_STATE, { documentId: "document:a" }),
+    q("import.mergedTargets", MERGED_TARGETS, { ids }),
+    q("import.retractedIds", RETRACTED_IDS, { ids }),
     q("import.document", UPSERT_DOCUMENT, {
       document: { id: "document:a", title: "t", publisher: null, url: null, publishedAt: null, text: "x" },
       elementIds: [],

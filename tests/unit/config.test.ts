@@ -360,11 +360,25 @@ describe("loadConfig", () => {
           "PORT: must be a whole number from 0 to 65535",
           "AUTH_JWT_SECRET: must be at least 32 bytes (e.g. `openssl rand -base64 48`)",
           "AUTH_JWT_SECRET, AUTH_JWKS_URL: set one or the other, not both",
+          "AUTH_AUDIENCE: required with AUTH_JWKS_URL in production (otherwise tokens the provider issued for other applications are accepted)",
         ]),
       );
       expect(problems.some((p) => p.startsWith("AUTH_READS:"))).toBe(true);
       // An empty variable is unset: AUTH_ROLES_CLAIM= falls back to `roles` and is no problem.
-      expect(problems).toHaveLength(4);
+      expect(problems).toHaveLength(5);
+    });
+
+    it("requires AUTH_AUDIENCE with AUTH_JWKS_URL in production (a provider's tokens for other apps would pass)", () => {
+      const jwks = { AUTH_JWKS_URL: "https://id.example.com/.well-known/jwks.json" };
+      expect(problemsOf({ NODE_ENV: "production", ...jwks })).toEqual([
+        "AUTH_AUDIENCE: required with AUTH_JWKS_URL in production (otherwise tokens the provider issued for other applications are accepted)",
+      ]);
+      // An empty variable is unset.
+      expect(problemsOf({ NODE_ENV: "production", ...jwks, AUTH_AUDIENCE: "" })).toHaveLength(1);
+      expect(problemsOf({ NODE_ENV: "production", ...jwks, AUTH_AUDIENCE: "kg-graphql" })).toEqual([]);
+      // Development and a shared secret (which only this service's issuers hold) do not need it.
+      expect(problemsOf(jwks)).toEqual([]);
+      expect(problemsOf({ NODE_ENV: "production", AUTH_JWT_SECRET: "s".repeat(32) })).toEqual([]);
     });
 
     it("refuses token-only reads in production without a key (no one could read)", () => {

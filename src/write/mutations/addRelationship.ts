@@ -4,7 +4,15 @@ import type { CitationRecord } from "../../graph/records";
 import { relationshipId } from "../../graph/relationshipId";
 import { endKindProblem, isRelationshipType, RELATIONSHIP_TYPES } from "../../graph/relationshipTypes";
 import { checkCitations, locateCitations } from "../citations";
-import { CURATION, deriveEntity, type Primitive } from "../elements";
+import {
+  CURATION,
+  deriveEntity,
+  deriveRelationship,
+  differs,
+  withSource,
+  type Primitive,
+  type RelationshipElement,
+} from "../elements";
 import { readElements } from "../elementStore";
 import { WRITE_LIMITS } from "../limits";
 import { runMutation, type Actor, type MutationOutcome } from "../mutation";
@@ -40,6 +48,38 @@ function checkProperties(problems: Problems, properties: unknown): Record<string
   return out;
 }
 
+const sameCitation = (a: CitationRecord, b: CitationRecord): boolean =>
+  a.documentId === b.documentId && a.start === b.start && a.end === b.end;
+
+/** The link with the curators' contribution extended: the citations it lacks, the properties given (curators' values win). */
+function withCuratedAddition(
+  before: RelationshipElement,
+  properties: Record<string, Primitive>,
+  citations: CitationRecord[],
+): RelationshipElement {
+  const known = deriveRelationship(before).citations;
+  const fresh = citations.filter(
+    (c, i) => !known.some((k) => sameCitation(k, c)) && citations.findIndex((o) => sameCitation(o, c)) === i,
+  );
+  const curated = before.sources.find((s) => s.key === CURATION)?.data ?? {
+    properties: {},
+    background: false,
+    citations: [],
+  };
+  const merged = { ...curated.properties, ...properties };
+  const data = {
+    properties: JSON.stringify(merged) === JSON.stringify(curated.properties) ? curated.properties : merged,
+    background: false,
+    citations: [...curated.citations, ...fresh],
+  };
+  const unchanged =
+    fresh.length === 0 &&
+    JSON.stringify(
+      deriveRelationship({ ...before, sources: withSource(before.sources, CURATION, data) }).properties,
+    ) === JSON.stringify(deriveRelationship(before).properties);
+  return unchanged ? before : { ...before, sources: withSource(before.sources, CURATION, data) };
+}
+
 export function addRelationship(
   executor: CypherExecutor,
   actor: Actor,
@@ -71,26 +111,33 @@ export function addRelationship(
           if (mismatch !== null) problems.add(["input", end], "KIND_MISMATCH", mismatch);
         }
       }
-      if (stored.relationships.has(id)) problems.add(["input"], "ALREADY_EXISTS", `${id} exists already`);
       const citations = await locateCitations(
         run,
         problems,
         input.citations.map((citation, i) => ({ field: ["input", "citations", i], citation })),
       );
-      const data = {
-        properties,
-        background: false,
-        citations: citations.filter((c): c is CitationRecord => c !== null),
-      };
-      return {
-        plan: [
-          {
-            before: null,
-            after: { kind: "relationship", id, version: 0, sources: [{ key: CURATION, data }] },
-          },
-        ],
-        resultId: id,
-      };
+      const located = citations.filter((c): c is CitationRecord => c !== null);
+      const before = stored.relationships.get(id) ?? null;
+      if (before === null) {
+        const data = { properties, background: false, citations: located };
+        return {
+          plan: [
+            { before, after: { kind: "relationship", id, version: 0, sources: [{ key: CURATION, data }] } },
+          ],
+          resultId: id,
+        };
+      }
+      // The link exists: what is new in this call (citations it does not have yet, properties that
+      // differ) joins the curators' contribution; nothing new is ALREADY_EXISTS.
+      const after = withCuratedAddition(before, properties, located);
+      if (!differs(before, after) && !problems.any) {
+        problems.add(
+          ["input"],
+          "ALREADY_EXISTS",
+          `${id} exists already with these citations and properties; cite other words to add a source`,
+        );
+      }
+      return { plan: [{ before, after }], resultId: id };
     },
   });
 }

@@ -6,7 +6,7 @@ import { checkCitations, locateCitations } from "../citations";
 import { CURATION } from "../elements";
 import { readElements } from "../elementStore";
 import { readableId } from "../ids";
-import { checkEntityFields } from "./entityFields";
+import { checkEntityFields, withNfcNames } from "./entityFields";
 import { checkId } from "../limits";
 import { runMutation, type Actor, type MutationOutcome } from "../mutation";
 
@@ -18,8 +18,9 @@ RETURN m.into AS into`;
 export function createEntity(
   executor: CypherExecutor,
   actor: Actor,
-  input: CreateEntityInput,
+  raw: CreateEntityInput,
 ): Promise<MutationOutcome> {
+  const input = withNfcNames(raw);
   const prefix = idPrefixOf(input.kind).slice(0, -1);
   const id = input.id ?? readableId(prefix, input.name);
   return runMutation(executor, actor, "createEntity", input, {

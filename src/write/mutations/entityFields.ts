@@ -13,3 +13,19 @@ export function checkEntityFields(
   );
   checkLength(problems, ["input", "description"], input.description, WRITE_LIMITS.descriptionLength);
 }
+
+/**
+ * The input with its name and aliases in Unicode NFC, as the importer stores them
+ * (src/import/datasetSchema.ts): a decomposed "Türkiye" is the same name as a composed one, for
+ * search, for the link dictionary and for made ids (aliases that become the same are given once). Only names: descriptions are free text, and
+ * citation quotes must stay exactly as the document's words. A field left out stays left out.
+ */
+export function withNfcNames<Input extends { name?: string | null; aliases?: readonly string[] | null }>(
+  input: Input,
+): Input {
+  const out = { ...input };
+  if (typeof input.name === "string") out.name = input.name.normalize("NFC");
+  const aliases: readonly string[] | null | undefined = input.aliases;
+  if (aliases) out.aliases = [...new Set(aliases.map((a) => a.normalize("NFC")))];
+  return out;
+}

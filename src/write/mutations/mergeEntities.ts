@@ -1,18 +1,17 @@
 import type { CypherExecutor } from "../../graph/executor";
 import type { MergeEntitiesInput } from "../../generated/resolvers-types";
 import { parseRelationshipId, relationshipId } from "../../graph/relationshipId";
-import {
-  deriveEntity,
-  type EntityContribution,
-  type EntityElement,
-  type RelationshipContribution,
-  type RelationshipElement,
-  type Source,
-} from "../elements";
+import { CURATION, deriveEntity, type EntityElement, type RelationshipElement } from "../elements";
+import { readEntityDependents } from "../entityDependents";
 import { readElements, type Planned } from "../elementStore";
 import { checkLength, WRITE_LIMITS } from "../limits";
+import {
+  asAliasContribution,
+  combineEntityContributions,
+  combineRelationshipContributions,
+  combineSources,
+} from "../mergeContributions";
 import { runMutation, type Actor, type MutationOutcome } from "../mutation";
-import { ENTITY_DEPENDENTS } from "./retract";
 
 /** The merged id resolves to the kept entity from now on; ids merged into the merged one follow. */
 export const RECORD_MERGED_ID = `
@@ -24,60 +23,27 @@ SET older.into = $keepId`;
 
 const unique = (list: string[]): string[] => [...new Set(list)];
 
-/** The merged entity's words, as the kept one's: its names become aliases, its name competes with nothing. */
-function asAliasSource(data: EntityContribution, kind: EntityContribution["kind"]): EntityContribution {
-  return {
-    ...data,
-    kind,
-    name: null,
-    aliases: unique([...(data.name ? [data.name] : []), ...(data.aliases ?? [])]),
-  };
-}
-
-/** Sources of both, per key: the kept one's fields, both's aliases and citations. */
-function combineEntitySources(
-  keep: Array<Source<EntityContribution>>,
-  merged: Array<Source<EntityContribution>>,
-  kind: EntityContribution["kind"],
-): Array<Source<EntityContribution>> {
-  const out = keep.map((s) => ({ ...s, data: { ...s.data } }));
-  for (const source of merged) {
-    const moved = asAliasSource(source.data, kind);
-    const same = out.find((s) => s.key === source.key);
-    if (same === undefined) out.push({ key: source.key, data: moved });
-    else {
-      const aliases =
-        same.data.aliases === null && moved.aliases === null
-          ? null
-          : [...(same.data.aliases ?? []), ...(moved.aliases ?? [])];
-      same.data = {
-        ...same.data,
-        aliases: aliases === null ? null : unique(aliases),
-        description: same.data.description ?? moved.description,
-        citations: [...same.data.citations, ...moved.citations],
-      };
-    }
+/**
+ * The kept entity's sources with the merged one's moved in (its names as aliases, its citations).
+ * Where curators set an alias list (on either), that list is the kept entity's aliases from now on:
+ * it gets every alias the two had and the merged entity's name, so that no name is lost.
+ */
+function mergedEntity(keep: EntityElement, merged: EntityElement): EntityElement {
+  const kept = deriveEntity(keep);
+  const gone = deriveEntity(merged);
+  const sources = combineSources(
+    keep.sources,
+    merged.sources.map((s) => ({ ...s, data: asAliasContribution(s.data, kept.kind) })),
+    combineEntityContributions,
+  );
+  const curation = sources.find((s) => s.key === CURATION);
+  if (curation !== undefined && curation.data.aliases !== null) {
+    curation.data = {
+      ...curation.data,
+      aliases: unique([...kept.aliases, gone.name, ...gone.aliases]).filter((a) => a !== kept.name),
+    };
   }
-  return out;
-}
-
-function combineRelationshipSources(
-  target: Array<Source<RelationshipContribution>>,
-  moved: Array<Source<RelationshipContribution>>,
-): Array<Source<RelationshipContribution>> {
-  const out = target.map((s) => ({ ...s, data: { ...s.data } }));
-  for (const source of moved) {
-    const same = out.find((s) => s.key === source.key);
-    if (same === undefined) out.push(source);
-    else {
-      same.data = {
-        properties: { ...source.data.properties, ...same.data.properties },
-        background: same.data.background && source.data.background,
-        citations: [...same.data.citations, ...source.data.citations],
-      };
-    }
-  }
-  return out;
+  return { ...keep, sources };
 }
 
 /**
@@ -114,33 +80,26 @@ export function mergeEntities(
         return null;
       }
 
-      const [dependents] = await run<{
-        relationships: string[];
-        statistics: string[];
-        spoken: string[];
-        about: string[];
-      }>({
-        name: "write.entityDependents",
-        cypher: ENTITY_DEPENDENTS,
-        params: { id: mergeId },
-      });
       const moved = (id: string): string => {
         const ends = parseRelationshipId(id);
         if (ends === null) return id;
         const swap = (end: string): string => (end === mergeId ? keepId : end);
         return relationshipId(swap(ends.from), ends.type, swap(ends.to));
       };
-      const relationshipIds = dependents?.relationships ?? [];
-      const more = await readElements(run, {
-        relationships: unique([...relationshipIds, ...relationshipIds.map(moved)]),
-        statistics: dependents?.statistics ?? [],
-        quotes: unique([...(dependents?.spoken ?? []), ...(dependents?.about ?? [])]),
-      });
+      const { relationshipIds, stored: more } = await readEntityDependents(run, mergeId, (ids) =>
+        ids.map(moved),
+      );
 
-      const keptEntity: EntityElement = {
-        ...keep,
-        sources: combineEntitySources(keep.sources, merged.sources, kind),
-      };
+      const keptEntity = mergedEntity(keep, merged);
+      const aliasCount = deriveEntity(keptEntity).aliases.length;
+      if (aliasCount > WRITE_LIMITS.aliases) {
+        problems.add(
+          ["input", "mergeId"],
+          "INVALID",
+          `${keepId} would have ${aliasCount} aliases after the merge, more than ${WRITE_LIMITS.aliases}: set fewer with updateEntity (aliases) first`,
+        );
+        return null;
+      }
       const plan: Planned[] = [{ before: keep, after: keptEntity }];
       const targets = new Map<string, { before: RelationshipElement | null; after: RelationshipElement }>();
       for (const id of relationshipIds) {
@@ -163,7 +122,7 @@ export function mergeEntities(
         };
         target.after = {
           ...target.after,
-          sources: combineRelationshipSources(target.after.sources, old.sources),
+          sources: combineSources(target.after.sources, old.sources, combineRelationshipContributions),
         };
         targets.set(newId, target);
         plan.push({ before: old, after: null, mergedInto: newId });

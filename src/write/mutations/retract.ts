@@ -1,17 +1,10 @@
 import type { CypherExecutor } from "../../graph/executor";
 import type { RetractInput } from "../../generated/resolvers-types";
 import type { Element, QuoteElement } from "../elements";
+import { readEntityDependents } from "../entityDependents";
 import { readElements, type Planned } from "../elementStore";
 import { checkLength, WRITE_LIMITS } from "../limits";
 import { runMutation, type Actor, type MutationOutcome } from "../mutation";
-
-/** What goes with an entity: its relationships, its statistics, its quotes; quotes about it only lose the link. */
-export const ENTITY_DEPENDENTS = `
-MATCH (n:Entity {id: $id})
-RETURN [(n)-[r]-(:Entity) | r.id] AS relationships,
-       [(s:Statistic)-[:STATISTIC_OF]->(n) | s.id] AS statistics,
-       [(q:Quote)-[:SAID_BY]->(n) | q.id] AS spoken,
-       [(q:Quote)-[:QUOTE_ABOUT]->(n) | q.id] AS about`;
 
 function kindOfId(id: string): "entities" | "relationships" | "statistics" | "quotes" | null {
   if (id.startsWith("relationship:")) return "relationships";
@@ -69,22 +62,8 @@ export function retract(
       }
       const plan: Planned[] = [{ before: target, after: null }];
       if (target.kind === "entity") {
-        const [dependents] = await run<{
-          relationships: string[];
-          statistics: string[];
-          spoken: string[];
-          about: string[];
-        }>({
-          name: "write.entityDependents",
-          cypher: ENTITY_DEPENDENTS,
-          params: { id: input.id },
-        });
-        const spoken = new Set(dependents?.spoken ?? []);
-        const more = await readElements(run, {
-          relationships: dependents?.relationships ?? [],
-          statistics: dependents?.statistics ?? [],
-          quotes: [...spoken, ...(dependents?.about ?? [])],
-        });
+        // Its relationships and statistics go with it, and so do the quotes it said; quotes about it only lose the link.
+        const { stored: more, spoken } = await readEntityDependents(run, input.id);
         for (const e of [...more.relationships.values(), ...more.statistics.values()])
           plan.push({ before: e, after: null });
         for (const q of more.quotes.values()) {

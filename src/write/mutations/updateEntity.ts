@@ -2,24 +2,35 @@ import type { CypherExecutor } from "../../graph/executor";
 import type { UpdateEntityInput } from "../../generated/resolvers-types";
 import type { CitationRecord } from "../../graph/records";
 import { checkCitations, locateCitations } from "../citations";
-import { CURATION, deriveEntity, withSource, type EntityContribution } from "../elements";
+import { CLEARED, CURATION, deriveEntity, withSource, type EntityContribution } from "../elements";
 import { readElements } from "../elementStore";
-import { checkEntityFields } from "./entityFields";
+import { checkEntityFields, withNfcNames } from "./entityFields";
 import { runMutation, type Actor, type MutationOutcome } from "../mutation";
 
-/** Corrects an entity: what the curators say overrides the documents (name, aliases, description); citations add up. */
+/** Whether the caller gave the field, null included (GraphQL keeps an explicit null apart from a field left out). */
+const given = (input: object, field: string): boolean => Object.hasOwn(input, field);
+
+/**
+ * Corrects an entity: what the curators say overrides the documents (name, aliases, description);
+ * citations add up. A field left out stays as it is; `description: null` clears the description
+ * (whatever the documents say, until a curator sets one again); `aliases: []` clears the aliases;
+ * `name: null` and `aliases: null` are INVALID (an entity has a name; `[]` means no aliases).
+ */
 export function updateEntity(
   executor: CypherExecutor,
   actor: Actor,
-  input: UpdateEntityInput,
+  raw: UpdateEntityInput,
 ): Promise<MutationOutcome> {
+  const input = withNfcNames(raw);
   return runMutation(executor, actor, "updateEntity", input, {
     check: (problems) => {
       checkEntityFields(problems, input);
       if (input.addCitations) checkCitations(problems, ["input", "addCitations"], input.addCitations, 0);
-      const nothing = [input.name, input.aliases, input.description, input.addCitations].every(
-        (v) => v === null || v === undefined,
-      );
+      if (given(input, "name") && input.name === null)
+        problems.add(["input", "name"], "INVALID", "an entity has a name: give one, or leave name out");
+      if (given(input, "aliases") && input.aliases === null)
+        problems.add(["input", "aliases"], "INVALID", "give [] for no aliases, or leave aliases out");
+      const nothing = !["name", "aliases", "description", "addCitations"].some((f) => given(input, f));
       if (nothing)
         problems.add(["input"], "INVALID", "give at least one of name, aliases, description, addCitations");
     },
@@ -53,7 +64,7 @@ export function updateEntity(
         ...curated,
         name: input.name ?? curated.name,
         aliases: input.aliases ?? curated.aliases,
-        description: input.description ?? curated.description,
+        description: given(input, "description") ? (input.description ?? CLEARED) : curated.description,
         citations: [...curated.citations, ...citations.filter((c): c is CitationRecord => c !== null)],
       };
       return {
