@@ -1,4 +1,4 @@
-import type { SnapshotElement } from "../graph/snapshotRepository";
+import { LOG_KINDS, type SnapshotElement } from "../graph/snapshotRepository";
 import type { ExportFormat } from "./snapshot";
 
 /** The first line's `format`: bumped when the line format changes incompatibly. */
@@ -12,7 +12,10 @@ export function elementLine(element: SnapshotElement): string {
   return `{"type":"element","id":${JSON.stringify(element.id)},"typename":${JSON.stringify(element.typename)},"version":${element.version},"data":${element.data}}\n`;
 }
 
-/** NDJSON: a header line with the seq, one line per element, an end line with the count. */
+/**
+ * NDJSON: a header line with the seq, one line per element (mentions included: every kind the log
+ * holds), an end line with the count.
+ */
 export const ndjsonFormat: ExportFormat = {
   name: "ndjson",
   contentType: "application/x-ndjson; charset=utf-8",
@@ -24,7 +27,7 @@ export const ndjsonFormat: ExportFormat = {
       `${JSON.stringify({ type: "header", format: NDJSON_FORMAT, seq: snapshot.seq, exportedAt: snapshot.exportedAt })}\n`,
     );
     let count = 0;
-    for await (const element of snapshot.elements()) {
+    for await (const element of snapshot.elements(LOG_KINDS)) {
       await out.write(elementLine(element));
       count += 1;
     }

@@ -12,9 +12,12 @@ import type { RecordShape } from "neo4j-driver";
  * later pass over the same kinds reads exactly the same elements.
  */
 
-export type SnapshotKind = "document" | "entity" | "relationship" | "statistic" | "quote";
+export type SnapshotKind = "document" | "entity" | "relationship" | "statistic" | "quote" | "mention";
 
-/** The order kinds are exported in: what an element refers to comes before it. */
+/**
+ * The order the graph's kinds are exported in: what an element refers to comes before it. The graph
+ * formats (JSON-LD, GraphML, CSV) export these.
+ */
 export const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
   "document",
   "entity",
@@ -22,6 +25,12 @@ export const SNAPSHOT_KINDS: readonly SnapshotKind[] = [
   "statistic",
   "quote",
 ];
+
+/**
+ * Every kind the change log holds, mentions (ingest's review queue) last: NDJSON exports these, so
+ * that an export equals the replay of the log (docs/feeds.md).
+ */
+export const LOG_KINDS: readonly SnapshotKind[] = [...SNAPSHOT_KINDS, "mention"];
 
 /** The id prefixes of each kind (ids are `<prefix><slug>`), each a contiguous range of the elementId index. */
 export function prefixesOf(kind: SnapshotKind): string[] {

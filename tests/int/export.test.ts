@@ -69,10 +69,10 @@ describe("bulk export (real Neo4j)", () => {
     expect(Number.isNaN(Date.parse(body.header.exportedAt))).toBe(false);
     expect(body.end).toEqual({ type: "end", seq, elements: body.elements.size });
     expect(seq).toBeGreaterThan(0);
-    // Kinds in order: documents, entities, relationships, statistics, quotes.
+    // Kinds in order: documents, entities, relationships, statistics, quotes, mentions.
     const rank = (typename: string): number =>
-      ["Document", "Relationship", "Statistic", "Quote"].includes(typename)
-        ? ["Document", "", "Relationship", "Statistic", "Quote"].indexOf(typename)
+      ["Document", "Relationship", "Statistic", "Quote", "Mention"].includes(typename)
+        ? ["Document", "", "Relationship", "Statistic", "Quote", "Mention"].indexOf(typename)
         : 1;
     const ranks = body.typenames.map(rank);
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
@@ -82,10 +82,21 @@ describe("bulk export (real Neo4j)", () => {
   it("equals the change log replayed from seq 1 to the export's seq (the docs/feeds.md rule)", async () => {
     const gone = await createEntity(`Export Retracted ${randomUUID()}`);
     await retract(gone);
+    // Ingest's mentions are elements of the log too.
+    const name = `Export Mentioned ${randomUUID().slice(0, 8)}`;
+    await createEntity(name);
+    const ingested = await postAs(
+      service.url,
+      "mutation($input: IngestDocumentInput!) { ingestDocument(input: $input) { mentions { id } userErrors { message } } }",
+      { input: { title: `Export ingest ${randomUUID()}`, text: `A report on ${name}, and more.` } },
+      editor,
+    );
+    expect(ingested.body.errors).toBeUndefined();
     const { seq, body } = await exportNdjson(service);
     const replayed = new Map<string, MirroredElement>();
     expect(await replayChanges(service.graph.executor, replayed, 0, seq)).toBe(seq);
     expect(body.elements.has(gone)).toBe(false);
+    expect([...body.elements.values()].some((e) => e.typename === "Mention")).toBe(true);
     expect(plain(body.elements)).toEqual(plain(replayed));
   });
 
