@@ -137,5 +137,8 @@ export function elementData(element: SnapshotElement): ElementData {
         citations: c === null ? [] : [c],
       };
     }
+    case "mention":
+      // The graph formats read SNAPSHOT_KINDS only; mentions go to NDJSON as the log holds them.
+      throw new Error(`${element.id}: mentions are not part of the graph formats`);
   }
 }
