@@ -13,6 +13,7 @@ import {
 } from "graphql";
 import { postGraphQL } from "../support/http";
 import { startHttpService, type HttpService } from "../support/httpService";
+import { ENTITY_KINDS } from "../../src/graph/entityKinds";
 
 /** Values for the required arguments that a field needs besides the one under test. */
 const REQUIRED: Record<string, string> = {
@@ -99,13 +100,21 @@ describe("null for an argument with a default means the default", () => {
   });
 });
 
-/** One id per entity type (from `entities`), keyed by GraphQL type name. */
+/**
+ * One id per entity type, keyed by GraphQL type name: one `entities(kind:)` page per kind, so that
+ * other suites' many entities of one kind cannot crowd a kind out of a shared first page.
+ */
 async function sampleIds(url: string): Promise<Record<string, string>> {
-  const answer = await postGraphQL<{
-    entities: { edges: Array<{ node: { id: string; __typename: string } }> };
-  }>(url, "{ entities(first: 100) { edges { node { id __typename } } } }");
+  const selections = ENTITY_KINDS.map(
+    (kind) => `${kind}: entities(kind: ${kind}, first: 1) { edges { node { id __typename } } }`,
+  );
+  const answer = await postGraphQL<
+    Record<string, { edges: Array<{ node: { id: string; __typename: string } }> }>
+  >(url, `{ ${selections.join(" ")} }`);
   const samples: Record<string, string> = {};
-  for (const { node } of answer.body.data?.entities.edges ?? []) samples[node.__typename] ??= node.id;
+  for (const page of Object.values(answer.body.data ?? {})) {
+    for (const { node } of page.edges) samples[node.__typename] ??= node.id;
+  }
   return samples;
 }
 
