@@ -19,10 +19,10 @@ export interface TailerOptions {
 const MAX_BACKOFF_MS = 5_000;
 
 /**
- * The one reader of new changes in a process: while any consumer is live it reads the changes
- * after its head from Neo4j (so commits made by any instance are found), every `pollIntervalMs`,
- * or at once when `wake()` says a local write committed, and offers each change, in seq order, to
- * every live consumer. It holds no history: a consumer that needs older changes reads them itself.
+ * The one reader of new changes in a process: while any consumer is live it asks Neo4j for the
+ * newest seq every `pollIntervalMs` (so commits made by any instance are found) and reads the
+ * changes after its head when that moved, or at once when `wake()` says a local write committed,
+ * and offers each change, in seq order, to every live consumer. It holds no history: a consumer that needs older changes reads them itself.
  * With no live consumer it stops; started again, it reads the newest seq afresh.
  */
 export class ChangeTailer implements LiveHub {
@@ -34,6 +34,8 @@ export class ChangeTailer implements LiveHub {
   private stopped = false;
   private readonly sinks = new Set<LiveSink>();
   private pending = false;
+  /** A local commit (or a full page) says there is something to read: skip the head check. */
+  private woken = false;
   private sleeper: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
   private failures = 0;
 
@@ -84,6 +86,7 @@ export class ChangeTailer implements LiveHub {
   /** A local commit: read now rather than at the next poll. */
   wake(): void {
     if (!this.running) return;
+    this.woken = true;
     if (this.sleeper !== null) {
       clearTimeout(this.sleeper.timer);
       this.sleeper.resolve();
@@ -108,6 +111,7 @@ export class ChangeTailer implements LiveHub {
   private async loop(): Promise<void> {
     // One round even without live consumers: one that attaches right after ensureHead() finds it running.
     let first = true;
+    let full = false;
     for (;;) {
       if (this.stopped || (!first && this.sinks.size === 0)) {
         // In the same synchronous step as the check: an attach from now on starts a new loop.
@@ -115,14 +119,21 @@ export class ChangeTailer implements LiveHub {
         this.fresh = false;
         return;
       }
+      // A poll (not woken by a local commit, not after a full page) first asks for the newest seq
+      // only (one index seek on the change-log node) and reads a page only when it moved: an idle
+      // feed costs one tiny read per FEED_POLL_MS.
+      const check = !first && !full && !this.woken;
       first = false;
       this.pending = false;
-      let full = false;
+      this.woken = false;
+      full = false;
       try {
-        const page = await this.source.page(this.current, this.options.pageSize, null);
+        if (!check || (await this.source.lastSeq()) > this.current) {
+          const page = await this.source.page(this.current, this.options.pageSize, null);
+          for (const change of page) this.publish(change);
+          full = page.length === this.options.pageSize;
+        }
         this.failures = 0;
-        for (const change of page) this.publish(change);
-        full = page.length === this.options.pageSize;
       } catch (error) {
         this.failures += 1;
         this.logger.warn({ err: error, failures: this.failures }, "change feed: reading new changes failed");

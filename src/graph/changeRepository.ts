@@ -68,9 +68,22 @@ RETURN i {.position, id: i.elementId, .typename, .action, .version, .before, .af
 ORDER BY i.position
 LIMIT $limit`;
 
-export const COUNT_CHANGE_ITEMS = `
-MATCH (c:Change {seq: $seq})
-RETURN coalesce(c.itemCount, 0) AS count`;
+/**
+ * A page of items of each of several changes (`Change.items` of a page of changes, batched): for
+ * each seq, up to `$limit` items after position `$after`, with the change's item count. Bounded:
+ * at most MAX_PAGE_SIZE seqs (the loader's batch) and `$limit` items each.
+ */
+export const CHANGE_ITEM_PAGES = `
+UNWIND $seqs AS seq
+MATCH (c:Change {seq: seq})
+CALL (c) {
+  MATCH (c)-[:HAS_ITEM]->(i:ChangeItem)
+  WHERE i.position > $after
+  WITH i ORDER BY i.position
+  LIMIT $limit
+  RETURN collect(i {.position, id: i.elementId, .typename, .action, .version, .before, .after, .mergedInto}) AS rows
+}
+RETURN seq, rows, coalesce(c.itemCount, 0) AS count`;
 
 /** A ChangeItem as CHANGE_ITEMS (and the feed's reads) return it. */
 export interface ItemRow {
@@ -189,35 +202,38 @@ export class ChangeRepository {
     return ids.map((id) => byId.get(id) ?? 0);
   }
 
-  async items(seq: number, first: number, after: string | null | undefined): Promise<ChangeItemPage> {
-    const key = decodeCursor(after);
-    const position = key === null ? -1 : Number(key);
-    const rows = await this.executor.read<{ row: ItemRow }>({
-      name: "changes.items",
-      cypher: CHANGE_ITEMS,
-      params: {
-        seq: int(seq),
-        after: int(Number.isInteger(position) ? position : -1),
-        limit: int(first + 1),
-      },
+  /**
+   * For a DataLoader: a page of items of each change (`first` after position `after`, -1 from the
+   * start), in one statement; totalCount comes with it. A seq never committed: an empty page.
+   */
+  async itemPagesOf(seqs: readonly number[], first: number, after: number): Promise<ChangeItemPage[]> {
+    const rows = await this.executor.read<{ seq: number; rows: ItemRow[]; count: number }>({
+      name: "changes.itemPages",
+      cypher: CHANGE_ITEM_PAGES,
+      params: { seqs: seqs.map(int), after: int(after), limit: int(first + 1) },
     });
-    const items = rows.map(({ row }) => row);
-    return {
-      edges: items
-        .slice(0, first)
-        .map((row) => ({ cursor: encodeCursor(String(row.position)), node: toItem(row) })),
-      hasNextPage: items.length > first,
-      hasPreviousPage: key !== null,
-      totalCount: async () => {
-        const [row] = await this.executor.read<{ count: number }>({
-          name: "changes.countItems",
-          cypher: COUNT_CHANGE_ITEMS,
-          params: { seq: int(seq) },
-        });
-        return row?.count ?? 0;
-      },
-    };
+    const bySeq = new Map(rows.map((row) => [row.seq, row]));
+    return seqs.map((seq) => {
+      const found = bySeq.get(seq);
+      const items = found?.rows ?? [];
+      return {
+        edges: items
+          .slice(0, first)
+          .map((row) => ({ cursor: encodeCursor(String(row.position)), node: toItem(row) })),
+        hasNextPage: items.length > first,
+        hasPreviousPage: after >= 0,
+        totalCount: () => Promise.resolve(found?.count ?? 0),
+      };
+    });
   }
+}
+
+/** An item page's `after` cursor as the position it continues from (-1: from the start). */
+export function itemPosition(after: string | null | undefined): number {
+  const key = decodeCursor(after);
+  if (key === null) return -1;
+  const position = Number(key);
+  return Number.isInteger(position) ? position : -1;
 }
 
 export function toItem(row: ItemRow): ChangeItemRecord {

@@ -6,9 +6,10 @@ import { EntityRepository } from "./entityRepository";
 import type { CypherExecutor } from "./executor";
 import { ExplorationRepository } from "./exploration";
 import { MentionRepository } from "./mentionRepository";
-import { toPage } from "./page";
+import { MAX_PAGE_SIZE, toPage } from "./page";
 import { QuoteRepository } from "./quoteRepository";
 import type {
+  ChangeItemPage,
   ChangePage,
   ChangeRecord,
   CitationRecord,
@@ -43,6 +44,8 @@ export interface GraphAccess {
   mention: DataLoader<string, MentionRecord | null>;
   /** Changes by seq. */
   change: DataLoader<number, ChangeRecord | null>;
+  /** A page of each change's items, by seq (`after`: the position the page continues from, -1 from the start). */
+  changeItemsOf(args: { first: number; after: number }): DataLoader<number, ChangeItemPage>;
   /** Each element's history, newest first (`before`: the seq the page starts below). */
   historyOf(args: { first: number; before: number | null }): DataLoader<string, ChangePage>;
   entity: DataLoader<string, EntityRecord | null>;
@@ -85,10 +88,10 @@ export interface PageArgs {
 }
 
 /** One loader per distinct argument set, created on first use. */
-function keyedLoaders<Args, V>(
-  create: (args: Args) => DataLoader<string, V>,
-): (args: Args) => DataLoader<string, V> {
-  const loaders = new Map<string, DataLoader<string, V>>();
+function keyedLoaders<Args, V, K = string>(
+  create: (args: Args) => DataLoader<K, V>,
+): (args: Args) => DataLoader<K, V> {
+  const loaders = new Map<string, DataLoader<K, V>>();
   return (args) => {
     const key = JSON.stringify(args);
     let loader = loaders.get(key);
@@ -133,6 +136,13 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
     mentions,
     mention: new DataLoader((ids) => mentions.byIds(ids)),
     change: new DataLoader((seqs) => changes.bySeqs(seqs)),
+    // One statement for the items of a whole page of changes (at most MAX_PAGE_SIZE a batch).
+    changeItemsOf: keyedLoaders(
+      (args: { first: number; after: number }) =>
+        new DataLoader<number, ChangeItemPage>((seqs) => changes.itemPagesOf(seqs, args.first, args.after), {
+          maxBatchSize: MAX_PAGE_SIZE,
+        }),
+    ),
     historyOf: keyedLoaders(
       (args: { first: number; before: number | null }) =>
         new DataLoader((ids) => changes.historiesOf(ids, args, (id) => historyCounts.load(id))),

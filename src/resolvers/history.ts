@@ -6,7 +6,7 @@ import type {
   SubscriptionResolvers,
 } from "../generated/resolvers-types";
 import { GraphQLError } from "graphql";
-import { parseSeq } from "../graph/changeRepository";
+import { itemPosition, parseSeq } from "../graph/changeRepository";
 import { pageArgs } from "./arguments";
 import { needsRows } from "./selection";
 import { badUserInput, checkRange } from "../errors";
@@ -43,7 +43,7 @@ export const Change: ChangeResolvers = {
   items: (parent, args, { graph }) => {
     const first = checkRange("first", args.first, 0, MAX_PAGE_SIZE);
     if (parent.items !== undefined) return itemsInMemory(parent.items, first, args.after);
-    return graph.changes.items(parent.seq, first, args.after);
+    return graph.changeItemsOf({ first, after: itemPosition(args.after) }).load(parent.seq);
   },
 };
 
@@ -73,8 +73,7 @@ function itemsInMemory(
   after: string | null | undefined,
 ): ChangeItemPage {
   const key = decodeCursor(after);
-  const position = key === null ? -1 : Number(key);
-  const start = Number.isInteger(position) ? position + 1 : 0;
+  const start = itemPosition(after) + 1;
   return {
     edges: items
       .slice(start, start + first)

@@ -60,6 +60,23 @@ describe("EXPLAIN of every data-layer query (real Neo4j)", () => {
     }
   });
 
+  it.each(["graph.version", "changes.itemPages"])(
+    "%s (the feed's poll; the items of a page of changes) reads through an index, never a scan",
+    async (name) => {
+      const query = queryCatalogue().find((q) => q.name === name);
+      if (!query) throw new Error(`${name} is not in the catalogue`);
+      const session = graph.driver.session();
+      try {
+        const result = await session.run(`EXPLAIN ${query.cypher}`, query.params);
+        const operators = operatorsOf(result.summary.plan).join(" ");
+        expect(operators).toMatch(/Node(Unique)?IndexSeek/);
+        expect(operators).not.toMatch(/NodeByLabelScan|AllNodesScan/);
+      } finally {
+        await session.close();
+      }
+    },
+  );
+
   it("finds retracted ids through the change items' element index (no scan of the change log)", async () => {
     const query = queryCatalogue().find((q) => q.name === "import.retractedIds");
     if (!query) throw new Error("import.retractedIds is not in the catalogue");

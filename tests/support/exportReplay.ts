@@ -1,4 +1,4 @@
-import { ChangeRepository } from "../../src/graph/changeRepository";
+import { ChangeRepository, itemPosition } from "../../src/graph/changeRepository";
 import type { CypherExecutor } from "../../src/graph/executor";
 
 /** An element as the export and the mirror keep it (docs/feeds.md). */
@@ -70,7 +70,8 @@ export async function replayChanges(
       if (node.seq !== cursor + 1) throw new Error(`gap: ${cursor} then ${node.seq}`);
       let itemCursor: string | null = null;
       for (;;) {
-        const items = await changes.items(node.seq, 500, itemCursor);
+        const [items] = await changes.itemPagesOf([node.seq], 500, itemPosition(itemCursor));
+        if (items === undefined) throw new Error(`no item page for change ${node.seq}`);
         for (const { node: item } of items.edges) {
           if (item.after === null) into.delete(item.id);
           else into.set(item.id, { typename: item.typename, version: item.version ?? 0, data: item.after });
