@@ -106,7 +106,7 @@ export interface Config {
     bufferChanges: number;
     /** FEED_PAGE_SIZE (default 100): changes per Neo4j read, catching up or tailing. */
     pageSize: number;
-    /** FEED_POLL_MS (default 250): how often Neo4j is asked for new changes while consumers are live (local commits are read at once). */
+    /** FEED_POLL_MS (default 150): how often Neo4j is asked for new changes while consumers are live (local commits are read at once). */
     pollIntervalMs: number;
     /** FEED_HEARTBEAT_MS (default 15000): the `: heartbeat` comment of an idle SSE stream, and the WebSocket ping. */
     heartbeatMs: number;
@@ -271,7 +271,7 @@ const EnvSchema = z.object({
   INGEST_DICTIONARY_CHECK_MS: wholeNumber(0, 600_000).default(1_000),
   FEED_BUFFER_CHANGES: wholeNumber(1, 100_000).default(1_000),
   FEED_PAGE_SIZE: wholeNumber(1, 1_000).default(100),
-  FEED_POLL_MS: wholeNumber(10, 60_000).default(250),
+  FEED_POLL_MS: wholeNumber(10, 60_000).default(150),
   FEED_HEARTBEAT_MS: wholeNumber(100, 600_000).default(15_000),
   FEED_MAX_CONSUMERS: wholeNumber(1, 100_000).default(1_000),
   AUTH_JWT_SECRET: z

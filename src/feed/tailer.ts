@@ -19,10 +19,13 @@ export interface TailerOptions {
 const MAX_BACKOFF_MS = 5_000;
 
 /**
- * The one reader of new changes in a process: while any consumer is live it asks Neo4j for the
- * newest seq every `pollIntervalMs` (so commits made by any instance are found) and reads the
- * changes after its head when that moved, or at once when `wake()` says a local write committed,
- * and offers each change, in seq order, to every live consumer. It holds no history: a consumer that needs older changes reads them itself.
+ * The one reader of new changes in a process: while any consumer is live it reads the changes
+ * after its head from Neo4j (so commits made by any instance are found), every `pollIntervalMs`,
+ * or at once when `wake()` says a local write committed, and offers each change, in seq order, to
+ * every live consumer. It holds no history: a consumer that needs older changes reads them itself.
+ * A poll that finds nothing is one index seek (the Change.seq range after the head, empty): asking
+ * for the change-log node's seq first was measured no cheaper (bench/feed.ts: a poll's cost is its
+ * transaction's round trips, not the seek) and would add a round trip whenever something is new.
  * With no live consumer it stops; started again, it reads the newest seq afresh.
  */
 export class ChangeTailer implements LiveHub {
@@ -34,8 +37,6 @@ export class ChangeTailer implements LiveHub {
   private stopped = false;
   private readonly sinks = new Set<LiveSink>();
   private pending = false;
-  /** A local commit (or a full page) says there is something to read: skip the head check. */
-  private woken = false;
   private sleeper: { timer: NodeJS.Timeout; resolve: () => void } | null = null;
   private failures = 0;
 
@@ -86,7 +87,6 @@ export class ChangeTailer implements LiveHub {
   /** A local commit: read now rather than at the next poll. */
   wake(): void {
     if (!this.running) return;
-    this.woken = true;
     if (this.sleeper !== null) {
       clearTimeout(this.sleeper.timer);
       this.sleeper.resolve();
@@ -111,7 +111,6 @@ export class ChangeTailer implements LiveHub {
   private async loop(): Promise<void> {
     // One round even without live consumers: one that attaches right after ensureHead() finds it running.
     let first = true;
-    let full = false;
     for (;;) {
       if (this.stopped || (!first && this.sinks.size === 0)) {
         // In the same synchronous step as the check: an attach from now on starts a new loop.
@@ -119,21 +118,14 @@ export class ChangeTailer implements LiveHub {
         this.fresh = false;
         return;
       }
-      // A poll (not woken by a local commit, not after a full page) first asks for the newest seq
-      // only (one index seek on the change-log node) and reads a page only when it moved: an idle
-      // feed costs one tiny read per FEED_POLL_MS.
-      const check = !first && !full && !this.woken;
       first = false;
       this.pending = false;
-      this.woken = false;
-      full = false;
+      let full = false;
       try {
-        if (!check || (await this.source.lastSeq()) > this.current) {
-          const page = await this.source.page(this.current, this.options.pageSize, null);
-          for (const change of page) this.publish(change);
-          full = page.length === this.options.pageSize;
-        }
+        const page = await this.source.page(this.current, this.options.pageSize, null);
         this.failures = 0;
+        for (const change of page) this.publish(change);
+        full = page.length === this.options.pageSize;
       } catch (error) {
         this.failures += 1;
         this.logger.warn({ err: error, failures: this.failures }, "change feed: reading new changes failed");

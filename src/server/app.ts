@@ -62,7 +62,7 @@ const DEFAULT_EXPORT: Config["export"] = { timeoutMs: 1_800_000, pageSize: 1_000
 const DEFAULT_FEED: Config["feed"] = {
   bufferChanges: 1_000,
   pageSize: 100,
-  pollIntervalMs: 250,
+  pollIntervalMs: 150,
   heartbeatMs: 15_000,
   maxConsumers: 1_000,
 };

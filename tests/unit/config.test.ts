@@ -47,7 +47,7 @@ describe("loadConfig", () => {
       feed: {
         bufferChanges: 1_000,
         pageSize: 100,
-        pollIntervalMs: 250,
+        pollIntervalMs: 150,
         heartbeatMs: 15_000,
         maxConsumers: 1_000,
       },

@@ -202,57 +202,6 @@ describe("FeedConsumer with the tailer", () => {
     expect(tailer.attached).toBe(0);
   });
 
-  it("polls the newest seq only while nothing moves, reads a page once another process commits, and at once on wake", async () => {
-    const reads = { head: 0, page: 0 };
-    const counted = new ChangeTailer(
-      {
-        lastSeq: () => {
-          reads.head += 1;
-          return log.lastSeq();
-        },
-        page: (after, limit) => {
-          reads.page += 1;
-          return Promise.resolve(log.changes.filter((c) => c.seq > after).slice(0, limit));
-        },
-      },
-      // Long enough that a wake is not mistaken for the next poll.
-      { pollIntervalMs: 40, pageSize: 10 },
-      logger,
-    );
-    try {
-      log.commit(2);
-      const consumer = new FeedConsumer(log, counted, {
-        after: 2,
-        ids: null,
-        bufferLimit: 100,
-        pageSize: 10,
-      });
-      const waiting = consumer.next();
-      await tick(300);
-      // Idle: head checks, and no page read after the first round.
-      const idle = { ...reads };
-      expect(idle.head).toBeGreaterThanOrEqual(3);
-      await tick(200);
-      expect(reads.page).toBe(idle.page);
-      expect(reads.head).toBeGreaterThan(idle.head);
-      // Another process commits (no wake): the next poll sees the head move and reads the page.
-      log.commit(1);
-      expect((await waiting).value?.seq).toBe(3);
-      expect(reads.page).toBe(idle.page + 1);
-      // A local commit wakes it: the page is read without a head check.
-      const next = consumer.next();
-      await tick(1);
-      log.commit(1);
-      const heads = reads.head;
-      counted.wake();
-      expect((await next).value?.seq).toBe(4);
-      expect(reads.head).toBe(heads);
-      await consumer.return();
-    } finally {
-      counted.stop();
-    }
-  });
-
   it("the tailer stops reading once no consumer is live, and starts afresh from the newest seq", async () => {
     const consumer = open(0);
     const waiting = consumer.next();
