@@ -337,8 +337,8 @@ async function idleCost(service: ServiceProcess, executor: CypherExecutor): Prom
     `One read, ${reads} times back to back from the bench process (CPU ms per read):\n`,
     `| read | client (driver) | Neo4j |`,
     `|---|---|---|`,
-    `| the poll's head check (graph.version: the change-log node's seq) | ${headRead.client.toFixed(3)} | ${headRead.neo4j.toFixed(3)} |`,
-    `| an empty page of changes after the head (feed.after: the poll before the head check) | ${pageRead.client.toFixed(3)} | ${pageRead.neo4j.toFixed(3)} |`,
+    `| a head check (graph.version: the change-log node's seq), the alternative | ${headRead.client.toFixed(3)} | ${headRead.neo4j.toFixed(3)} |`,
+    `| an empty page of changes after the head (feed.after: what a poll runs) | ${pageRead.client.toFixed(3)} | ${pageRead.neo4j.toFixed(3)} |`,
   ];
 }
 
