@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import {
   getVariableValues,
   Kind,
@@ -55,9 +56,9 @@ export class OperationCostCache {
     const values = Object.fromEntries(
       relevant.filter((name) => Object.hasOwn(variables, name)).map((name) => [name, variables[name]]),
     );
-    // The key itself, not a digest of it: the values are Ints and Booleans (a stored key is short:
-    // variables that do not coerce are not remembered) and hashing cost more than the lookup.
-    const key = `${queryHash}\u0000${operation.name?.value ?? ""}\u0000${JSON.stringify(values)}`;
+    const key = createHash("sha256")
+      .update(`${queryHash}\u0000${operation.name?.value ?? ""}\u0000${JSON.stringify(values)}`)
+      .digest("base64url");
     const known = this.costs.get(key);
     if (known !== undefined) return known;
     this.analyses += 1;
