@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Viewer } from "../../src/auth/viewer";
 import { startTestApi, type TestApi, type TestResult } from "../support/testApi";
+import { removeFixtures } from "../support/removeFixtures";
 
 const editor: Viewer = { subject: `editor-${randomUUID().slice(0, 8)}`, role: "EDITOR" };
 
@@ -66,13 +67,7 @@ describe("curation mutations (real Neo4j)", () => {
   });
 
   afterAll(async () => {
-    await api.graph.executor.write({
-      name: "test.cleanup",
-      cypher: `MATCH (n) WHERE n.id = $documentId OR n.id IN $ids OR (n:Entity AND n.id ENDS WITH $suffix)
-               OR ((n:Statistic OR n:Quote) AND $documentId IN n.citeDoc)
-               DETACH DELETE n`,
-      params: { documentId, ids: created, suffix },
-    });
+    await removeFixtures(api.graph.executor, { ids: [documentId, ...created], suffixes: [suffix] });
     await api.stop();
   });
 

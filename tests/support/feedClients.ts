@@ -4,6 +4,7 @@ import WebSocket from "ws";
 import type { CypherExecutor } from "../../src/graph/executor";
 import { addDocument } from "../../src/write/mutations/addDocument";
 import { createEntity } from "../../src/write/mutations/createEntity";
+import { removeFixtures } from "./removeFixtures";
 
 /** One event of an SSE stream, as an EventSource would dispatch it; comments kept apart. */
 export interface SseEvent {
@@ -215,11 +216,6 @@ export class FeedWriter {
   }
 
   async cleanup(): Promise<void> {
-    await this.executor.write({
-      name: "test.cleanup",
-      cypher: `MATCH (n) WHERE n.id = $documentId OR n.id IN $ids OR ((n:Statistic OR n:Quote) AND $documentId IN n.citeDoc)
-               DETACH DELETE n`,
-      params: { documentId: this.documentId, ids: this.created },
-    });
+    await removeFixtures(this.executor, { ids: [this.documentId, ...this.created] });
   }
 }
