@@ -24,6 +24,7 @@ import { writeDocument } from "../src/write/importDocument";
 import { addRelationship } from "../src/write/mutations/addRelationship";
 import { createEntity } from "../src/write/mutations/createEntity";
 import type { MutationOutcome } from "../src/write/mutation";
+import { removeFixtures } from "../tests/support/removeFixtures";
 
 const perScenario = Number(process.argv[2] ?? 200);
 const suffix = randomUUID().replace(/-/g, "").slice(0, 8);
@@ -141,11 +142,8 @@ async function main(): Promise<void> {
         `${rows.join("\n")}\n`,
     );
   } finally {
-    await executor.write({
-      name: "bench.cleanup",
-      cypher: "MATCH (n) WHERE n.id = $documentId OR (n:Entity AND n.id ENDS WITH $suffix) DETACH DELETE n",
-      params: { documentId, suffix },
-    });
+    // Through the change log, so that an export or a mirror of this graph still agrees with it.
+    await removeFixtures(executor, { ids: [documentId], suffixes: [suffix] });
     await driver.close();
   }
 }

@@ -4,10 +4,7 @@ import { finished } from "node:stream/promises";
 import type { Writable } from "node:stream";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config";
-import { CypherExecutor } from "../graph/executor";
-import { createLogger } from "../logger";
-import { connectTarget } from "../neo4j/cliTarget";
-import { createDriver } from "../neo4j/driver";
+import { withCliTarget } from "../neo4j/cliTarget";
 import { EXPORT_FORMAT_NAMES, exportFormat } from "./formats";
 import { ChunkedWriter, singleFileOutput, streamSink, type ExportOutput } from "./output";
 import { runExport } from "./runExport";
@@ -71,16 +68,10 @@ async function main(): Promise<number> {
   }
 
   const config = loadConfig();
-  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-  const { uri, local } = await connectTarget(config);
-  const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
-  let file: Writable | undefined;
-  try {
-    const executor = new CypherExecutor(driver, {
-      database: config.neo4j.database,
-      transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
-      logger,
-    }).forRequest(logger, Date.now() + config.export.timeoutMs);
+  const { transactionTimeoutMs } = config.neo4j;
+  return withCliTarget(config, { transactionTimeoutMs, migrate: false }, async (target, logger) => {
+    const executor = target.forRequest(logger, Date.now() + config.export.timeoutMs);
+    let file: Writable | undefined;
     const started = performance.now();
     const result = await runExport(
       executor,
@@ -100,10 +91,7 @@ async function main(): Promise<number> {
       `exported ${result.elements} elements at seq ${result.seq} as ${format.name} to ${out} in ${seconds.toFixed(1)} s\n`,
     );
     return 0;
-  } finally {
-    await driver.close();
-    await local?.stop();
-  }
+  });
 }
 
 main().then(

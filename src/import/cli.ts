@@ -1,11 +1,7 @@
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config";
 import { ImportConflictError } from "../write/importDocument";
-import { CypherExecutor } from "../graph/executor";
-import { applyMigrations, loadMigrations } from "../graph/migrations";
-import { createLogger } from "../logger";
-import { createDriver } from "../neo4j/driver";
-import { connectTarget } from "../neo4j/cliTarget";
+import { withCliTarget } from "../neo4j/cliTarget";
 import { importDatasetFile } from "./importDataset";
 import { DatasetError, readDataset } from "./readDataset";
 
@@ -32,16 +28,8 @@ async function main(): Promise<number> {
   for (const file of positionals) readDataset(file);
 
   const config = loadConfig();
-  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-  const { uri, local } = await connectTarget(config);
-  const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
-  try {
-    const executor = new CypherExecutor(driver, {
-      database: config.neo4j.database,
-      transactionTimeoutMs: Math.max(config.neo4j.transactionTimeoutMs, 300_000),
-      logger,
-    });
-    await applyMigrations(executor, loadMigrations());
+  const transactionTimeoutMs = Math.max(config.neo4j.transactionTimeoutMs, 300_000);
+  return withCliTarget(config, { transactionTimeoutMs, migrate: true }, async (executor) => {
     for (const file of positionals) {
       const started = performance.now();
       const result = await importDatasetFile(executor, file, {
@@ -68,10 +56,7 @@ async function main(): Promise<number> {
       );
     }
     return 0;
-  } finally {
-    await driver.close();
-    await local?.stop();
-  }
+  });
 }
 
 function preview(ids: string[]): string {

@@ -1,11 +1,7 @@
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "../config";
-import { CypherExecutor } from "../graph/executor";
-import { applyMigrations, loadMigrations } from "../graph/migrations";
-import { createLogger } from "../logger";
-import { connectTarget } from "../neo4j/cliTarget";
-import { createDriver } from "../neo4j/driver";
+import { withCliTarget } from "../neo4j/cliTarget";
 import { ingestDocument } from "../write/mutations/ingestDocument";
 import { DocumentLinker } from "./documentLinker";
 import { NotUtf8Error, readUtf8Text } from "./readText";
@@ -38,6 +34,7 @@ async function main(): Promise<number> {
     return values.help ? 0 : 2;
   }
   const file = positionals[0] ?? "";
+  const title = values.title;
   const text = readUtf8Text(file);
   const publishedAt = values["published-at"];
   if (publishedAt !== undefined && Number.isNaN(Date.parse(publishedAt))) {
@@ -45,23 +42,15 @@ async function main(): Promise<number> {
   }
 
   const config = loadConfig();
-  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
-  const { uri, local } = await connectTarget(config);
-  const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
-  try {
-    const executor = new CypherExecutor(driver, {
-      database: config.neo4j.database,
-      transactionTimeoutMs: Math.max(config.neo4j.transactionTimeoutMs, 60_000),
-      logger,
-    });
-    await applyMigrations(executor, loadMigrations());
+  const transactionTimeoutMs = Math.max(config.neo4j.transactionTimeoutMs, 60_000);
+  return withCliTarget(config, { transactionTimeoutMs, migrate: true }, async (executor) => {
     const linker = new DocumentLinker(executor, config.ingest);
     const started = performance.now();
     const result = await ingestDocument(
       executor,
       { subject: `ingest:${path.basename(file)}` },
       {
-        title: values.title,
+        title,
         text,
         url: values.url ?? null,
         publisher: values.publisher ?? null,
@@ -95,10 +84,7 @@ async function main(): Promise<number> {
       );
     }
     return 0;
-  } finally {
-    await driver.close();
-    await local?.stop();
-  }
+  });
 }
 
 main().then(

@@ -1,4 +1,7 @@
 import type { Config } from "../config";
+import { CypherExecutor } from "../graph/executor";
+import { applyMigrations, loadMigrations } from "../graph/migrations";
+import { createLogger, type Logger } from "../logger";
 import { createDriver } from "./driver";
 import { runningLocalNeo4jUri, startLocalNeo4j, type LocalNeo4j } from "./localNeo4j";
 
@@ -27,4 +30,31 @@ export async function connectTarget(config: Config): Promise<{ uri: string; loca
     onProgress: (m) => process.stderr.write(`${m}\n`),
   });
   return { uri: local.uri, local };
+}
+
+/**
+ * Runs a command-line tool's `work` on its target (see {@link connectTarget}) with an executor whose
+ * transactions may take `transactionTimeoutMs`, after applying the migrations when `migrate`; closes
+ * the driver and stops a Neo4j it started, however `work` ends.
+ */
+export async function withCliTarget<T>(
+  config: Config,
+  options: { transactionTimeoutMs: number; migrate: boolean },
+  work: (executor: CypherExecutor, logger: Logger) => Promise<T>,
+): Promise<T> {
+  const logger = createLogger(config.logLevel === "info" ? "warn" : config.logLevel);
+  const { uri, local } = await connectTarget(config);
+  const driver = createDriver({ uri, user: config.neo4j.user, password: config.neo4j.password });
+  try {
+    const executor = new CypherExecutor(driver, {
+      database: config.neo4j.database,
+      transactionTimeoutMs: options.transactionTimeoutMs,
+      logger,
+    });
+    if (options.migrate) await applyMigrations(executor, loadMigrations());
+    return await work(executor, logger);
+  } finally {
+    await driver.close();
+    await local?.stop();
+  }
 }

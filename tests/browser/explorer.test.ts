@@ -9,7 +9,8 @@ import { PROJECT_ROOT } from "../../src/projectRoot";
 import { launchBrowser, openPage, screenshot, type WatchedPage } from "../support/browser";
 import { fixtureDataset } from "../support/fixtureDataset";
 import { startHttpService, type HttpService } from "../support/httpService";
-import { CLEANUP_BY_SUFFIX, hubDataset, syntheticDataset } from "../support/syntheticDataset";
+import { hubDataset, syntheticDataset } from "../support/syntheticDataset";
+import { removeFixtures } from "../support/removeFixtures";
 
 // The explorer (/explore) and the query editor (/graphiql) in Debian's Chromium, against the real
 // service and Neo4j. The browser has no internet access: everything must come from the service.
@@ -51,11 +52,7 @@ describe("the explorer in a real browser", () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await service.graph.executor.write({
-      name: "test.cleanup",
-      cypher: CLEANUP_BY_SUFFIX,
-      params: { suffixes: [fixture.suffix, ring.suffix, hub.suffix] },
-    });
+    await removeFixtures(service.graph.executor, { suffixes: [fixture.suffix, ring.suffix, hub.suffix] });
     await service.stop();
   });
 

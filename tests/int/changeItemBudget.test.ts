@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Viewer } from "../../src/auth/viewer";
 import { startTestApi, type TestApi } from "../support/testApi";
+import { removeFixtures } from "../support/removeFixtures";
 
 const editor: Viewer = { subject: `editor-${randomUUID().slice(0, 8)}`, role: "EDITOR" };
 
@@ -36,11 +37,7 @@ describe("ChangeItem.before/after count against the response budget (real Neo4j)
   });
 
   afterAll(async () => {
-    await api.graph.executor.write({
-      name: "test.cleanup",
-      cypher: "MATCH (n) WHERE n.id IN $ids DETACH DELETE n",
-      params: { ids: [documentId, entityId] },
-    });
+    await removeFixtures(api.graph.executor, { ids: [documentId, entityId] });
     await api.stop();
   });
 

@@ -5,6 +5,7 @@ import { CURATION, type EntityElement } from "../../src/write/elements";
 import { writeDocument } from "../../src/write/importDocument";
 import { createEntity } from "../../src/write/mutations/createEntity";
 import { connectTestGraph, type TestGraph } from "../support/testGraph";
+import { removeFixtures } from "../support/removeFixtures";
 
 /**
  * The change-log lock taken last (src/write/changeLog.ts): a write reads without the lock, so another
@@ -42,11 +43,7 @@ describe("change log: the lock taken last (real Neo4j)", () => {
     });
   });
   afterAll(async () => {
-    await graph.executor.write({
-      name: "test.cleanup",
-      cypher: "MATCH (n) WHERE (n:Entity AND n.id ENDS WITH $suffix) OR n.id = $documentId DETACH DELETE n",
-      params: { suffix, documentId },
-    });
+    await removeFixtures(graph.executor, { ids: [documentId], suffixes: [suffix] });
     await graph.close();
   });
 

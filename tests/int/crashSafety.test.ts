@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { writeDocument } from "../../src/write/importDocument";
 import { connectTestGraph, type TestGraph } from "../support/testGraph";
+import { removeFixtures } from "../support/removeFixtures";
 
 const ROOT = path.resolve(__dirname, "../..");
 
@@ -70,11 +71,7 @@ describe("crash safety of the write path (real Neo4j)", () => {
     });
   });
   afterAll(async () => {
-    await graph.executor.write({
-      name: "test.cleanup",
-      cypher: "MATCH (n) WHERE n.id = $documentId OR (n:Entity AND n.id ENDS WITH $suffix) DETACH DELETE n",
-      params: { documentId, suffix },
-    });
+    await removeFixtures(graph.executor, { ids: [documentId], suffixes: [suffix] });
     await graph.close();
   });
 

@@ -1,16 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { Viewer } from "../../src/auth/viewer";
-import { startTestApi, type TestApi, type TestResult } from "../support/testApi";
+import { lastSeq, mutator, type Payload } from "../support/mutate";
+import { startTestApi, type TestApi } from "../support/testApi";
+import { removeFixtures } from "../support/removeFixtures";
 
 const editor: Viewer = { subject: `editor-${randomUUID().slice(0, 8)}`, role: "EDITOR" };
-
-interface Payload {
-  clientMutationId: string | null;
-  userErrors: Array<{ field: string[] | null; message: string; code: string }>;
-  change: { seq: number; actor: string; operation: string } | null;
-}
-
-const PAYLOAD = "clientMutationId userErrors { field message code } change { seq actor operation }";
 
 describe("curation mutations (real Neo4j)", () => {
   let api: TestApi;
@@ -21,27 +15,7 @@ describe("curation mutations (real Neo4j)", () => {
     `"Portisle is open for business," said Mara Venn. Portisle lies in Coast County ${suffix}. Portisle grows.`;
   const created: string[] = [];
 
-  async function mutate<P extends Payload>(
-    field: string,
-    input: Record<string, unknown>,
-    selection: string,
-    viewer: Viewer | null = editor,
-  ): Promise<{ payload: P; result: TestResult<Record<string, P>> }> {
-    const inputType = `${field.charAt(0).toUpperCase()}${field.slice(1)}Input`;
-    const result = await api.execute<Record<string, P>>(
-      `mutation($input: ${inputType}!) { ${field}(input: $input) { ${PAYLOAD} ${selection} } }`,
-      { input },
-      { viewer },
-    );
-    const payload = result.data?.[field];
-    if (payload === undefined) throw new Error(`no payload: ${JSON.stringify(result.errors)}`);
-    return { payload, result };
-  }
-
-  async function lastSeq(): Promise<number> {
-    const result = await api.execute<{ lastChange: { seq: number } | null }>("{ lastChange { seq } }");
-    return result.data?.lastChange?.seq ?? 0;
-  }
+  const mutate = mutator(() => api, editor);
 
   async function createPlace(name: string, quote: string): Promise<{ id: string; seq: number }> {
     const { payload } = await mutate<Payload & { entity: { id: string } | null }>(
@@ -66,18 +40,12 @@ describe("curation mutations (real Neo4j)", () => {
   });
 
   afterAll(async () => {
-    await api.graph.executor.write({
-      name: "test.cleanup",
-      cypher: `MATCH (n) WHERE n.id = $documentId OR n.id IN $ids OR (n:Entity AND n.id ENDS WITH $suffix)
-               OR ((n:Statistic OR n:Quote) AND $documentId IN n.citeDoc)
-               DETACH DELETE n`,
-      params: { documentId, ids: created, suffix },
-    });
+    await removeFixtures(api.graph.executor, { ids: [documentId, ...created], suffixes: [suffix] });
     await api.stop();
   });
 
   it("addDocument stores a text once: the same text again returns it and writes nothing", async () => {
-    const before = await lastSeq();
+    const before = await lastSeq(api);
     const { payload } = await mutate<
       Payload & { existing: boolean; document: { id: string; contentHash: string } | null }
     >("addDocument", { title: "Another title", text }, "existing document { id contentHash }");
@@ -86,7 +54,7 @@ describe("curation mutations (real Neo4j)", () => {
       id: documentId,
       contentHash: createHash("sha256").update(text).digest("hex"),
     });
-    expect(await lastSeq()).toBe(before);
+    expect(await lastSeq(api)).toBe(before);
   });
 
   it("createEntity writes the entity with version 1, records the change, and search finds it at once", async () => {
@@ -102,7 +70,7 @@ describe("curation mutations (real Neo4j)", () => {
     expect(payload.entity).toEqual({ id: `place:portisle-${suffix}`, version: 1, name });
     created.push(payload.entity?.id ?? "");
     expect(payload.change).toMatchObject({ actor: editor.subject, operation: "createEntity" });
-    expect(await lastSeq()).toBeGreaterThanOrEqual(payload.change?.seq ?? Infinity);
+    expect(await lastSeq(api)).toBeGreaterThanOrEqual(payload.change?.seq ?? Infinity);
 
     const search = await api.execute<{ search: Array<{ entity: { id: string } }> }>(
       "query($t: String!) { search(text: $t, first: 5) { entity { id } } }",
@@ -136,7 +104,7 @@ describe("curation mutations (real Neo4j)", () => {
   });
 
   it("returns every problem at once as userErrors, with codes and field paths, and writes nothing", async () => {
-    const before = await lastSeq();
+    const before = await lastSeq(api);
     const { payload } = await mutate<Payload & { entity: unknown }>(
       "createEntity",
       {
@@ -163,18 +131,18 @@ describe("curation mutations (real Neo4j)", () => {
       "input.citations.2.documentId": "NOT_FOUND",
       "input.citations.3.occurrence": "INVALID",
     });
-    expect(await lastSeq()).toBe(before);
+    expect(await lastSeq(api)).toBe(before);
   });
 
   it("refuses a caller without a token (UNAUTHENTICATED) and writes nothing", async () => {
-    const before = await lastSeq();
+    const before = await lastSeq(api);
     const result = await api.execute(
       "mutation($input: CreateEntityInput!) { createEntity(input: $input) { entity { id } } }",
       { input: { kind: "PLACE", name: "Nobody", citations: [{ documentId, quote: "Portisle grows" }] } },
       { viewer: null },
     );
     expect(result.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
-    expect(await lastSeq()).toBe(before);
+    expect(await lastSeq(api)).toBe(before);
   });
 
   it("updateEntity: a correction bumps the version; a stale expectedVersion is a VERSION_CONFLICT", async () => {
@@ -350,7 +318,7 @@ describe("curation mutations (real Neo4j)", () => {
       "entity { id }",
     );
     created.push(first.payload.entity?.id ?? "");
-    const seq = await lastSeq();
+    const seq = await lastSeq(api);
     const again = await mutate<Payload & { entity: { id: string } | null }>(
       "createEntity",
       input,
@@ -358,7 +326,7 @@ describe("curation mutations (real Neo4j)", () => {
     );
     expect(again.payload).toEqual(first.payload);
     expect(again.payload.clientMutationId).toBe(`m-${suffix}`);
-    expect(await lastSeq()).toBe(seq);
+    expect(await lastSeq(api)).toBe(seq);
 
     const other = await mutate<Payload & { entity: unknown }>(
       "createEntity",
@@ -378,7 +346,7 @@ describe("curation mutations (real Neo4j)", () => {
   });
 
   it("the change log has no gaps: every seq up to lastChange is one change, oldest first", async () => {
-    const last = await lastSeq();
+    const last = await lastSeq(api);
     const from = Math.max(0, last - 30);
     const result = await api.execute<{
       changes: { totalCount: number; edges: Array<{ cursor: string; node: { seq: number; id: string } }> };
@@ -603,7 +571,7 @@ describe("curation mutations (real Neo4j)", () => {
     );
     expect(merged.payload.userErrors).toEqual([]);
 
-    const before = await lastSeq();
+    const before = await lastSeq(api);
     // The same name makes the same id.
     const { payload } = await mutate<Payload & { entity: { id: string } | null }>(
       "createEntity",
@@ -614,7 +582,7 @@ describe("curation mutations (real Neo4j)", () => {
     expect(payload.userErrors.map((e) => [e.code, (e.field ?? []).join(".")])).toEqual([
       ["ALREADY_EXISTS", "input.id"],
     ]);
-    expect(await lastSeq()).toBe(before);
+    expect(await lastSeq(api)).toBe(before);
     const read = await api.execute<{ entity: { id: string } | null }>(
       "query($id: ID!) { entity(id: $id) { id } }",
       { id: merge },

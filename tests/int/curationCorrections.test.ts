@@ -4,8 +4,8 @@ import { validateDataset } from "../../src/import/readDataset";
 import { writeDocument } from "../../src/write/importDocument";
 import { fixtureDataset } from "../support/fixtureDataset";
 import { lastSeq, mutator, type Payload } from "../support/mutate";
-import { CLEANUP_BY_SUFFIX } from "../support/syntheticDataset";
 import { startTestApi, type TestApi } from "../support/testApi";
+import { removeFixtures } from "../support/removeFixtures";
 
 /** The gaps #11 left: citations on an existing link, clearing a description, merged aliases, NFC names. */
 describe("curation corrections (real Neo4j)", () => {
@@ -41,7 +41,7 @@ describe("curation corrections (real Neo4j)", () => {
   });
 
   afterAll(async () => {
-    await api.graph.executor.write({ name: "test.cleanup", cypher: CLEANUP_BY_SUFFIX, params: { suffixes } });
+    await removeFixtures(api.graph.executor, { suffixes });
     await api.stop();
   });
 

@@ -1,13 +1,15 @@
 import WebSocket from "ws";
 import {
-  FeedWriter,
+  type FeedWriter,
   openSse,
+  startFeedService,
+  stopFeedService,
   subscribeChanges,
   until,
   wsClient,
   type SseStream,
 } from "../support/feedClients";
-import { startHttpService, type HttpService } from "../support/httpService";
+import type { HttpService } from "../support/httpService";
 
 interface SentChange {
   id: string;
@@ -38,16 +40,13 @@ describe("change feed: SSE /changes and the graphql-ws subscription (real Neo4j,
   let wsUrl: string;
 
   beforeAll(async () => {
-    service = await startHttpService({ NODE_ENV: "production", FEED_HEARTBEAT_MS: "200" });
-    wsUrl = service.url.replace(/^http/, "ws");
-    writer = new FeedWriter(service.graph.executor);
-    await writer.start();
+    ({ service, writer, wsUrl } = await startFeedService({
+      NODE_ENV: "production",
+      FEED_HEARTBEAT_MS: "200",
+    }));
   });
 
-  afterAll(async () => {
-    await writer.cleanup();
-    await service.stop();
-  });
+  afterAll(() => stopFeedService({ service, writer }));
 
   it("a consumer that disconnects mid-stream and reconnects gets exactly the 1,000 changes it missed, in order (SSE and graphql-ws)", async () => {
     const start = (await writer.write()).seq;

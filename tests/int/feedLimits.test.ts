@@ -1,8 +1,10 @@
 import http from "node:http";
 import WebSocket from "ws";
 import {
-  FeedWriter,
+  type FeedWriter,
   openSse,
+  startFeedService,
+  stopFeedService,
   subscribeChanges,
   until,
   wsClient,
@@ -93,22 +95,19 @@ describe("change feed limits: slow consumers (real Neo4j, real HTTP)", () => {
   let writer: FeedWriter;
 
   beforeAll(async () => {
-    service = await startHttpService({
-      NODE_ENV: "production",
-      FEED_BUFFER_CHANGES: "5",
-      FEED_PAGE_SIZE: "5",
-      // The stalled WebSocket does not answer pings: it must not be cut off as dead before it overflows.
-      FEED_HEARTBEAT_MS: "600000",
-    });
-    writer = new FeedWriter(service.graph.executor);
-    writer.descriptionLength = 2_000;
-    await writer.start();
+    ({ service, writer } = await startFeedService(
+      {
+        NODE_ENV: "production",
+        FEED_BUFFER_CHANGES: "5",
+        FEED_PAGE_SIZE: "5",
+        // The stalled WebSocket does not answer pings: it must not be cut off as dead before it overflows.
+        FEED_HEARTBEAT_MS: "600000",
+      },
+      { descriptionLength: 2_000 },
+    ));
   });
 
-  afterAll(async () => {
-    await writer.cleanup();
-    await service.stop();
-  });
+  afterAll(() => stopFeedService({ service, writer }));
 
   it("disconnects a consumer that stops reading, with an overflow event naming where to resume; the others go on", async () => {
     const start = (await writer.write()).seq;
@@ -237,20 +236,14 @@ describe("change feed with AUTH_READS=token (real Neo4j, real HTTP, real WebSock
   let wsUrl: string;
 
   beforeAll(async () => {
-    service = await startHttpService({
+    ({ service, writer, wsUrl } = await startFeedService({
       NODE_ENV: "production",
       AUTH_READS: "token",
       AUTH_JWT_SECRET: TEST_SECRET,
-    });
-    wsUrl = service.url.replace(/^http/, "ws");
-    writer = new FeedWriter(service.graph.executor);
-    await writer.start();
+    }));
   });
 
-  afterAll(async () => {
-    await writer.cleanup();
-    await service.stop();
-  });
+  afterAll(() => stopFeedService({ service, writer }));
 
   it("SSE: 401 with a challenge without a token or with a bad one, 403 without the reader role, 200 with it", async () => {
     const none = await openSse(`${service.base}/changes`);

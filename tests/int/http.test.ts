@@ -2,30 +2,9 @@ import { request as httpRequest } from "node:http";
 import { auditServer } from "graphql-http";
 import { documentContent } from "../support/documentChecksum";
 import { startHttpService, type HttpService } from "../support/httpService";
+import { FRAGMENT_BOMB, HUGE, INLINE_BOMB, WIDE } from "../support/costlyQueries";
 
 const ARTICLE = "document:ichongqing-seeing-is-believing";
-
-/** Cost 1,040,301 (100 × 100 × 100 items), over the default limit of 100,000. */
-const HUGE =
-  "entities(first: 100) { edges { node { relationships(first: 100) { edges { node { to { relationships(first: 100) { totalCount } } } } } } } }";
-/** Cost 40,301 (citations count as one item): three of them are over the limit, two are not. */
-const WIDE =
-  "entities(first: 100) { edges { node { relationships(first: 100) { edges { node { citations { quote } } } } } } }";
-const spreads = (name: string): string => ` ...${name}`.repeat(25);
-/** The review's fragment bomb: F3 spreads F2 25 times, F2 spreads F1, F1 spreads F0 { __typename }. */
-const FRAGMENT_BOMB = [
-  "fragment F0 on Query { __typename }",
-  `fragment F1 on Query {${spreads("F0")} }`,
-  `fragment F2 on Query {${spreads("F1")} }`,
-  `fragment F3 on Query {${spreads("F2")} }`,
-].join(" ");
-/** The same with inline fragments and an alias at each level. */
-const INLINE_BOMB = [
-  "fragment G0 on Query { t: __typename ... on Query { __typename } }",
-  `fragment G1 on Query {${spreads("G0")} }`,
-  `fragment G2 on Query { ... on Query {${spreads("G1")} } }`,
-  `fragment G3 on Query {${spreads("G2")} }`,
-].join(" ");
 
 interface Answer {
   status: number;

@@ -1,10 +1,14 @@
+import { randomUUID } from "node:crypto";
 import type { CypherQuery } from "../../src/graph/executor";
 import { readGraphVersion } from "../../src/graph/graphVersion";
+import { createEntity } from "../../src/write/mutations/createEntity";
 import { startHttpService, type HttpService } from "../support/httpService";
+import { removeFixtures } from "../support/removeFixtures";
 
 const QUERY =
   "query Places($first: Int) { entities(kind: PLACE, first: $first) { totalCount edges { node { id name } } } }";
 const CACHE_CONTROL = "public, max-age=30";
+const CITATION = { documentId: "document:ichongqing-seeing-is-believing", quote: "Chongqing", occurrence: 1 };
 
 /** A GET the way Apollo's CSRF prevention wants it: with its preflight header. */
 function get(
@@ -26,36 +30,18 @@ describe("HTTP caching of GET reads (real Neo4j)", () => {
   const ran: string[] = [];
   const places = { query: QUERY, variables: { first: 5 }, operationName: "Places" };
 
-  // The counter the write layer keeps; the test moves it itself and puts it back afterwards.
-  const counter = (cypher: string, params: Record<string, unknown> = {}): CypherQuery => ({
-    name: "test.changeLog",
-    cypher,
-    params,
-  });
-  let created = false;
-  let originalSeq = 0;
+  // A change the Places query does not see (a person), written through the write layer like any other.
+  const suffix = randomUUID().replace(/-/g, "").slice(0, 10);
+  const personId = `person:http-cache-${suffix}`;
 
   beforeAll(async () => {
     service = await startHttpService(
       { NODE_ENV: "production", CACHE_CONTROL },
       { onQuery: (query) => ran.push(query.name) },
     );
-    const [row] = await service.graph.executor.write<{ created: boolean; seq: number }>(
-      counter(
-        `MERGE (l:ChangeLog {id: 'changes'})
-         ON CREATE SET l.seq = 0, l.createdByTest = true
-         RETURN l.createdByTest = true AS created, l.seq AS seq`,
-      ),
-    );
-    created = row?.created ?? false;
-    originalSeq = row?.seq ?? 0;
   });
   afterAll(async () => {
-    await service.graph.executor.write(
-      created
-        ? counter("MATCH (l:ChangeLog {id: 'changes'}) DELETE l")
-        : counter("MATCH (l:ChangeLog {id: 'changes'}) SET l.seq = $seq", { seq: originalSeq }),
-    );
+    await removeFixtures(service.graph.executor, { ids: [personId] });
     await service.stop();
   });
 
@@ -124,8 +110,14 @@ describe("HTTP caching of GET reads (real Neo4j)", () => {
 
   it("changes the ETag when the graph's version changes, and only then", async () => {
     const before = (await get(service, places)).headers.get("etag") ?? "";
-    await service.graph.executor.write(counter("MATCH (l:ChangeLog {id: 'changes'}) SET l.seq = l.seq + 1"));
-    expect(await readGraphVersion(service.graph.executor)).toBe(originalSeq + 1);
+    const version = await readGraphVersion(service.graph.executor);
+    const written = await createEntity(
+      service.graph.executor,
+      { subject: "http-cache-test" },
+      { id: personId, kind: "PERSON", name: `Http Cache ${suffix}`, citations: [CITATION] },
+    );
+    expect(written.kind).toBe("written");
+    expect(await readGraphVersion(service.graph.executor)).toBe(version + 1);
 
     const stale = await get(service, places, { "apollo-require-preflight": "true", "if-none-match": before });
     expect(stale.status).toBe(200);

@@ -3,8 +3,8 @@ import { validateDataset } from "../../src/import/readDataset";
 import { writeDocument } from "../../src/write/importDocument";
 import { fixtureDataset, type Fixture } from "../support/fixtureDataset";
 import { mutator, type Payload } from "../support/mutate";
-import { CLEANUP_BY_SUFFIX } from "../support/syntheticDataset";
 import { startTestApi, type TestApi } from "../support/testApi";
+import { removeFixtures } from "../support/removeFixtures";
 
 /** A curator's retract or merge stands when a document that stated the element is imported again (#11). */
 describe("re-importing a document after curation (real Neo4j)", () => {
@@ -22,11 +22,7 @@ describe("re-importing a document after curation (real Neo4j)", () => {
     api = await startTestApi();
   });
   afterAll(async () => {
-    await api.graph.executor.write({
-      name: "test.cleanup",
-      cypher: CLEANUP_BY_SUFFIX,
-      params: { suffixes: fixtures.map((f) => f.suffix) },
-    });
+    await removeFixtures(api.graph.executor, { suffixes: fixtures.map((f) => f.suffix) });
     await api.stop();
   });
 

@@ -5,8 +5,8 @@ import { validateDataset } from "../../src/import/readDataset";
 import { documentContent } from "../support/documentChecksum";
 import { citationsOf } from "../support/documentCitations";
 import { fixtureDataset, type Fixture } from "../support/fixtureDataset";
-import { CLEANUP_BY_SUFFIX } from "../support/syntheticDataset";
 import { connectTestGraph, silentLogger, type TestGraph } from "../support/testGraph";
+import { removeFixtures } from "../support/removeFixtures";
 
 describe("importer (real Neo4j)", () => {
   let graph: TestGraph;
@@ -21,11 +21,7 @@ describe("importer (real Neo4j)", () => {
     graph = connectTestGraph();
   });
   afterAll(async () => {
-    await graph.executor.write({
-      name: "test.cleanup",
-      cypher: CLEANUP_BY_SUFFIX,
-      params: { suffixes: fixtures.map((f) => f.suffix) },
-    });
+    await removeFixtures(graph.executor, { suffixes: fixtures.map((f) => f.suffix) });
     await graph.close();
   });
 

@@ -1,29 +1,19 @@
 import { LinkDictionaryRepository } from "../../src/graph/linkDictionaryRepository";
 import { LinkDictionaryCache } from "../../src/ingest/linkDictionaryCache";
 import { linkText } from "../../src/ingest/linkText";
+import { createEntity } from "../../src/write/mutations/createEntity";
+import { removeFixtures } from "../support/removeFixtures";
 import { connectTestGraph, type TestGraph } from "../support/testGraph";
 
-const MARK = "linking-dictionary-test";
+const TESTLAND = "place:liangjiang-testland";
 
 describe("the linking dictionary read from the graph (real Neo4j)", () => {
   let graph: TestGraph;
   beforeAll(() => {
     graph = connectTestGraph();
   });
-  let bumped = false;
   afterAll(async () => {
-    if (bumped) {
-      await graph.executor.write({
-        name: "test.cleanup",
-        cypher: `MATCH (l:ChangeLog {id: 'changes'}) SET l.seq = l.seq - 1`,
-        params: {},
-      });
-    }
-    await graph.executor.write({
-      name: "test.cleanup",
-      cypher: `MATCH (n) WHERE n.testMark = $mark DETACH DELETE n`,
-      params: { mark: MARK },
-    });
+    await removeFixtures(graph.executor, { ids: [TESTLAND] });
     await graph.close();
   });
 
@@ -67,17 +57,20 @@ describe("the linking dictionary read from the graph (real Neo4j)", () => {
     const before = await cache.get();
     expect(linkText(text, before.dictionary).mentions.map((m) => m.entityId)).toEqual(["place:chongqing"]);
 
-    // A writer adds an entity and bumps the log (here by hand, on the one counter; afterAll puts it back).
-    await graph.executor.write({
-      name: "test.write",
-      cypher: `
-CREATE (:Entity:Place {id: 'place:liangjiang-testland', kind: 'PLACE', name: 'Liangjiang Testland', aliases: [], testMark: $mark})
-WITH 1 AS one
-MATCH (l:ChangeLog {id: 'changes'})
-SET l.seq = l.seq + 1`,
-      params: { mark: MARK },
-    });
-    bumped = true;
+    // A writer adds an entity: one change, the log's seq moves on.
+    const written = await createEntity(
+      graph.executor,
+      { subject: "link-dictionary-test" },
+      {
+        id: TESTLAND,
+        kind: "PLACE",
+        name: "Liangjiang Testland",
+        citations: [
+          { documentId: "document:ichongqing-seeing-is-believing", quote: "Chongqing", occurrence: 1 },
+        ],
+      },
+    );
+    expect(written.kind).toBe("written");
     const after = await cache.get();
     expect(after.version).toBe(before.version + 1);
     expect(cache.rebuilds).toBe(2);

@@ -1,8 +1,9 @@
 import { writeDocument } from "../../src/write/importDocument";
 import { validateDataset } from "../../src/import/readDataset";
 import { fixtureDataset } from "../support/fixtureDataset";
-import { CLEANUP_BY_SUFFIX, syntheticDataset } from "../support/syntheticDataset";
+import { syntheticDataset } from "../support/syntheticDataset";
 import { startTestApi, type TestApi } from "../support/testApi";
+import { removeFixtures } from "../support/removeFixtures";
 
 // The read API over data this suite writes itself (the article's own facts are tested in article.test.ts).
 describe("read API (real Neo4j, in-process GraphQL)", () => {
@@ -17,11 +18,7 @@ describe("read API (real Neo4j, in-process GraphQL)", () => {
     await writeDocument(api.graph.executor, synthetic.dataset);
   });
   afterAll(async () => {
-    await api.graph.executor.write({
-      name: "test.cleanup",
-      cypher: CLEANUP_BY_SUFFIX,
-      params: { suffixes: [s, synthetic.suffix] },
-    });
+    await removeFixtures(api.graph.executor, { suffixes: [s, synthetic.suffix] });
     await api.stop();
   });
 

@@ -4,7 +4,7 @@ import { MAX_ID_LENGTH } from "../../src/graph/limits";
 import { validateDataset } from "../../src/import/readDataset";
 import { postGraphQL } from "../support/http";
 import { startHttpService, type HttpService } from "../support/httpService";
-import { CLEANUP_BY_SUFFIX } from "../support/syntheticDataset";
+import { removeFixtures } from "../support/removeFixtures";
 
 /**
  * Review findings 2 and 8 against the real service: a document of a few MB cited many times, and
@@ -69,11 +69,7 @@ describe("response limits (real Neo4j, a 3 MB document)", () => {
     await writeDocument(service.graph.executor, dataset);
   });
   afterAll(async () => {
-    await service.graph.executor.write({
-      name: "test.cleanup",
-      cypher: CLEANUP_BY_SUFFIX,
-      params: { suffixes: [suffix] },
-    });
+    await removeFixtures(service.graph.executor, { suffixes: [suffix] });
     await service.stop();
   });
 

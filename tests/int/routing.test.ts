@@ -5,6 +5,7 @@ import { EntityRepository } from "../../src/graph/entityRepository";
 import { createDriver } from "../../src/neo4j/driver";
 import { writeDocument } from "../../src/write/importDocument";
 import { createEntity } from "../../src/write/mutations/createEntity";
+import { removeFixtures } from "../support/removeFixtures";
 
 /**
  * The service on a `neo4j://` URI (the routing driver a cluster or Aura needs): reads in READ
@@ -27,11 +28,7 @@ describe("a neo4j:// (routing) URI against the embedded Neo4j", () => {
   const documentId = `document:routing-${suffix}`;
 
   afterAll(async () => {
-    await executor.write({
-      name: "test.cleanup",
-      cypher: "MATCH (n) WHERE n.id = $documentId OR (n:Entity AND n.id ENDS WITH $suffix) DETACH DELETE n",
-      params: { documentId, suffix },
-    });
+    await removeFixtures(executor, { ids: [documentId], suffixes: [suffix] });
     await driver.close();
   });
 

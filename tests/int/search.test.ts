@@ -1,8 +1,8 @@
 import { writeDocument } from "../../src/write/importDocument";
 import { validateDataset } from "../../src/import/readDataset";
 import { fixtureDataset, type Fixture } from "../support/fixtureDataset";
-import { CLEANUP_BY_SUFFIX } from "../support/syntheticDataset";
 import { startTestApi, type TestApi } from "../support/testApi";
+import { removeFixtures } from "../support/removeFixtures";
 
 interface Hit {
   id: string;
@@ -21,11 +21,7 @@ describe("search (real Neo4j)", () => {
     api = await startTestApi();
   });
   afterAll(async () => {
-    await api.graph.executor.write({
-      name: "test.cleanup",
-      cypher: CLEANUP_BY_SUFFIX,
-      params: { suffixes: fixtures.map((f) => f.suffix) },
-    });
+    await removeFixtures(api.graph.executor, { suffixes: fixtures.map((f) => f.suffix) });
     await api.stop();
   });
 

@@ -4,6 +4,8 @@ import WebSocket from "ws";
 import type { CypherExecutor } from "../../src/graph/executor";
 import { addDocument } from "../../src/write/mutations/addDocument";
 import { createEntity } from "../../src/write/mutations/createEntity";
+import { startHttpService, type HttpService } from "./httpService";
+import { removeFixtures } from "./removeFixtures";
 
 /** One event of an SSE stream, as an EventSource would dispatch it; comments kept apart. */
 export interface SseEvent {
@@ -215,11 +217,34 @@ export class FeedWriter {
   }
 
   async cleanup(): Promise<void> {
-    await this.executor.write({
-      name: "test.cleanup",
-      cypher: `MATCH (n) WHERE n.id = $documentId OR n.id IN $ids OR ((n:Statistic OR n:Quote) AND $documentId IN n.citeDoc)
-               DETACH DELETE n`,
-      params: { documentId: this.documentId, ids: this.created },
-    });
+    await removeFixtures(this.executor, { ids: [this.documentId, ...this.created] });
   }
+}
+
+/** A service on the run's Neo4j with a {@link FeedWriter} started on it, and its graphql-ws URL. */
+export interface FeedService {
+  service: HttpService;
+  writer: FeedWriter;
+  wsUrl: string;
+}
+
+/** Starts the service with `env`, then the writer (its document written); stop with {@link stopFeedService}. */
+export async function startFeedService(
+  env: Record<string, string>,
+  writerOptions: { descriptionLength?: number } = {},
+): Promise<FeedService> {
+  const service = await startHttpService(env);
+  const writer = new FeedWriter(service.graph.executor);
+  writer.descriptionLength = writerOptions.descriptionLength ?? 0;
+  await writer.start();
+  return { service, writer, wsUrl: service.url.replace(/^http/, "ws") };
+}
+
+/** Removes the writer's fixtures (through the change log), then stops the service. */
+export async function stopFeedService({
+  service,
+  writer,
+}: Pick<FeedService, "service" | "writer">): Promise<void> {
+  await writer.cleanup();
+  await service.stop();
 }

@@ -81,7 +81,7 @@ export function syntheticDataset(
 
 /**
  * A generated hub: one place linked to `spokes` others (spoke i links to the hub), every fact
- * citing its own line of the text. Ids end with the suffix; CLEANUP_BY_SUFFIX removes it.
+ * citing its own line of the text. Ids end with the suffix; removeFixtures (removeFixtures.ts) takes it out.
  */
 export function hubDataset(spokes: number): { suffix: string; hubId: string; dataset: Dataset } {
   const suffix = randomUUID().replace(/-/g, "").slice(0, 10);
@@ -135,9 +135,3 @@ export function hubDataset(spokes: number): { suffix: string; hubId: string; dat
     },
   };
 }
-
-/** Removes everything whose id ends with one of the suffixes. */
-export const CLEANUP_BY_SUFFIX = `
-UNWIND $suffixes AS suffix
-MATCH (n) WHERE n.id ENDS WITH suffix AND NOT n:Migration
-DETACH DELETE n`;

@@ -11,6 +11,7 @@ import {
 import { analyse, costVariables, OperationCostCache } from "../../src/server/cost/operationCost";
 import { queryCostPlugin } from "../../src/server/plugins/queryCost";
 import { buildSchema } from "../../src/server/schema";
+import { FRAGMENT_BOMB, HUGE, spreads, WIDE } from "../support/costlyQueries";
 
 const schema = buildSchema(resolvers);
 
@@ -23,19 +24,6 @@ function costOf(query: string, variables: Record<string, unknown> = {}): number 
   if (outcome.kind !== "estimated") throw new Error(`not estimated: ${outcome.kind}`);
   return outcome.cost;
 }
-
-/** 1 + 100 × (edges, node, 1 + 100 × (edges, node, to, 1 + 100 × totalCount)) = 1,040,301 */
-const HUGE =
-  "entities(first: 100) { edges { node { relationships(first: 100) { edges { node { to { relationships(first: 100) { totalCount } } } } } } } }";
-const WIDE =
-  "entities(first: 100) { edges { node { relationships(first: 100) { edges { node { citations { quote } } } } } } }";
-const spreads = (name: string): string => ` ...${name}`.repeat(25);
-const FRAGMENT_BOMB = [
-  "fragment F0 on Query { __typename }",
-  `fragment F1 on Query {${spreads("F0")} }`,
-  `fragment F2 on Query {${spreads("F1")} }`,
-  `fragment F3 on Query {${spreads("F2")} }`,
-].join(" ");
 
 describe("the operation's cost (as execution runs it)", () => {
   it("keeps the list estimator's figures: 1 per field, a list's items times first/limit", () => {
