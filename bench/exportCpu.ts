@@ -58,6 +58,10 @@ async function main(): Promise<void> {
             return Promise.resolve();
           },
         });
+        let rssPeak = process.memoryUsage.rss();
+        const sampler = setInterval(() => {
+          rssPeak = Math.max(rssPeak, process.memoryUsage.rss());
+        }, 20);
         const cpu0 = process.cpuUsage();
         const neo0 = cpuOf(neo4jPid);
         const started = performance.now();
@@ -67,6 +71,7 @@ async function main(): Promise<void> {
           () => sink,
         );
         const seconds = (performance.now() - started) / 1000;
+        clearInterval(sampler);
         const cpu = process.cpuUsage(cpu0);
         const serviceUs = (cpu.user + cpu.system) / result.elements;
         const neo4jUs = ((cpuOf(neo4jPid) - neo0) * 1e6) / result.elements;
@@ -74,6 +79,7 @@ async function main(): Promise<void> {
           `${name} round ${round}: ${result.elements} elements, ${(bytes / 1024 / 1024).toFixed(0)} MiB, ` +
             `${seconds.toFixed(1)} s wall, service ${serviceUs.toFixed(1)} µs/element` +
             (neo4jPid === undefined ? "" : `, Neo4j ${neo4jUs.toFixed(1)} µs/element`) +
+            `, peak RSS ${(rssPeak / 1024 / 1024).toFixed(0)} MiB` +
             "\n",
         );
       }

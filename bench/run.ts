@@ -157,11 +157,12 @@ async function prepareGraph(
     transactionTimeoutMs: IMPORT_TIMEOUT_MS,
     logger,
   });
+  // A reused graph may predate a migration (e.g. 007's backfill of ChangeItem.seq).
+  await applyMigrations(executor, loadMigrations());
   if (reuse && marker) {
     log(`reusing the ${graph.entities}-entity graph imported ${marker.at}`);
     return { neo4j, settings, driver, executor, imported: { ...marker.imported, reused: marker.at } };
   }
-  await applyMigrations(executor, loadMigrations());
   log(`importing ${graph.entities} entities in documents of ${graph.documentSize}`);
   const imported = await loadSyntheticGraph(executor, graph, log);
   writeFileSync(markerFile, JSON.stringify({ generator, at: new Date().toISOString(), imported }));
