@@ -7,7 +7,7 @@
  * For each size: an embedded Neo4j (heap and page cache as `npm run bench` gives that size) on a
  * graph of that many synthetic entities written by the real importer (bench/syntheticGraph.ts):
  * the one `npm run bench` imported and kept (bench/.work/neo4j-<size>) if there is one, else
- * bench/.work/export-<size> (loaded once, in documents of 5,000 entities, and kept for the next
+ * bench/.work/export-<size> (loaded once, in the same documents, and kept for the next
  * run). The project's migrations are applied first (a reused graph may predate some; the time
  * taken is printed). Then the built service (dist/) as a process of its own on it; each format is
  * downloaded over HTTP as fast as the client can read, `--rounds` times, while the service's RSS
@@ -197,13 +197,8 @@ async function main(): Promise<void> {
         }
         if (!loaded) {
           const started = performance.now();
-          // 5,000 entities a document: one import transaction of ~25-40k elements and their change
-          // items stays well inside the transaction memory of the heap above.
-          const result = await loadSyntheticGraph(
-            executor,
-            { ...syntheticGraphOptions(entities), documentSize: 5_000 },
-            log,
-          );
+          // In the documents of npm run bench's generator (bounded import transactions at every size).
+          const result = await loadSyntheticGraph(executor, syntheticGraphOptions(entities), log);
           writeFileSync(
             path.join(dataDir, "loaded.json"),
             `${JSON.stringify({ ...result, wallSeconds: (performance.now() - started) / 1000 })}\n`,
