@@ -2,13 +2,17 @@
  * Export benchmark (issue #15): elements/s and the service's peak RSS while it streams each export
  * format, at one or more graph sizes (to show that memory does not grow with the graph).
  *
- *   npm run bench:export -- [--entities 20000,100000] [--formats ndjson,jsonld,graphml,csv]
+ *   npm run bench:export -- [--entities 10k,100k,1m] [--formats ndjson,jsonld,graphml,csv] [--rounds 1]
  *
- * For each size: an embedded Neo4j on bench/.work/export-<size> (loaded once through the real
- * importer, bench/syntheticGraph.ts, and kept for the next run), then the built service (dist/) as a
- * process of its own on it; each format is downloaded over HTTP as fast as the client can read,
- * while the service's RSS is sampled every 20 ms. CPU seconds of the service and of Neo4j are read
- * from /proc, so the figures can be compared on a loaded machine. Prints a Markdown table.
+ * For each size: an embedded Neo4j (heap and page cache as `npm run bench` gives that size) on a
+ * graph of that many synthetic entities written by the real importer (bench/syntheticGraph.ts):
+ * the one `npm run bench` imported and kept (bench/.work/neo4j-<size>) if there is one, else
+ * bench/.work/export-<size> (loaded once, in the same documents, and kept for the next
+ * run). The project's migrations are applied first (a reused graph may predate some; the time
+ * taken is printed). Then the built service (dist/) as a process of its own on it; each format is
+ * downloaded over HTTP as fast as the client can read, `--rounds` times, while the service's RSS
+ * is sampled every 20 ms. CPU seconds of the service and of Neo4j are read from /proc, so the
+ * figures can be compared on a loaded machine. Prints a Markdown table.
  */
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -23,6 +27,7 @@ import { createDriver } from "../src/neo4j/driver";
 import { startLocalNeo4j } from "../src/neo4j/localNeo4j";
 import { loadSyntheticGraph } from "./loadGraph";
 import { syntheticGraphOptions } from "./syntheticGraph";
+import { neo4jSettingsFor } from "./targets";
 
 const ROOT = path.resolve(__dirname, "..");
 const TICKS_PER_SECOND = 100;
@@ -132,68 +137,94 @@ async function measure(service: Service, neo4jPid: number, format: string): Prom
   };
 }
 
-function prepare(entities: number): { dataDir: string; loaded: boolean } {
+/** A size such as 10000, 10k or 1m. */
+function parseSize(text: string): number {
+  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
+  if (!match) throw new Error(`--entities: '${text}' is not a size such as 10000, 10k or 1m`);
+  const factor = { "": 1, k: 1_000, m: 1_000_000 }[(match[2] ?? "").toLowerCase()] ?? 1;
+  return Math.round(Number(match[1]) * factor);
+}
+
+/** Where the graph of `entities` is: the main benchmark's, if it kept one, else this benchmark's own. */
+function prepare(entities: number): { dataDir: string; loaded: boolean; from: string } {
+  const benchDir = path.join(ROOT, "bench/.work", `neo4j-${entities}`);
   const dataDir = path.join(ROOT, "bench/.work", `export-${entities}`);
-  const marker = path.join(dataDir, "loaded.json");
-  if (existsSync(marker)) return { dataDir, loaded: true };
+  if (existsSync(path.join(dataDir, "loaded.json"))) return { dataDir, loaded: true, from: dataDir };
+  if (existsSync(path.join(benchDir, "bench-import.json"))) {
+    return { dataDir: benchDir, loaded: true, from: `${benchDir} (npm run bench's graph)` };
+  }
   rmSync(dataDir, { recursive: true, force: true });
-  return { dataDir, loaded: false };
+  return { dataDir, loaded: false, from: dataDir };
 }
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
-      entities: { type: "string", default: "20000,100000" },
+      entities: { type: "string", default: "10k,100k" },
       formats: { type: "string", default: "ndjson,jsonld,graphml,csv" },
+      rounds: { type: "string", default: "1" },
     },
   });
-  const sizes = (values.entities ?? "").split(",").map(Number);
+  const sizes = (values.entities ?? "").split(",").map(parseSize);
+  const rounds = Number(values.rounds);
   const formats = (values.formats ?? "").split(",");
   const rows: string[] = [];
   const log = (m: string): void => {
     process.stderr.write(`${m}\n`);
   };
+  const notes: string[] = [];
   for (const entities of sizes) {
-    const { dataDir, loaded } = prepare(entities);
-    const local = await startLocalNeo4j({ dataDir, port: 0, heap: "1g", pageCache: "512m", onProgress: log });
+    const { dataDir, loaded, from } = prepare(entities);
+    const settings = neo4jSettingsFor(entities);
+    log(`${entities} entities: ${from}, Neo4j heap ${settings.heap}, page cache ${settings.pageCache}`);
+    const local = await startLocalNeo4j({ dataDir, port: 0, ...settings, onProgress: log });
     try {
-      if (!loaded) {
-        const driver = createDriver({ uri: local.uri, user: "neo4j", password: undefined });
-        const executor = new CypherExecutor(driver, {
-          database: "neo4j",
-          transactionTimeoutMs: 600_000,
-          logger: pino({ level: "silent" }),
-        });
-        await applyMigrations(executor, loadMigrations());
-        const started = performance.now();
-        // 5,000 entities a document: one import transaction of ~25k elements and their change
-        // items stays well inside the embedded 1g heap's transaction memory (20,000 does not).
-        const result = await loadSyntheticGraph(
-          executor,
-          { ...syntheticGraphOptions(entities), documentSize: 5_000 },
-          log,
-        );
+      const driver = createDriver({ uri: local.uri, user: "neo4j", password: undefined });
+      const executor = new CypherExecutor(driver, {
+        database: "neo4j",
+        transactionTimeoutMs: 3_600_000,
+        logger: pino({ level: "silent" }),
+      });
+      try {
+        // Before the service starts (which would apply them within its start-up timeout): a
+        // reused graph may predate a migration, e.g. 007's backfill of ChangeItem.seq.
+        const migrating = performance.now();
+        const applied = await applyMigrations(executor, loadMigrations());
+        if (applied.length > 0) {
+          const note = `${entities}: migrations ${applied.join(", ")} applied in ${((performance.now() - migrating) / 1000).toFixed(0)} s`;
+          notes.push(note);
+          log(note);
+        }
+        if (!loaded) {
+          const started = performance.now();
+          // In the documents of npm run bench's generator (bounded import transactions at every size).
+          const result = await loadSyntheticGraph(executor, syntheticGraphOptions(entities), log);
+          writeFileSync(
+            path.join(dataDir, "loaded.json"),
+            `${JSON.stringify({ ...result, wallSeconds: (performance.now() - started) / 1000 })}\n`,
+          );
+          log(`loaded ${entities} entities in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+        }
+      } finally {
         await driver.close();
-        writeFileSync(
-          path.join(dataDir, "loaded.json"),
-          `${JSON.stringify({ ...result, wallSeconds: (performance.now() - started) / 1000 })}\n`,
-        );
-        log(`loaded ${entities} entities in ${((performance.now() - started) / 1000).toFixed(0)} s`);
       }
       const service = await startService(local.uri);
       try {
-        // Only NDJSON states its count; the other formats, at the same seq, hold the same elements.
+        // Only NDJSON states its count; the other formats, at the same seq, hold the same elements
+        // (less the mentions, which only NDJSON carries: none in the synthetic graph).
         let counted = NaN;
-        for (const format of formats) {
-          const m = await measure(service, local.pid, format);
-          log(`${entities} ${format}: ${JSON.stringify(m)}`);
-          if (!Number.isNaN(m.elements)) counted = m.elements;
-          const elements = Number.isNaN(m.elements) ? counted : m.elements;
-          rows.push(
-            `| ${entities} | ${m.format} | ${m.seq} | ${elements} | ${mb(m.bytes)} | ${m.seconds.toFixed(1)} | ` +
-              `${(elements / m.seconds).toFixed(0)} | ${m.serviceCpu.toFixed(1)} | ${((m.serviceCpu / elements) * 1e6).toFixed(0)} | ` +
-              `${m.neo4jCpu.toFixed(1)} | ${mb(m.rssBefore)} | ${mb(m.rssPeak)} |`,
-          );
+        for (let round = 1; round <= rounds; round += 1) {
+          for (const format of formats) {
+            const m = await measure(service, local.pid, format);
+            log(`${entities} ${format}: ${JSON.stringify(m)}`);
+            if (!Number.isNaN(m.elements)) counted = m.elements;
+            const elements = Number.isNaN(m.elements) ? counted : m.elements;
+            rows.push(
+              `| ${entities} | ${m.format} | ${m.seq} | ${elements} | ${mb(m.bytes)} | ${m.seconds.toFixed(1)} | ` +
+                `${(elements / m.seconds).toFixed(0)} | ${m.serviceCpu.toFixed(1)} | ${((m.serviceCpu / elements) * 1e6).toFixed(1)} | ` +
+                `${m.neo4jCpu.toFixed(1)} | ${((m.neo4jCpu / elements) * 1e6).toFixed(1)} | ${mb(m.rssBefore)} | ${mb(m.rssPeak)} |`,
+            );
+          }
         }
       } finally {
         await service.stop();
@@ -207,9 +238,10 @@ async function main(): Promise<void> {
     .map((l) => l.toFixed(1))
     .join(" / ");
   process.stdout.write(
-    `Load average at the end (1/5/15 min): ${load}; ${os.cpus().length} cores.\n\n` +
-      "| entities | format | seq | elements | MB sent | wall s | elements/s (wall) | service CPU s | service CPU µs/element | Neo4j CPU s | service RSS before MB | service RSS peak MB |\n" +
-      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n" +
+    `Load average at the end (1/5/15 min): ${load}; ${os.cpus().length} cores.\n` +
+      notes.map((note) => `${note}\n`).join("") +
+      "\n| entities | format | seq | elements | MiB sent | wall s | elements/s (wall) | service CPU s | service CPU µs/element | Neo4j CPU s | Neo4j CPU µs/element | service RSS before MiB | service RSS peak MiB |\n" +
+      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |\n" +
       `${rows.join("\n")}\n`,
   );
 }

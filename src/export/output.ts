@@ -55,24 +55,34 @@ export function streamSink(stream: Writable, signal?: AbortSignal): ByteSink {
   };
 }
 
-/** Gathers text into {@link CHUNK_BYTES} chunks for a sink. */
+/**
+ * Gathers text into {@link CHUNK_BYTES} chunks for a sink: each string is encoded (UTF-8) straight
+ * into the chunk's buffer, with no joined string in between; a full chunk goes to the sink and a new
+ * buffer takes its place (the sink may hold the old one until it is written).
+ */
 export class ChunkedWriter {
-  private parts: string[] = [];
-  private length = 0;
+  private buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+  private offset = 0;
 
   constructor(private readonly sink: ByteSink) {}
 
   async write(text: string): Promise<void> {
-    this.parts.push(text);
-    this.length += text.length;
-    if (this.length >= CHUNK_BYTES) await this.flush();
+    // At most 3 bytes per UTF-16 code unit: checked without measuring the text.
+    if (this.offset + text.length * 3 > CHUNK_BYTES) {
+      await this.flush();
+      if (text.length * 3 > CHUNK_BYTES) {
+        await this.sink.write(Buffer.from(text, "utf8"));
+        return;
+      }
+    }
+    this.offset += this.buffer.write(text, this.offset, "utf8");
   }
 
   async flush(): Promise<void> {
-    if (this.parts.length === 0) return;
-    const chunk = Buffer.from(this.parts.join(""), "utf8");
-    this.parts = [];
-    this.length = 0;
+    if (this.offset === 0) return;
+    const chunk = this.buffer.subarray(0, this.offset);
+    this.buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    this.offset = 0;
     await this.sink.write(chunk);
   }
 }

@@ -1,12 +1,5 @@
 import type { CypherExecutor } from "../graph/executor";
-import {
-  SNAPSHOT_KINDS,
-  snapshotElements,
-  snapshotSeq,
-  type SnapshotElement,
-  type SnapshotKind,
-  type SnapshotRun,
-} from "../graph/snapshotRepository";
+import { SNAPSHOT_KINDS, snapshotElements, snapshotSeq } from "../graph/snapshotRepository";
 import { ExportAborted, type ExportOutput } from "./output";
 import type { ExportFormat, Snapshot } from "./snapshot";
 
@@ -50,7 +43,11 @@ export async function runExport(
         const snapshot: Snapshot = {
           seq,
           exportedAt: new Date().toISOString(),
-          elements: (kinds = SNAPSHOT_KINDS) => abortable(run, seq, options.pageSize, kinds, signal),
+          elements: (kinds = SNAPSHOT_KINDS) =>
+            snapshotElements(run, seq, options.pageSize, kinds, {
+              signal,
+              abortError: () => new ExportAborted("the export was aborted"),
+            }),
         };
         const elements = await options.format.write(snapshot, out);
         if (signal.aborted) throw abortedBy(timer.signal);
@@ -74,17 +71,4 @@ function abortedBy(timer: AbortSignal, cause?: unknown): ExportAborted {
       cause,
     },
   );
-}
-
-async function* abortable(
-  run: SnapshotRun,
-  seq: number,
-  pageSize: number,
-  kinds: readonly SnapshotKind[],
-  signal: AbortSignal,
-): AsyncGenerator<SnapshotElement> {
-  for await (const element of snapshotElements(run, seq, pageSize, kinds)) {
-    if (signal.aborted) throw new ExportAborted("the export was aborted");
-    yield element;
-  }
 }

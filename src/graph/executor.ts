@@ -183,6 +183,22 @@ export class CypherExecutor {
   }
 
   /**
+   * One statement in an implicit (auto-commit) write transaction, for `CALL { ... } IN TRANSACTIONS`
+   * (a migration's bounded batches), which commits its own batches and is refused inside an explicit
+   * transaction. Never retried: batches committed before a failure stay committed.
+   */
+  writeBatched<Row extends RecordShape>(query: CypherQuery): Promise<Row[]> {
+    return this.session("WRITE", query.name, (session, progress) =>
+      this.runIn(
+        { run: (cypher, params) => session.run(cypher, params, this.txConfig(query.name)) },
+        query,
+        undefined,
+        progress,
+      ),
+    );
+  }
+
+  /**
    * Runs `work` in one explicit write transaction: committed when it succeeds (or rolled back when
    * `rollback` is set, for dry runs), rolled back when it throws. The counters add up every query's.
    * Never retried: `work` may do more than run queries.
@@ -266,10 +282,19 @@ export class CypherExecutor {
     let failed = true;
     try {
       if (streamed) {
-        // Iterated, not awaited: an explicit transaction keeps every Result it ran until it ends,
-        // and an awaited Result keeps all its records; iterating hands each record over and drops it.
-        const rows: Row[] = [];
-        for await (const record of tx.run<Row>(query.cypher, query.params)) rows.push(record.toObject());
+        // Subscribed, not awaited: an explicit transaction keeps every Result it ran until it ends,
+        // and an awaited Result keeps all its records; an observer is handed each record, which the
+        // Result does not keep. (The driver's async iterator does the same at several promises a record.)
+        const rows = await new Promise<Row[]>((resolve, reject) => {
+          const received: Row[] = [];
+          tx.run<Row>(query.cypher, query.params).subscribe({
+            onNext: (record) => {
+              received.push(record.toObject());
+            },
+            onCompleted: () => resolve(received),
+            onError: reject,
+          });
+        });
         progress.serverAnswered = true;
         failed = false;
         return rows;

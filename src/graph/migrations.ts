@@ -33,10 +33,18 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
 }
 
 /**
+ * A statement that commits its own bounded batches (`CALL { ... } IN TRANSACTIONS`, e.g. a backfill):
+ * it must run as an implicit transaction, never inside an explicit one.
+ */
+export function commitsInBatches(statement: string): boolean {
+  return /\bIN\s+(?:\d+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b/i.test(statement);
+}
+
+/**
  * Applies the migrations not yet recorded in the database, in order, and records each one as a
  * `(:Migration {id, checksum, appliedAt})` node. Schema statements cannot share a transaction with
- * writes, so each statement runs on its own; they are all `IF NOT EXISTS`, so a migration cut short
- * is simply applied again. A recorded migration whose file has since changed is an error: migrations
+ * writes, so each statement runs on its own; they are all `IF NOT EXISTS` (a backfill: guarded by
+ * `IS NULL`, in batches of its own), so a migration cut short is simply applied again. A recorded migration whose file has since changed is an error: migrations
  * are append-only.
  */
 export async function applyMigrations(executor: CypherExecutor, migrations: Migration[]): Promise<string[]> {
@@ -58,7 +66,9 @@ export async function applyMigrations(executor: CypherExecutor, migrations: Migr
       continue;
     }
     for (const statement of migration.statements) {
-      await executor.write({ name: `migration.${migration.id}`, cypher: statement, params: {} });
+      const query = { name: `migration.${migration.id}`, cypher: statement, params: {} };
+      if (commitsInBatches(statement)) await executor.writeBatched(query);
+      else await executor.write(query);
     }
     await executor.write({
       name: "migrations.record",

@@ -52,25 +52,22 @@ export const SNAPSHOT_SEQ: CypherQuery = {
 };
 
 /**
- * One page of element ids in [$after, $upper) (exclusive lower bound) in index order, each with its
- * last item at or before $seq (null when every item is later: created after the snapshot). Within
- * a change, the later item of the same element wins, as a replay would have it.
+ * One page of `$limit` elements with ids in ($after, $upper), in id order, each with its last item
+ * at or below $seq (an element whose items are all later was created after the snapshot: absent).
+ * One range of the (elementId, seq) index (migration 007), read in its order: an element's items
+ * are consecutive, so the aggregation streams and LIMIT stops the read. The hint: with few items
+ * the planner would take the elementId index and read each item's seq from the store. Within a change, the later
+ * item of the same element wins, as a replay would have it.
  */
 export const SNAPSHOT_PAGE = `
 MATCH (i:ChangeItem)
-WHERE i.elementId > $after AND i.elementId < $upper
-WITH DISTINCT i.elementId AS id
-ORDER BY id
+USING INDEX i:ChangeItem(elementId, seq)
+WHERE i.elementId > $after AND i.elementId < $upper AND i.seq <= $seq
+WITH i
+ORDER BY i.elementId, i.seq, i.position
+WITH i.elementId AS id, last(collect(i)) AS item
 LIMIT $limit
-CALL (id) {
-  MATCH (c:Change)-[:HAS_ITEM]->(item:ChangeItem {elementId: id})
-  WHERE c.seq <= $seq
-  WITH item
-  ORDER BY c.seq DESC, item.position DESC
-  LIMIT 1
-  RETURN collect(item {.typename, .version, .after}) AS latest
-}
-RETURN id, latest[0] AS item`;
+RETURN id, item.typename AS typename, item.version AS version, item.after AS after`;
 
 export function snapshotPageQuery(seq: number, after: string, upper: string, limit: number): CypherQuery {
   return {
@@ -92,37 +89,69 @@ export interface SnapshotElement {
 
 interface PageRow extends RecordShape {
   id: string;
-  item: { typename: string; version: number | null; after: string | null } | null;
+  typename: string;
+  version: number | null;
+  after: string | null;
 }
 
 /** Runs one statement inside the snapshot's transaction. */
 export type SnapshotRun = <Row extends RecordShape>(query: CypherQuery) => Promise<Row[]>;
 
+/** One page to read: ids in (after, upper) of one prefix of `kind`. */
+interface PageRequest {
+  kind: SnapshotKind;
+  after: string;
+  upper: string;
+  /** The prefixes still to read after this one's. */
+  rest: ReadonlyArray<{ kind: SnapshotKind; prefix: string }>;
+}
+
+function firstPage(ranges: ReadonlyArray<{ kind: SnapshotKind; prefix: string }>): PageRequest | null {
+  const [range, ...rest] = ranges;
+  if (range === undefined) return null;
+  return { kind: range.kind, after: range.prefix, upper: upperBoundOf(range.prefix), rest };
+}
+
+/** What to read after `page`, which returned `rows`: the same prefix on from its last id, or the next prefix. */
+function nextPage(page: PageRequest, rows: readonly PageRow[], pageSize: number): PageRequest | null {
+  const last = rows.at(-1);
+  if (last !== undefined && rows.length >= pageSize) return { ...page, after: last.id };
+  return firstPage(page.rest);
+}
+
 /**
  * The elements of `kinds` that exist at `seq`, kind by kind, by id; reads `pageSize` ids per query.
- * Holds one page in memory at a time: the consumer's pace (awaiting each element) paces the reads.
+ * The next page is asked for as soon as a page has arrived, so Neo4j reads it while the consumer
+ * writes this one; no more is read until the consumer has taken this page's elements (it awaits
+ * each), so at most two pages are held. Once `signal` aborts, throws `abortError()`.
  */
 export async function* snapshotElements(
   run: SnapshotRun,
   seq: number,
   pageSize: number,
   kinds: readonly SnapshotKind[] = SNAPSHOT_KINDS,
+  options: { signal?: AbortSignal; abortError?: () => Error } = {},
 ): AsyncGenerator<SnapshotElement> {
-  for (const kind of kinds) {
-    for (const prefix of prefixesOf(kind)) {
-      const upper = upperBoundOf(prefix);
-      let after = prefix;
-      for (;;) {
-        const rows = await run<PageRow>(snapshotPageQuery(seq, after, upper, pageSize));
-        for (const { id, item } of rows) {
-          if (item === null || item.after === null) continue;
-          yield { kind, id, typename: item.typename, version: item.version ?? 1, data: item.after };
-        }
-        const last = rows.at(-1);
-        if (last === undefined || rows.length < pageSize) break;
-        after = last.id;
+  const read = (page: PageRequest): Promise<PageRow[]> =>
+    run<PageRow>(snapshotPageQuery(seq, page.after, page.upper, pageSize));
+  let page = firstPage(kinds.flatMap((kind) => prefixesOf(kind).map((prefix) => ({ kind, prefix }))));
+  let pending = page === null ? null : read(page);
+  try {
+    while (page !== null && pending !== null) {
+      const rows = await pending;
+      const { kind } = page;
+      page = nextPage(page, rows, pageSize);
+      pending = page === null ? null : read(page);
+      for (const { id, typename, version, after: data } of rows) {
+        if (options.signal?.aborted) throw options.abortError?.() ?? new Error("the export was aborted");
+        // Deleted at or before the snapshot.
+        if (data === null) continue;
+        yield { kind, id, typename, version: version ?? 1, data };
       }
     }
+  } finally {
+    // Stopped early (aborted, or the consumer failed): the page read ahead is dropped with the transaction.
+    pending?.catch(() => undefined);
   }
 }
 

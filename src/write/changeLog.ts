@@ -42,7 +42,7 @@ CREATE (c:Change {id: 'change:' + toString($seq), seq: $seq, at: datetime(), act
 WITH c
 CALL (c) {
   UNWIND $items AS item
-  CREATE (c)-[:HAS_ITEM]->(:ChangeItem {position: item.position, elementId: item.id, typename: item.typename,
+  CREATE (c)-[:HAS_ITEM]->(:ChangeItem {seq: c.seq, position: item.position, elementId: item.id, typename: item.typename,
          action: item.action, version: item.version, before: item.before, after: item.after,
          mergedInto: item.mergedInto})
 }
@@ -51,7 +51,7 @@ RETURN toString(c.at) AS at`;
 export const APPEND_ITEMS = `
 MATCH (c:Change {seq: $seq})
 UNWIND $items AS item
-CREATE (c)-[:HAS_ITEM]->(:ChangeItem {position: item.position, elementId: item.id, typename: item.typename,
+CREATE (c)-[:HAS_ITEM]->(:ChangeItem {seq: $seq, position: item.position, elementId: item.id, typename: item.typename,
        action: item.action, version: item.version, before: item.before, after: item.after,
        mergedInto: item.mergedInto})`;
 
@@ -71,7 +71,7 @@ CREATE (c:Change {id: 'change:' + toString(seq), seq: seq, at: datetime(), actor
 WITH seq, c
 CALL (c) {
   UNWIND $items AS item
-  CREATE (c)-[:HAS_ITEM]->(:ChangeItem {position: item.position, elementId: item.id, typename: item.typename,
+  CREATE (c)-[:HAS_ITEM]->(:ChangeItem {seq: c.seq, position: item.position, elementId: item.id, typename: item.typename,
          action: item.action, version: item.version, before: item.before, after: item.after,
          mergedInto: item.mergedInto})
 }

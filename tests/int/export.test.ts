@@ -3,6 +3,8 @@ import { Writable } from "node:stream";
 import { ndjsonFormat } from "../../src/export/ndjson";
 import { ExportAborted, singleFileOutput, streamSink } from "../../src/export/output";
 import { runExport } from "../../src/export/runExport";
+import { int } from "../../src/graph/executor";
+import { LOG_KINDS, snapshotElements, snapshotPageQuery } from "../../src/graph/snapshotRepository";
 import { entityFromStored, publicState } from "../../src/write/elements";
 import { bearer, postAs } from "../support/authHttp";
 import { parseNdjson, replayChanges, type MirroredElement, type NdjsonExport } from "../support/exportReplay";
@@ -262,5 +264,102 @@ describe("an export whose reader stops (real Neo4j)", () => {
     expect((error as Error).message).toMatch(/EXPORT_TIMEOUT_MS/);
     expect(Date.now() - started).toBeLessThan(10_000);
     expect(await waitFor(async () => (await openExportTransactions()) === 0)).toBe(true);
+  });
+});
+
+describe("the snapshot page query at a seq (real Neo4j)", () => {
+  let graph: TestGraph;
+  // Items under an id prefix no export kind covers, at negative seqs: no other suite's export or
+  // feed sees them.
+  const prefix = `snapshottest:${randomUUID().slice(0, 8)}:`;
+  const base = -5_000_000 - Math.floor(Math.random() * 1e6);
+  const [s1, s2] = [base, base + 1];
+  beforeAll(async () => {
+    graph = connectTestGraph();
+    // As changeLog.ts writes them: the Change's seq on each item.
+    await graph.executor.write({
+      name: "test.snapshotItems",
+      cypher: `UNWIND $items AS item
+               MERGE (c:Change {seq: item.seq}) ON CREATE SET c.id = 'change:' + toString(item.seq)
+               CREATE (c)-[:HAS_ITEM]->(:ChangeItem {seq: item.seq, position: item.position, elementId: $prefix + item.id,
+                                                     typename: 'Test', version: item.version, after: item.after})`,
+      params: {
+        prefix,
+        items: [
+          // a: two items in one change: the later position wins (written first here, so that the
+          // index's order among equal (elementId, seq) cannot decide it).
+          { seq: s1, position: 3, id: "a", version: 2, after: '{"v":"a2"}' },
+          { seq: s1, position: 0, id: "a", version: 1, after: '{"v":"a1"}' },
+          // b: changed at s2.
+          { seq: s1, position: 1, id: "b", version: 1, after: '{"v":"b1"}' },
+          { seq: s2, position: 0, id: "b", version: 2, after: '{"v":"b2"}' },
+          // c: created at s2.
+          { seq: s2, position: 1, id: "c", version: 1, after: '{"v":"c1"}' },
+          // d: deleted at s2.
+          { seq: s1, position: 2, id: "d", version: 1, after: '{"v":"d1"}' },
+          { seq: s2, position: 2, id: "d", version: 2, after: null },
+        ].map((i) => ({ ...i, seq: int(i.seq), position: int(i.position), version: int(i.version) })),
+      },
+    });
+  });
+  afterAll(async () => {
+    await graph.executor.write({
+      name: "test.cleanup",
+      cypher: "MATCH (c:Change) WHERE c.seq IN $seqs OPTIONAL MATCH (c)-[:HAS_ITEM]->(i) DETACH DELETE c, i",
+      params: { seqs: [int(s1), int(s2)] },
+    });
+    await graph.close();
+  });
+
+  const pageAt = async (seq: number, after = prefix, limit = 10): Promise<Array<[string, string | null]>> => {
+    const rows = await graph.executor.read<{ id: string; after: string | null }>(
+      snapshotPageQuery(seq, after, `${prefix.slice(0, -1)};`, limit),
+    );
+    return rows.map((r) => [r.id.slice(prefix.length), r.after]);
+  };
+
+  it("gives each element its last item at or below the seq: the later position within a change, nothing created later", async () => {
+    await expect(pageAt(s1)).resolves.toEqual([
+      ["a", '{"v":"a2"}'],
+      ["b", '{"v":"b1"}'],
+      ["d", '{"v":"d1"}'],
+    ]);
+    // At s2: b changed, c created, d deleted (its row says so: no state).
+    await expect(pageAt(s2)).resolves.toEqual([
+      ["a", '{"v":"a2"}'],
+      ["b", '{"v":"b2"}'],
+      ["c", '{"v":"c1"}'],
+      ["d", null],
+    ]);
+    await expect(pageAt(s1 - 1)).resolves.toEqual([]);
+  });
+
+  it("pages by element, not by item: a page of 1 after an element holds the next one", async () => {
+    await expect(pageAt(s2, prefix, 1)).resolves.toEqual([["a", '{"v":"a2"}']]);
+    await expect(pageAt(s2, `${prefix}a`, 1)).resolves.toEqual([["b", '{"v":"b2"}']]);
+    await expect(pageAt(s2, `${prefix}b`, 2)).resolves.toEqual([
+      ["c", '{"v":"c1"}'],
+      ["d", null],
+    ]);
+  });
+
+  it("reads the same elements whatever the page size (each next page read ahead)", async () => {
+    const read = async (pageSize: number): Promise<string[]> =>
+      graph.executor.readTransaction("test.snapshot", async (run) => {
+        const [row] = await run<{ seq: number }>({
+          name: "test.seq",
+          cypher: "MATCH (l:ChangeLog {id: 'changes'}) RETURN l.seq AS seq",
+          params: {},
+        });
+        const lines: string[] = [];
+        for await (const e of snapshotElements(run, row?.seq ?? 0, pageSize, LOG_KINDS)) {
+          lines.push(`${e.kind} ${e.id} ${e.version} ${e.data}`);
+        }
+        return lines;
+      });
+    const whole = await read(100_000);
+    expect(whole.length).toBeGreaterThan(20);
+    await expect(read(7)).resolves.toEqual(whole);
+    await expect(read(1)).resolves.toEqual(whole);
   });
 });

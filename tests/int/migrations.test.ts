@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { applyMigrations, loadMigrations, parseMigration } from "../../src/graph/migrations";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { int } from "../../src/graph/executor";
+import { applyMigrations, loadMigrations, MIGRATIONS_DIR, parseMigration } from "../../src/graph/migrations";
 import { connectTestGraph, type TestGraph } from "../support/testGraph";
 
 describe("applyMigrations (real Neo4j)", () => {
@@ -55,5 +58,81 @@ describe("applyMigrations (real Neo4j)", () => {
     await expect(applyMigrations(graph.executor, [edited])).rejects.toThrow(
       /was changed after it was applied/,
     );
+  });
+});
+
+describe("007_change_item_seq: the backfill of ChangeItem.seq (real Neo4j)", () => {
+  let graph: TestGraph;
+  const suffix = randomUUID().replace(/-/g, "").slice(0, 12);
+  const id = `test_backfill_${suffix}`;
+  // Negative seqs and an id prefix no export kind covers: invisible to the feed, the changes
+  // query and the export that other suites read from the same database.
+  const seqs = [-1_000_001 - Math.floor(Math.random() * 1e6), -3_000_001 - Math.floor(Math.random() * 1e6)];
+  const elementId = `migrationtest:${suffix}`;
+
+  beforeAll(() => {
+    graph = connectTestGraph();
+  });
+  afterAll(async () => {
+    await graph.executor.write({
+      name: "test.cleanup",
+      cypher: "MATCH (c:Change) WHERE c.seq IN $seqs OPTIONAL MATCH (c)-[:HAS_ITEM]->(i) DETACH DELETE c, i",
+      params: { seqs: seqs.map(int) },
+    });
+    await graph.executor.write({
+      name: "test.cleanup",
+      cypher: "MATCH (m:Migration {id: $id}) DELETE m",
+      params: { id },
+    });
+    await graph.close();
+  });
+
+  it("gives items written without a seq their Change's seq, leaves the rest, and the export index serves them", async () => {
+    // Items as changeLog.ts wrote them before 007: no seq. 2,500 of them: more than one batch would
+    // hold were the batches this small; the statement itself says 10,000.
+    await graph.executor.write({
+      name: "test.oldItems",
+      cypher: `UNWIND $seqs AS seq
+               CREATE (c:Change {id: 'change:' + toString(seq), seq: seq, actor: 'test', operation: 'test'})
+               WITH c
+               UNWIND range(0, 1249) AS position
+               CREATE (c)-[:HAS_ITEM]->(:ChangeItem {position: position, elementId: $elementId + ':' + toString(position),
+                                                     typename: 'Test', action: 'CREATE', after: '{}'})`,
+      params: { seqs: seqs.map(int), elementId },
+    });
+    // One already carrying a seq (written after 007): left as it is.
+    await graph.executor.write({
+      name: "test.newItem",
+      cypher: `MATCH (c:Change {seq: $seq})
+               CREATE (c)-[:HAS_ITEM]->(:ChangeItem {seq: $seq, position: 9999, elementId: $elementId + ':new',
+                                                     typename: 'Test', action: 'CREATE', after: '{}'})`,
+      params: { seq: int(seqs[0] ?? 0), elementId },
+    });
+    const file = path.join(MIGRATIONS_DIR, "007_change_item_seq.cypher");
+    const migration = parseMigration(id, readFileSync(file, "utf8"));
+    await expect(applyMigrations(graph.executor, [migration])).resolves.toEqual([id]);
+
+    const rows = await graph.executor.read<{ changeSeq: number; itemSeq: number | null; items: number }>({
+      name: "test.backfilled",
+      cypher: `MATCH (c:Change)-[:HAS_ITEM]->(i:ChangeItem)
+               WHERE c.seq IN $seqs
+               RETURN c.seq AS changeSeq, i.seq AS itemSeq, count(*) AS items
+               ORDER BY changeSeq, itemSeq`,
+      params: { seqs: seqs.map(int) },
+    });
+    const [low, high] = [...seqs].sort((a, b) => a - b);
+    expect(rows).toEqual([
+      { changeSeq: low, itemSeq: low, items: 1250 + (low === seqs[0] ? 1 : 0) },
+      { changeSeq: high, itemSeq: high, items: 1250 + (high === seqs[0] ? 1 : 0) },
+    ]);
+    // The page query's index holds them: a range read by (elementId, seq) finds every item.
+    const [indexed] = await graph.executor.read<{ items: number }>({
+      name: "test.indexed",
+      cypher: `MATCH (i:ChangeItem) USING INDEX i:ChangeItem(elementId, seq)
+               WHERE i.elementId > $elementId AND i.elementId < $elementId + ';' AND i.seq <= 0
+               RETURN count(*) AS items`,
+      params: { elementId },
+    });
+    expect(indexed?.items).toBe(2501);
   });
 });
