@@ -29,6 +29,7 @@ const { values } = parseArgs({
     scale: { type: "string", default: "10k" },
     requests: { type: "string", default: "200" },
     phases: { type: "string", default: "driver,repository,operation" },
+    executor: { type: "string", default: "graphql-js" },
   },
 });
 
@@ -52,12 +53,13 @@ async function main(): Promise<void> {
   const neo4j = await startLocalNeo4j({ dataDir, port: 0, ...neo4jSettingsFor(entities) });
   const driver = createDriver({ uri: neo4j.uri, user: "neo4j", password: undefined });
   const executor = new CypherExecutor(driver, { database: "neo4j", transactionTimeoutMs: 60_000, logger });
-  const { limits } = loadConfig({});
+  const { limits, graphqlExecutor } = loadConfig({ GRAPHQL_EXECUTOR: values.executor });
   const server = createApolloServer({
     development: false,
     logger,
     limits,
     metrics: createMetrics({ open: 0 }),
+    executor: graphqlExecutor,
   });
   await server.start();
   const scenario = SCENARIOS.find((s) => s.name === "nested");
