@@ -11,6 +11,7 @@ import { loadSyntheticGraph, type ImportMeasurement } from "./loadGraph";
 import { writeReport, type BenchRun, type LoadResult, type ScaleResult, type TargetCheck } from "./report";
 import { encodeReplay, recordReplay } from "./replay";
 import { answerOf, SCENARIOS, type Scenario, type Variables } from "./scenarios";
+import { parseScale } from "./scale";
 import { syntheticGraphOptions, type SyntheticGraphOptions } from "./syntheticGraph";
 import { loadRun } from "./load";
 import { neo4jSettingsFor, rssOf, startScript, startService, type Target, type TargetName } from "./targets";
@@ -47,13 +48,6 @@ interface Options {
   /** The report's file name in bench/results/; null for the date. */
   out: string | null;
   compareExecutors: boolean;
-}
-
-function parseScale(text: string): number {
-  const match = /^(\d+(?:\.\d+)?)([km]?)$/i.exec(text.trim());
-  if (!match) throw new Error(`--scales: '${text}' is not a size such as 10k or 1m`);
-  const factor = { "": 1, k: 1_000, m: 1_000_000 }[(match[2] ?? "").toLowerCase()] ?? 1;
-  return Math.round(Number(match[1]) * factor);
 }
 
 function parseOptions(argv: string[]): Options {
@@ -106,7 +100,13 @@ function parseOptions(argv: string[]): Options {
     };
   }
   return {
-    scales: values.scales.split(",").map(parseScale),
+    scales: values.scales.split(",").map((text) => {
+      try {
+        return parseScale(text);
+      } catch (error) {
+        throw new Error(`--scales: ${(error as Error).message}`);
+      }
+    }),
     duration: positive("duration", values.duration),
     rounds: positive("rounds", values.rounds),
     warmup: positive("warmup", values.warmup),
@@ -157,11 +157,12 @@ async function prepareGraph(
     transactionTimeoutMs: IMPORT_TIMEOUT_MS,
     logger,
   });
+  // Idempotent: a reused graph gets the migrations added since it was imported.
+  await applyMigrations(executor, loadMigrations());
   if (reuse && marker) {
     log(`reusing the ${graph.entities}-entity graph imported ${marker.at}`);
     return { neo4j, settings, driver, executor, imported: { ...marker.imported, reused: marker.at } };
   }
-  await applyMigrations(executor, loadMigrations());
   log(`importing ${graph.entities} entities in documents of ${graph.documentSize}`);
   const imported = await loadSyntheticGraph(executor, graph, log);
   writeFileSync(markerFile, JSON.stringify({ generator, at: new Date().toISOString(), imported }));

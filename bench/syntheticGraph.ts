@@ -28,7 +28,7 @@ export interface SyntheticGraphOptions {
 export function syntheticGraphOptions(entities: number): SyntheticGraphOptions {
   return {
     entities,
-    documentSize: 20_000,
+    documentSize: 2_000,
     attachments: 3,
     hubNeighbours: Math.min(100_000, entities - 1),
     seed: 20261129,

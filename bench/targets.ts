@@ -131,9 +131,9 @@ export async function startScript(
 }
 
 /**
- * The bench's Neo4j settings for a graph of `entities`. One import transaction of 20k new entities,
- * their links and their change-log record needs more than 1.4 GB of transaction memory (70 % of a
- * 2g heap, Neo4j's default dbms.memory.transaction.total.max): graphs cut into 20k documents get 4g.
+ * The bench's Neo4j settings for a graph of `entities`. An import transaction of the generator's
+ * 2,000 new entities fits any of these heaps (one of 20k needed more than 1.4 GB of transaction
+ * memory, 70 % of a 2g heap); the larger heaps are for the read benchmark's speed.
  */
 export function neo4jSettingsFor(entities: number): { heap: string; pageCache: string } {
   if (entities > 100_000) return { heap: "4g", pageCache: "4g" };

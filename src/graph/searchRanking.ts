@@ -42,8 +42,10 @@ const TIER_COUNT = 10;
 /** The tier of an entity found by the names query: how its name and aliases hold the words typed. */
 export function nameTier(words: readonly string[], entity: Pick<EntityRecord, "name" | "aliases">): number {
   const name = searchWords(entity.name);
+  if (sameWords(name, words)) return SearchTier.equal;
+  // Aliases are folded only when the name does not decide the tier alone.
   const aliases = entity.aliases.map(searchWords);
-  if (sameWords(name, words) || aliases.some((a) => sameWords(a, words))) return SearchTier.equal;
+  if (aliases.some((a) => sameWords(a, words))) return SearchTier.equal;
   if (startsAt(name, words, 0)) return SearchTier.nameStarts;
   if (startsInside(name, words)) return SearchTier.nameWordStarts;
   if (holdsAll(name, words)) return SearchTier.nameWords;
@@ -63,11 +65,17 @@ export function rankHits(
   candidates: readonly SearchCandidate[],
   first: number,
 ): SearchHitRecord[] {
-  return candidates
-    .map((c) => ({ ...c, tier: tierOf(words, c) }))
-    .sort((a, b) => a.tier - b.tier || b.degree - a.degree || compareIds(a.entity.id, b.entity.id))
-    .slice(0, first)
-    .map((c) => ({ entity: c.entity, score: TIER_COUNT - c.tier + c.degree / (c.degree + 1) }));
+  const ranked = candidates.map((candidate) => ({ candidate, tier: tierOf(words, candidate) }));
+  ranked.sort(
+    (a, b) =>
+      a.tier - b.tier ||
+      b.candidate.degree - a.candidate.degree ||
+      compareIds(a.candidate.entity.id, b.candidate.entity.id),
+  );
+  return ranked.slice(0, first).map(({ candidate: { entity, degree }, tier }) => ({
+    entity,
+    score: TIER_COUNT - tier + degree / (degree + 1),
+  }));
 }
 
 function tierOf(words: readonly string[], candidate: SearchCandidate): number {

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { CypherExecutor, WriteCounters } from "../graph/executor";
 import type { Dataset } from "../graph/model";
 import type { RecordShape } from "neo4j-driver";
-import { relationshipId } from "../graph/relationshipId";
+import { parseRelationshipId, relationshipId } from "../graph/relationshipId";
 import { recordedWrite, type ChangeItemDraft } from "./changeLog";
 import { withSource, type Element } from "./elements";
 import {
@@ -289,13 +289,21 @@ async function curatedSince(
     ...dataset.statistics.map((s) => s.id),
     ...dataset.quotes.map((q) => q.id),
   ]);
-  // Only ids not in the graph can have been retracted (a retraction deletes); most are, so one indexed read.
-  const present = await readElements(run, {
-    entities: [...candidates].filter((id) => idKind(id) === "entities"),
-    relationships: [...candidates].filter((id) => idKind(id) === "relationships"),
-    statistics: [...candidates].filter((id) => idKind(id) === "statistics"),
-    quotes: [...candidates].filter((id) => idKind(id) === "quotes"),
+  const ofKind = (kind: IdKind): string[] => [...candidates].filter((id) => idKind(id) === kind);
+  const nodes = await readElements(run, {
+    entities: ofKind("entities"),
+    statistics: ofKind("statistics"),
+    quotes: ofKind("quotes"),
   });
+  // A relationship is stored only between two stored entities: the links of a new entity (most of
+  // a document's links) are known to be absent without a read.
+  const bothEndsStored = (id: string): boolean => {
+    const ends = parseRelationshipId(id);
+    return ends !== null && nodes.entities.has(ends.from) && nodes.entities.has(ends.to);
+  };
+  const links = await readElements(run, { relationships: ofKind("relationships").filter(bothEndsStored) });
+  const present: StoredElements = { ...nodes, relationships: links.relationships };
+  // Only ids not in the graph can have been retracted (a retraction deletes); most are, so one indexed read.
   const absent = [...candidates].filter((id) => !isIn(present, id));
   const retracted = await batched<{ id: string }>(run, "import.retractedIds", RETRACTED_IDS, absent);
   return { curated: { mergedInto, retracted: new Set(retracted.map((r) => r.id)) }, present };

@@ -1,11 +1,12 @@
 import { ImportConflictError, writeDocument } from "../../src/write/importDocument";
 import type { Dataset } from "../../src/graph/model";
+import { CypherExecutor } from "../../src/graph/executor";
 import { validateDataset } from "../../src/import/readDataset";
 import { documentContent } from "../support/documentChecksum";
 import { citationsOf } from "../support/documentCitations";
 import { fixtureDataset, type Fixture } from "../support/fixtureDataset";
 import { CLEANUP_BY_SUFFIX } from "../support/syntheticDataset";
-import { connectTestGraph, type TestGraph } from "../support/testGraph";
+import { connectTestGraph, silentLogger, type TestGraph } from "../support/testGraph";
 
 describe("importer (real Neo4j)", () => {
   let graph: TestGraph;
@@ -259,5 +260,29 @@ describe("importer (real Neo4j)", () => {
     expect(rows[0]?.items).toHaveLength(9);
     expect(rows[0]?.items[0]).toBe(`${fixture.documentId} CREATED`);
     expect(rows[0]?.last).toBeGreaterThanOrEqual(result.seq ?? Infinity);
+  });
+
+  it("reads a link's stored state only when both its ends are stored: a new entity's links are known absent", async () => {
+    const fixture = fresh();
+    const dataset = validateDataset(fixture.yaml, fixture.loadText);
+    expect(dataset.relationships.length).toBeGreaterThan(0);
+    const read: string[] = [];
+    const executor = new CypherExecutor(graph.driver, {
+      database: process.env.NEO4J_DATABASE ?? "neo4j",
+      transactionTimeoutMs: 20_000,
+      logger: silentLogger,
+      onQuery: (query) => {
+        if (query.name !== "write.relationshipState") return;
+        for (const ref of query.params.refs as Array<{ id: string }>) read.push(ref.id);
+      },
+    });
+    const first = await writeDocument(executor, dataset);
+    expect(read).toEqual([]);
+    expect(first.counters.relationshipsCreated).toBeGreaterThanOrEqual(dataset.relationships.length);
+
+    // Imported again (forced): every end is stored now, so every link is read and none is created twice.
+    const again = await writeDocument(executor, dataset, { force: true });
+    expect([...new Set(read)].sort()).toEqual(dataset.relationships.map((r) => r.id).sort());
+    expect(again.counters.relationshipsCreated).toBe(0);
   });
 });
