@@ -52,17 +52,20 @@ export async function readPage<Row, T extends { id: string }>(
   );
 }
 
-/** Rows `{id, rows}` of a per-parent page query (fetched with LIMIT first + 1), as one page per id. */
+/**
+ * Rows `{id, rows}` of a per-parent page query (fetched with LIMIT first + 1), as one page per id;
+ * `map` receives each row with its parent's id.
+ */
 export async function readPagesOf<Row, T extends { id: string }>(
   executor: CypherExecutor,
   query: CypherQuery,
   ids: readonly string[],
   page: { first: number; after: string | null },
-  map: (row: Row) => T,
+  map: (row: Row, parentId: string) => T,
   count: (id: string) => Promise<number>,
 ): Promise<Array<Page<T>>> {
   const rows = await executor.read<{ id: string; rows: Row[] }>(query);
-  const byId = new Map(rows.map((r) => [r.id, r.rows.map(map)]));
+  const byId = new Map(rows.map((r) => [r.id, r.rows.map((row) => map(row, r.id))]));
   return ids.map((id) => toPage(byId.get(id) ?? [], page.first, page.after !== null, () => count(id)));
 }
 

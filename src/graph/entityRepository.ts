@@ -1,7 +1,7 @@
 import { ENTITY_LABELS } from "./entityKinds";
 import { readCitationsOf, readCount, readPage } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
-import { toEntity, type EntityRow, type RelationshipRow } from "./mappers";
+import { toEntity, type EntityRow, type RelationshipTuple } from "./mappers";
 import { toPage } from "./page";
 import { citationsProjection, entityProjection } from "./projections";
 import type {
@@ -212,12 +212,12 @@ export class EntityRepository {
     relationships: RelationshipArgs,
   ): Promise<{ page: EntityPage; relationships: Map<string, RelationshipRecord[]>; ends: EntityRecord[] }> {
     const query = listEntitiesWithRelationshipsQuery(kind, after, first + 1, relationships);
-    const rows = await this.executor.read<{ row: EntityRow; relationships: RelationshipRow[] }>(query);
+    const rows = await this.executor.read<{ row: EntityRow; relationships: RelationshipTuple[] }>(query);
     const ends: EntityRecord[] = [];
     const byEntity = new Map<string, RelationshipRecord[]>();
     const entities = rows.map(({ row, relationships: rels }) => {
       const entity = toEntity(row);
-      byEntity.set(entity.id, RelationshipRepository.toRecords(rels, ends));
+      byEntity.set(entity.id, RelationshipRepository.toRecords(entity.id, rels, ends));
       return entity;
     });
     const page = toPage(entities, first, after !== null, () => this.count(kind));

@@ -69,6 +69,11 @@ export interface GraphAccess {
   documentExcerpt: DataLoader<ExcerptKey, string | null, string>;
   relationshipsOf(args: RelationshipArgs): DataLoader<string, RelationshipPage>;
   /**
+   * The page of relationships `args` of entity `id`, when a list read it ahead
+   * (primeRelationshipPages): returned as it is, where a DataLoader would answer with a promise.
+   */
+  readAhead(args: RelationshipArgs, id: string): RelationshipPage | undefined;
+  /**
    * Relationship pages read ahead (rows fetched with LIMIT first + 1, by entity id), so that the
    * `relationships` fields with these arguments find them without a query.
    */
@@ -120,6 +125,7 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
   const statisticCounts = new DataLoader<string, number>((ids) => statistics.countsOf(ids));
   const quoteCounts = new DataLoader<string, number>((ids) => quotes.countsOf(ids));
   const known = new Map<string, EntityRecord>();
+  const readAhead = new Map<string, Map<string, RelationshipPage>>();
   const remember = (rows: Array<EntityRecord | null>): Array<EntityRecord | null> => {
     for (const row of rows) if (row) known.set(row.id, row);
     return rows;
@@ -169,12 +175,15 @@ export function createGraphAccess(executor: CypherExecutor): GraphAccess {
           ),
         ),
     ),
+    readAhead: (args, id) => readAhead.get(JSON.stringify(args))?.get(id),
     primeRelationshipPages(args, rows, ends) {
       primeEntities(access, ends);
-      const loader = access.relationshipsOf(args);
+      const key = JSON.stringify(args);
+      const pages = readAhead.get(key) ?? new Map<string, RelationshipPage>();
+      readAhead.set(key, pages);
       const count = relationshipCounts({ types: args.types, direction: args.direction });
       for (const [id, records] of rows) {
-        loader.prime(
+        pages.set(
           id,
           toPage(records, args.first, args.after !== null, () => count.load(id)),
         );

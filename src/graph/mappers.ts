@@ -46,6 +46,37 @@ export interface RelationshipRow {
   version: number | null;
 }
 
+/**
+ * One relationship of a page (relationshipPageCall) seen from the entity `n` the page belongs to,
+ * as a list rather than a map: the driver decodes every key of a map as a string and defines each
+ * property with Object.defineProperty, which was most of the CPU of a page of pages (1,000
+ * relationships with their ends: issue #14). `outgoing`: n is the start node. The far end's own
+ * fields follow its id when the page reads the ends (`withEnds`).
+ */
+export type RelationshipTuple =
+  | [
+      type: string,
+      outgoing: boolean,
+      properties: string | null,
+      background: boolean | null,
+      version: number | null,
+      farId: string,
+    ]
+  | [
+      type: string,
+      outgoing: boolean,
+      properties: string | null,
+      background: boolean | null,
+      version: number | null,
+      farId: string,
+      farKind: EntityKind,
+      farName: string,
+      farAliases: string[] | null,
+      farDescription: string | null,
+      farDate: string | null,
+      farVersion: number | null,
+    ];
+
 export interface StatisticRow extends CitedRow {
   id: string;
   subjectId: string;
@@ -102,15 +133,50 @@ export function toEntity(row: EntityRow): EntityRecord {
 }
 
 export function toRelationship(row: RelationshipRow): RelationshipRecord {
+  return relationshipRecord(row.type, row.fromId, row.toId, row.properties, row.background, row.version);
+}
+
+function relationshipRecord(
+  type: string,
+  fromId: string,
+  toId: string,
+  properties: string | null,
+  background: boolean | null,
+  version: number | null,
+): RelationshipRecord {
   return {
     __typename: "Relationship",
-    id: relationshipId(row.fromId, row.type, row.toId),
-    type: row.type,
-    fromId: row.fromId,
-    toId: row.toId,
-    properties: row.properties ? (JSON.parse(row.properties) as Record<string, unknown>) : {},
-    background: row.background ?? false,
-    version: versionOf(row.version),
+    id: relationshipId(fromId, type, toId),
+    type,
+    fromId,
+    toId,
+    properties: properties ? (JSON.parse(properties) as Record<string, unknown>) : {},
+    background: background ?? false,
+    version: versionOf(version),
+  };
+}
+
+/** A page's relationship (see RelationshipTuple) of the entity `nearId`. */
+export function tupleToRelationship(nearId: string, tuple: RelationshipTuple): RelationshipRecord {
+  const [type, outgoing, properties, background, version, farId] = tuple;
+  return outgoing
+    ? relationshipRecord(type, nearId, farId, properties, background, version)
+    : relationshipRecord(type, farId, nearId, properties, background, version);
+}
+
+/** The far end a page's relationship carries (`withEnds`), or null when it carries its id alone. */
+export function tupleFarEnd(tuple: RelationshipTuple): EntityRecord | null {
+  if (tuple.length === 6) return null;
+  const [, , , , , id, kind, name, aliases, description, date, version] = tuple;
+  return {
+    __typename: ENTITY_LABELS[kind],
+    id,
+    kind,
+    name,
+    aliases: aliases ?? [],
+    description,
+    date,
+    version: versionOf(version),
   };
 }
 

@@ -5,6 +5,18 @@ import type { Page } from "./records";
 export const MAX_PAGE_SIZE = 100;
 
 /**
+ * An edge whose cursor is encoded when a client asks for it (most ask a nested page for its nodes
+ * alone: a page of pages holds a thousand edges).
+ */
+class Edge<T extends { id: string }> {
+  constructor(readonly node: T) {}
+
+  get cursor(): string {
+    return encodeCursor(this.node.id);
+  }
+}
+
+/**
  * A page from rows fetched with `LIMIT first + 1`, ordered by id: the extra row only says that
  * another page follows.
  */
@@ -15,7 +27,7 @@ export function toPage<T extends { id: string }>(
   totalCount: () => Promise<number>,
 ): Page<T> {
   return {
-    edges: rows.slice(0, first).map((node) => ({ cursor: encodeCursor(node.id), node })),
+    edges: rows.slice(0, first).map((node) => new Edge(node)),
     hasNextPage: rows.length > first,
     hasPreviousPage,
     totalCount,

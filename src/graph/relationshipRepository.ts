@@ -1,8 +1,8 @@
 import type { Direction } from "../generated/resolvers-types";
 import { readByIds, readCitationsOf, readCountsOf, readPagesOf } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
-import { toEntity, toRelationship, type EntityRow, type RelationshipRow } from "./mappers";
-import { citationsProjection, entityProjection, relationshipProjection } from "./projections";
+import { toRelationship, tupleFarEnd, tupleToRelationship, type RelationshipTuple } from "./mappers";
+import { citationsProjection, relationshipProjection } from "./projections";
 import type { CitationRecord, EntityRecord, RelationshipPage, RelationshipRecord } from "./records";
 import { parseRelationshipId } from "./relationshipId";
 
@@ -60,14 +60,17 @@ RETURN id, rows`,
 /**
  * The subquery that reads one page of `n`'s relationships as `rows`, ordered by relationship id;
  * `$types` and the named `after`/`limit` parameters bound it. Shared by the batched page query
- * above and the entity list that reads its entities' pages in the same statement.
+ * above and the entity list that reads its entities' pages in the same statement. Each row is a
+ * list (RelationshipTuple in mappers.ts), not a map: decoding a map's keys cost the driver more
+ * than the values.
  */
 export function relationshipPageCall(
   direction: Direction,
   withEnds: boolean,
   param: { after: string; limit: string },
 ): string {
-  const row = relationshipProjection("r", withEnds ? `, far: ${entityProjection("m")}` : "");
+  const far = withEnds ? ", m.kind, m.name, m.aliases, m.description, m.date, m.version" : "";
+  const row = `[type(r), startNode(r) = n, r.properties, r.background, r.version, m.id${far}]`;
   return `CALL (n) {
   MATCH ${PATTERN[direction]}
   WHERE ($types IS NULL OR type(r) IN $types) AND r.id > $${param.after}
@@ -126,20 +129,23 @@ export class RelationshipRepository {
   }
 
   /**
+   * Rows of relationshipPageCall (the page of entity `nearId`) as records, collecting the far ends
+   * (withEnds) into `ends`.
+   */
+  static toRecords(nearId: string, rows: RelationshipTuple[], ends: EntityRecord[]): RelationshipRecord[] {
+    return rows.map((row) => RelationshipRepository.toRecord(nearId, row, ends));
+  }
+
+  private static toRecord(nearId: string, row: RelationshipTuple, ends: EntityRecord[]): RelationshipRecord {
+    const far = tupleFarEnd(row);
+    if (far !== null) ends.push(far);
+    return tupleToRelationship(nearId, row);
+  }
+
+  /**
    * Pages for many entities with the same arguments; `count` runs only when a client asks for
    * totalCount; `onEnds` receives the far ends read with them (`withEnds`).
    */
-  /** Rows of relationshipPageCall as records, collecting the far ends (withEnds) into `ends`. */
-  static toRecords(
-    rows: Array<RelationshipRow & { far?: EntityRow }>,
-    ends: EntityRecord[],
-  ): RelationshipRecord[] {
-    return rows.map((row) => {
-      if (row.far) ends.push(toEntity(row.far));
-      return toRelationship(row);
-    });
-  }
-
   async pagesOf(
     ids: readonly string[],
     args: RelationshipArgs,
@@ -149,10 +155,8 @@ export class RelationshipRepository {
     const { types, direction, after, first, withEnds } = args;
     const query = relationshipsOfEntitiesQuery(ids, types, direction, after, first + 1, withEnds);
     const ends: EntityRecord[] = [];
-    const toRecord = (row: RelationshipRow & { far?: EntityRow }): RelationshipRecord => {
-      if (row.far) ends.push(toEntity(row.far));
-      return toRelationship(row);
-    };
+    const toRecord = (row: RelationshipTuple, nearId: string): RelationshipRecord =>
+      RelationshipRepository.toRecord(nearId, row, ends);
     const pages = await readPagesOf(this.executor, query, ids, args, toRecord, count);
     onEnds(ends);
     return pages;

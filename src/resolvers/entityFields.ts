@@ -12,10 +12,11 @@ export const entityFields: Pick<
   "citations" | "relationships" | "statistics" | "history"
 > = {
   citations: (parent, _args, { graph }) => graph.entityCitations.load(parent.id),
-  relationships: (parent, args, { graph }, info) =>
-    graph
-      .relationshipsOf(relationshipArgs(args, selectedFieldNames(info, ["edges", "node"])))
-      .load(parent.id),
+  relationships: (parent, args, { graph }, info) => {
+    const page = relationshipArgs(args, selectedFieldNames(info, ["edges", "node"]));
+    // Read ahead by the list (Query.entities): the page itself, no promise to wait for.
+    return graph.readAhead(page, parent.id) ?? graph.relationshipsOf(page).load(parent.id);
+  },
   statistics: (parent, args, { graph }) =>
     graph.statisticsOf(pageArgs(args.first, args.after)).load(parent.id),
   history: (parent, args, { graph }) => {

@@ -46,6 +46,20 @@ describe("EXPLAIN of every data-layer query (real Neo4j)", () => {
     }
   });
 
+  it("counts statistics per metric from the (metricKey, metric) index alone: no label scan, no property reads", async () => {
+    const metrics = queryCatalogue().find((q) => q.name === "statistics.metricCounts");
+    if (!metrics) throw new Error("statistics.metricCounts is not in the catalogue");
+    const session = graph.driver.session();
+    try {
+      const result = await session.run(`EXPLAIN ${metrics.cypher}`, metrics.params);
+      const operators = operatorsOf(result.summary.plan);
+      expect(operators.some((o) => o.startsWith("NodeIndexScan"))).toBe(true);
+      expect(operators.some((o) => /NodeByLabelScan|CacheProperties|Projection/.test(o))).toBe(false);
+    } finally {
+      await session.close();
+    }
+  });
+
   it("pages the linking dictionary through the id index, in index order (no sort of every entity)", async () => {
     const page = queryCatalogue().find((q) => q.name === "ingest.dictionaryPage");
     if (!page) throw new Error("ingest.dictionaryPage is not in the catalogue");

@@ -53,6 +53,45 @@ describe("entities with their relationships in one statement (real Neo4j)", () =
     expect(ahead.data?.entities.edges.some((e) => e.node.a.edges.length > 0)).toBe(true);
   });
 
+  // Pages come back as lists (type, whether the entity is the start node, ..., the far end); the
+  // ends rebuilt from them are checked against the relationship found by id (ends and type).
+  it.each(["OUT", "IN", "BOTH"])(
+    "direction %s: every relationship read ahead is the one its id finds, with the same ends",
+    async (direction) => {
+      const out = await api.execute<Nested>(
+        `{ entities(kind: PLACE, first: 20) { edges { node { id a: ${page(`direction: ${direction}, first: 10`)} } } } }`,
+      );
+      expect(out.errors).toBeUndefined();
+      expect(out.queryCount).toBe(1);
+      const read = (out.data?.entities.edges ?? []).flatMap((e) =>
+        e.node.a.edges.map((r) => ({ near: e.node.id, ...r.node })),
+      );
+      expect(read.length).toBeGreaterThan(0);
+      for (const r of read) {
+        const ends =
+          direction === "OUT" ? [r.from.id] : direction === "IN" ? [r.to.id] : [r.from.id, r.to.id];
+        expect(ends).toContain(r.near);
+      }
+      const ids = [...new Set(read.map((r) => r.id))].slice(0, 100);
+      const found = await api.execute<{
+        nodes: Array<{
+          id: string;
+          type: string;
+          from: { id: string; name: string };
+          to: { id: string; name: string };
+        } | null>;
+      }>(
+        "query ($ids: [ID!]!) { nodes(ids: $ids) { ... on Relationship { id type from { id name } to { id name } } } }",
+        {
+          ids,
+        },
+      );
+      expect(found.errors).toBeUndefined();
+      const byId = new Map(read.map((r) => [r.id, { id: r.id, type: r.type, from: r.from, to: r.to }]));
+      expect(found.data?.nodes).toEqual(ids.map((id) => byId.get(id)));
+    },
+  );
+
   it("reads ahead with variables and fragments, and continues from a cursor", async () => {
     const query = `query ($first: Int, $after: String) {
       entities(kind: PLACE, first: 5) { edges { node { ...Links } } }
