@@ -89,7 +89,8 @@ describe("removeFixtures (real Neo4j)", () => {
     const changes = new ChangeRepository(graph.executor);
     const [change] = await changes.bySeqs([before + 1]);
     expect(change).toMatchObject({ operation: REMOVE_FIXTURES, actor: REMOVE_FIXTURES });
-    const items = (await changes.items(before + 1, 100, null)).edges.map((e) => e.node);
+    const [page] = await changes.itemPagesOf([before + 1], 100, -1);
+    const items = (page?.edges ?? []).map((e) => e.node);
     expect(items.map((i) => i.id).sort()).toEqual(fixtures);
     for (const item of items) {
       expect(item).toMatchObject({ action: "RETRACTED", after: null, mergedInto: null });
