@@ -66,6 +66,7 @@ WHERE i.elementId > $after AND i.elementId < $upper AND i.seq <= $seq
 WITH i
 ORDER BY i.elementId, i.seq, i.position
 WITH i.elementId AS id, last(collect(i)) AS item
+ORDER BY id
 LIMIT $limit
 RETURN id, item.typename AS typename, item.version AS version, item.after AS after`;
 
@@ -132,26 +133,26 @@ export async function* snapshotElements(
   kinds: readonly SnapshotKind[] = SNAPSHOT_KINDS,
   options: { signal?: AbortSignal; abortError?: () => Error } = {},
 ): AsyncGenerator<SnapshotElement> {
-  const read = (page: PageRequest): Promise<PageRow[]> =>
-    run<PageRow>(snapshotPageQuery(seq, page.after, page.upper, pageSize));
+  const read = (page: PageRequest): Promise<PageRow[]> => {
+    const rows = run<PageRow>(snapshotPageQuery(seq, page.after, page.upper, pageSize));
+    // A page read ahead may fail while the consumer is still writing the last one: handled here so
+    // that it is never an unhandled rejection (which would end the process); the await sees it.
+    rows.catch(() => undefined);
+    return rows;
+  };
   let page = firstPage(kinds.flatMap((kind) => prefixesOf(kind).map((prefix) => ({ kind, prefix }))));
   let pending = page === null ? null : read(page);
-  try {
-    while (page !== null && pending !== null) {
-      const rows = await pending;
-      const { kind } = page;
-      page = nextPage(page, rows, pageSize);
-      pending = page === null ? null : read(page);
-      for (const { id, typename, version, after: data } of rows) {
-        if (options.signal?.aborted) throw options.abortError?.() ?? new Error("the export was aborted");
-        // Deleted at or before the snapshot.
-        if (data === null) continue;
-        yield { kind, id, typename, version: version ?? 1, data };
-      }
+  while (page !== null && pending !== null) {
+    const rows = await pending;
+    const { kind } = page;
+    page = nextPage(page, rows, pageSize);
+    pending = page === null ? null : read(page);
+    for (const { id, typename, version, after: data } of rows) {
+      if (options.signal?.aborted) throw options.abortError?.() ?? new Error("the export was aborted");
+      // Deleted at or before the snapshot.
+      if (data === null) continue;
+      yield { kind, id, typename, version: version ?? 1, data };
     }
-  } finally {
-    // Stopped early (aborted, or the consumer failed): the page read ahead is dropped with the transaction.
-    pending?.catch(() => undefined);
   }
 }
 
