@@ -18,13 +18,12 @@ import { resolvers } from "../src/resolvers";
 import { buildSchema } from "../src/server/schema";
 import type { RequestContext } from "../src/server/context";
 import neo4j from "neo4j-driver";
-import { Semaphore } from "../src/concurrency/semaphore";
 import { loadConfig } from "../src/config";
-import { CypherExecutor } from "../src/graph/executor";
 import { ENTITIES_BY_IDS } from "../src/graph/entityRepository";
 import { createLogger } from "../src/logger";
 import { createDriver } from "../src/neo4j/driver";
 import { startLocalNeo4j } from "../src/neo4j/localNeo4j";
+import { createServiceExecutor } from "../src/service";
 import { createApolloServer, createRequestContext } from "../src/server/apollo";
 import { createMetrics } from "../src/server/metrics";
 import { SCENARIOS } from "./scenarios";
@@ -62,19 +61,7 @@ async function main(): Promise<void> {
   const logger = createLogger("info");
   const sessions = { open: 0 };
   const metrics = createMetrics(sessions);
-  const executor = new CypherExecutor(driver, {
-    database: config.neo4j.database,
-    transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
-    logger,
-    sessions,
-    pool: {
-      slots: new Semaphore(config.neo4j.maxPoolSize),
-      acquisitionTimeoutMs: config.neo4j.acquisitionTimeoutMs,
-    },
-    maxSessionsPerRequest: config.neo4j.maxSessionsPerRequest,
-    onQuery: (query, seconds, failed) =>
-      metrics.cypherSeconds.observe({ query: query.name, outcome: failed ? "error" : "ok" }, seconds),
-  });
+  const executor = createServiceExecutor(driver, config, logger, sessions, metrics);
   const apollo = createApolloServer({ development: false, logger, limits: config.limits, metrics });
   await apollo.start();
   // Apollo with the schema alone (no plugins, no armor): what Apollo's own pipeline costs.

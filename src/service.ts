@@ -96,19 +96,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
 
     const sessions = { open: 0 };
     const metrics = createMetrics(sessions, localNeo4j);
-    const executor = new CypherExecutor(driver, {
-      database: config.neo4j.database,
-      transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
-      logger,
-      sessions,
-      pool: {
-        slots: new Semaphore(config.neo4j.maxPoolSize),
-        acquisitionTimeoutMs: config.neo4j.acquisitionTimeoutMs,
-      },
-      maxSessionsPerRequest: config.neo4j.maxSessionsPerRequest,
-      onQuery: (query, seconds, failed) =>
-        metrics.cypherSeconds.observe({ query: query.name, outcome: failed ? "error" : "ok" }, seconds),
-    });
+    const executor = createServiceExecutor(driver, config, logger, sessions, metrics);
     // Index builds and seeding may take longer than a request's transaction timeout.
     const startup = new CypherExecutor(driver, {
       database: config.neo4j.database,
@@ -135,6 +123,29 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
 }
 
 /** `work`, or nothing once `ms` have passed (it goes on in the background). */
+/** The service's executor: the configured pool, timeouts and session cap, timed into `metrics`. */
+export function createServiceExecutor(
+  driver: Driver,
+  config: Config,
+  logger: Logger,
+  sessions: { open: number },
+  metrics: Pick<ReturnType<typeof createMetrics>, "cypherSeconds">,
+): CypherExecutor {
+  return new CypherExecutor(driver, {
+    database: config.neo4j.database,
+    transactionTimeoutMs: config.neo4j.transactionTimeoutMs,
+    logger,
+    sessions,
+    pool: {
+      slots: new Semaphore(config.neo4j.maxPoolSize),
+      acquisitionTimeoutMs: config.neo4j.acquisitionTimeoutMs,
+    },
+    maxSessionsPerRequest: config.neo4j.maxSessionsPerRequest,
+    onQuery: (query, seconds, failed) =>
+      metrics.cypherSeconds.observe({ query: query.name, outcome: failed ? "error" : "ok" }, seconds),
+  });
+}
+
 async function withinMs(work: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
