@@ -285,14 +285,30 @@ export class CypherExecutor {
         // Subscribed, not awaited: an explicit transaction keeps every Result it ran until it ends,
         // and an awaited Result keeps all its records; an observer is handed each record, which the
         // Result does not keep. (The driver's async iterator does the same at several promises a record.)
+        // The Result does keep the observer, though, and so whatever its closures reach, the
+        // promise's resolve function (and through it the rows) included: the observer lets go of
+        // both when the statement ends, or a long export would hold every page it read until its
+        // transaction ends (3 GB at 1M entities; tests/int/executor.test.ts).
         const rows = await new Promise<Row[]>((resolve, reject) => {
-          const received: Row[] = [];
+          let pending: { rows: Row[]; resolve: typeof resolve; reject: typeof reject } | null = {
+            rows: [],
+            resolve,
+            reject,
+          };
           tx.run<Row>(query.cypher, query.params).subscribe({
             onNext: (record) => {
-              received.push(record.toObject());
+              pending?.rows.push(record.toObject());
             },
-            onCompleted: () => resolve(received),
-            onError: reject,
+            onCompleted: () => {
+              const done = pending;
+              pending = null;
+              done?.resolve(done.rows);
+            },
+            onError: (error) => {
+              const done = pending;
+              pending = null;
+              done?.reject(error);
+            },
           });
         });
         progress.serverAnswered = true;

@@ -1,3 +1,5 @@
+import v8 from "node:v8";
+import vm from "node:vm";
 import { CypherExecutor } from "../../src/graph/executor";
 import { connectTestGraph, silentLogger, type TestGraph } from "../support/testGraph";
 
@@ -39,5 +41,22 @@ describe("CypherExecutor reads on the real Neo4j", () => {
       code: "Neo.ClientError.Statement.SyntaxError",
     });
     expect(attempts).toEqual([true]);
+  });
+
+  it("let go of a page's rows inside a long read transaction once the caller drops them", async () => {
+    // A bulk export reads thousands of pages in one transaction, which keeps every Result it ran:
+    // a page must not stay reachable through its Result (an export of 1M entities reached 3 GB).
+    v8.setFlagsFromString("--expose-gc");
+    const gc = vm.runInNewContext("gc") as () => void;
+    const page = { name: "test.page", cypher: "UNWIND range(1, 2000) AS i RETURN i", params: {} };
+    const pages: Array<WeakRef<object>> = [];
+    const collected = await executor.readTransaction("test.pages", async (run) => {
+      for (let i = 0; i < 3; i += 1) pages.push(new WeakRef(await run(page)));
+      await new Promise((resolve) => setImmediate(resolve));
+      gc();
+      // Still inside the transaction: its Results are all alive, the rows they were given are not.
+      return pages.map((ref) => ref.deref() === undefined);
+    });
+    expect(collected).toEqual([true, true, true]);
   });
 });
