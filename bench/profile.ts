@@ -10,6 +10,8 @@
  *   ... --cpu-prof bench/.work/prof        # writes each service's .cpuprofile there on exit
  *   ... --env LOG_LEVEL=warn               # the services with another setting
  *   ... --node-arg --max-semi-space-size=8 # a V8 option for the service processes
+ *   ... --floor                            # also the bare-Apollo floor (bench/targets/bareApollo.ts), its runs
+ *                                          # alternating with the service's (needs the floor file of a --floor bench run)
  *   node --import tsx bench/profileSummary.ts bench/.work/prof/<file>.cpuprofile
  */
 import { existsSync } from "node:fs";
@@ -19,7 +21,7 @@ import { startLocalNeo4j } from "../src/neo4j/localNeo4j";
 import { loadRun } from "./load";
 import { SCENARIOS } from "./scenarios";
 import { syntheticGraphOptions } from "./syntheticGraph";
-import { neo4jSettingsFor, startService, type Target } from "./targets";
+import { neo4jSettingsFor, startScript, startService, type Target } from "./targets";
 
 const { values } = parseArgs({
   options: {
@@ -33,6 +35,7 @@ const { values } = parseArgs({
     "cpu-prof": { type: "string" },
     env: { type: "string", multiple: true, default: [] },
     "node-arg": { type: "string", multiple: true, default: [] },
+    floor: { type: "boolean", default: false },
   },
 });
 
@@ -72,6 +75,13 @@ async function main(): Promise<void> {
     for (const build of builds) {
       const target = await startService(neo4j.uri, "service", { nodeArgs, env, main: build });
       services.push({ label: build ? path.relative(process.cwd(), build) : "dist/src/main.js", target });
+    }
+    if (values.floor) {
+      const floorFile = path.join(__dirname, ".work", `floor-${entities}.json`);
+      if (!existsSync(floorFile)) throw new Error(`no ${floorFile}: run npm run bench -- --floor first`);
+      const env = { NEO4J_URI: neo4j.uri, FLOOR_FILE: floorFile };
+      const target = await startScript("bare Apollo", "bareApollo.ts", env, "/", nodeArgs);
+      services.push({ label: "bare Apollo", target });
     }
     for (const scenario of scenarios) {
       const bodies = scenario

@@ -89,3 +89,27 @@ export function decodeReplay(json: string): Replay {
       : value,
   ) as Replay;
 }
+
+/** The key a request's recorded statements are found by in a floor replay: its operation name and variables. */
+export function floorKeyOf(operationName: string, variables: Record<string, unknown>): string {
+  return `${operationName}:${JSON.stringify(variables)}`;
+}
+
+/**
+ * The replay re-keyed for the bare-Apollo floor (bench/targets/bareApollo.ts), whose resolvers see
+ * a request's operation name and variables, not its scenario and variable set: `floorKeyOf` → the
+ * statements of that request (one list, as `Replay` holds them).
+ */
+export function floorReplayOf(
+  replay: Replay,
+  requests: Array<{ scenario: string; query: string; variables: Variables[] }>,
+): Replay {
+  const floor: Replay = {};
+  for (const { scenario, query, variables } of requests) {
+    const operationName = /^\s*query\s+(\w+)/.exec(query)?.[1] ?? "";
+    replay[scenario]?.forEach((queries, i) => {
+      floor[floorKeyOf(operationName, variables[i] ?? {})] = [queries];
+    });
+  }
+  return floor;
+}

@@ -195,6 +195,29 @@ function scaleSection(scale: ScaleResult): string {
       ],
     ];
   });
+  const floors = scenarios.flatMap((scenario) => {
+    const ours = find(scale, scenario, "service");
+    const raw = find(scale, scenario, "raw driver");
+    const floor = find(scale, scenario, "bare Apollo");
+    const theirs = find(scale, scenario, "@neo4j/graphql");
+    const jit = find(scale, scenario, "bare Apollo (jit)");
+    if (!floor || !raw) return [];
+    const cpuOver = (a?: number, b?: number): string =>
+      a !== undefined && b !== undefined ? `+${fixed(a - b, 2)}` : "–";
+    return [
+      [
+        scenario,
+        `${fixed(floor.p50 / raw.p50, 2)}×`,
+        ours ? `${fixed(ours.p50 / floor.p50, 2)}×` : "–",
+        cpuOver(floor.cpuMs, raw.cpuMs),
+        cpuOver(ours?.cpuMs, floor.cpuMs),
+        theirs ? `${fixed(floor.rps / theirs.rps, 2)}×` : "–",
+        jit
+          ? `${fixed(jit.p50 / floor.p50, 2)}× / ${jit.cpuMs && floor.cpuMs ? fixed(jit.cpuMs / floor.cpuMs, 2) : "–"}×`
+          : "–",
+      ],
+    ];
+  });
   const failed = Object.entries(scale.notMeasured).map(
     ([scenario, error]) => `- **${scenario} not measured**: ${error}`,
   );
@@ -241,6 +264,27 @@ function scaleSection(scale: ScaleResult): string {
       ],
       ratios,
     ),
+    ...(floors.length === 0
+      ? []
+      : [
+          "",
+          "The floor (`--floor`): bare Apollo is Apollo Server 5 with the service's schema alone " +
+            "(startStandaloneServer, no plugins, no armor, no cost, no logging), its resolvers running the raw " +
+            "driver's statements (CPU in ms/req):",
+          "",
+          table(
+            [
+              "scenario",
+              "p50 floor ÷ raw",
+              "p50 service ÷ floor",
+              "CPU floor − raw",
+              "CPU service − floor",
+              "req/s floor ÷ @neo4j/graphql",
+              "jit floor ÷ floor (p50 / CPU)",
+            ],
+            floors,
+          ),
+        ]),
     ...(executors.length === 0
       ? []
       : [

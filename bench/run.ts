@@ -9,7 +9,7 @@ import { startLocalNeo4j, type LocalNeo4j } from "../src/neo4j/localNeo4j";
 import pino from "pino";
 import { loadSyntheticGraph, type ImportMeasurement } from "./loadGraph";
 import { writeReport, type BenchRun, type LoadResult, type ScaleResult, type TargetCheck } from "./report";
-import { encodeReplay, recordReplay } from "./replay";
+import { encodeReplay, floorReplayOf, recordReplay } from "./replay";
 import { answerOf, SCENARIOS, type Scenario, type Variables } from "./scenarios";
 import { parseScale } from "./scale";
 import { syntheticGraphOptions, type SyntheticGraphOptions } from "./syntheticGraph";
@@ -19,6 +19,8 @@ import { NEO4J_GRAPHQL_SCENARIOS } from "./targets/neo4jGraphqlQueries";
 
 /** The @neo4j/graphql document of each scenario it can express. */
 const THEIR_QUERIES: Readonly<Record<string, { query: string } | undefined>> = NEO4J_GRAPHQL_SCENARIOS;
+/** The scenarios the bare-Apollo floor has resolvers for. */
+const FLOOR_SCENARIOS: ReadonlySet<string> = new Set(["entityById", "totalCount", "statistics"]);
 const WORK_DIR = path.join(__dirname, ".work");
 const RESULTS_DIR = path.join(__dirname, "results");
 /** Import transactions hold a whole document: minutes, not a request's seconds. */
@@ -34,6 +36,9 @@ const USAGE = `npm run bench -- [options]
   --reuse                reuse a graph imported by an earlier run of the same generator
   --smoke                a seconds-long check of the harness: 2k entities, 1 s runs, no report file
   --compare-executors    also measure the service with GRAPHQL_EXECUTOR=jit ("service (jit)")
+  --floor                also measure "bare Apollo": Apollo Server 5 with the schema alone, running the
+                         raw driver's statements (bench/targets/bareApollo.ts); entityById, totalCount, statistics
+  --floor-jit            with --floor, also "bare Apollo (jit)": the same on graphql-jit
   --out NAME             report file name in bench/results/ (default: the date, e.g. 2026-11-29.md)`;
 
 interface Options {
@@ -48,6 +53,9 @@ interface Options {
   /** The report's file name in bench/results/; null for the date. */
   out: string | null;
   compareExecutors: boolean;
+  /** Also the bare-Apollo floor (and its graphql-jit variant). */
+  floor: boolean;
+  floorJit: boolean;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -64,6 +72,8 @@ function parseOptions(argv: string[]): Options {
       smoke: { type: "boolean", default: false },
       out: { type: "string" },
       "compare-executors": { type: "boolean", default: false },
+      floor: { type: "boolean", default: false },
+      "floor-jit": { type: "boolean", default: false },
       help: { type: "boolean", default: false },
     },
   });
@@ -97,6 +107,8 @@ function parseOptions(argv: string[]): Options {
       smoke: true,
       out: null,
       compareExecutors: values["compare-executors"],
+      floor: values.floor,
+      floorJit: values.floor && values["floor-jit"],
     };
   }
   return {
@@ -116,6 +128,8 @@ function parseOptions(argv: string[]): Options {
     smoke: false,
     out: values.out === undefined ? null : path.basename(values.out, ".md") + ".md",
     compareExecutors: values["compare-executors"],
+    floor: values.floor,
+    floorJit: values.floor && values["floor-jit"],
   };
 }
 
@@ -183,6 +197,11 @@ function bodyFor(
   if (target === "service" || target === "service (jit)") {
     return JSON.stringify({ query: scenario.query, variables });
   }
+  if (target === "bare Apollo" || target === "bare Apollo (jit)") {
+    return FLOOR_SCENARIOS.has(scenario.name)
+      ? JSON.stringify({ query: scenario.query, variables })
+      : undefined;
+  }
   const theirs = THEIR_QUERIES[scenario.name];
   return theirs ? JSON.stringify({ query: theirs.query, variables }) : undefined;
 }
@@ -249,6 +268,16 @@ async function check(
     const same = ours.filter((answer, i) => JSON.stringify(answer) === JSON.stringify(theirs[i])).length;
     theirCheck.agrees = `${same}/${ours.length}`;
   }
+  // The floor answers the same document: the same ids and counts as the service, or it is not the same work.
+  for (const name of ["bare Apollo", "bare Apollo (jit)"] as const) {
+    const floor = answers.get(name);
+    const floorCheck = checks.find((c) => c.target === name);
+    if (!ours || !floor || !floorCheck) continue;
+    const same = ours.filter((answer, i) => JSON.stringify(answer) === JSON.stringify(floor[i])).length;
+    if (same !== ours.length)
+      throw new Error(`${scenario.name}: ${name} answered ${same}/${ours.length} as the service`);
+    floorCheck.agrees = `${same}/${ours.length}`;
+  }
   return checks;
 }
 
@@ -293,6 +322,8 @@ async function measureScale(entities: number, options: Options): Promise<ScaleRe
     for (const [scenario, failure] of Object.entries(failures)) log(`${scenario} not measured: ${failure}`);
     const replayFile = path.join(WORK_DIR, `replay-${entities}.json`);
     writeFileSync(replayFile, encodeReplay(replay));
+    const floorFile = path.join(WORK_DIR, `floor-${entities}.json`);
+    writeFileSync(floorFile, encodeReplay(floorReplayOf(replay, requests)));
 
     targets.push(await startService(neo4j.uri));
     if (options.compareExecutors) targets.push(await startService(neo4j.uri, "service (jit)"));
@@ -300,6 +331,15 @@ async function measureScale(entities: number, options: Options): Promise<ScaleRe
       await startScript("raw driver", "rawDriver.ts", { NEO4J_URI: neo4j.uri, REPLAY_FILE: replayFile }, "/"),
     );
     targets.push(await startScript("@neo4j/graphql", "neo4jGraphql.ts", { NEO4J_URI: neo4j.uri }, "/"));
+    if (options.floor) {
+      const env = { NEO4J_URI: neo4j.uri, FLOOR_FILE: floorFile };
+      targets.push(await startScript("bare Apollo", "bareApollo.ts", env, "/"));
+      if (options.floorJit) {
+        targets.push(
+          await startScript("bare Apollo (jit)", "bareApollo.ts", { ...env, FLOOR_EXECUTOR: "jit" }, "/"),
+        );
+      }
+    }
 
     const results: LoadResult[] = [];
     const notes: string[] = [];

@@ -13,7 +13,8 @@ export interface Target {
   stop(): Promise<void>;
 }
 
-export type TargetName = "service" | "service (jit)" | "raw driver" | "@neo4j/graphql";
+export type TargetName =
+  "service" | "service (jit)" | "raw driver" | "@neo4j/graphql" | "bare Apollo" | "bare Apollo (jit)";
 
 const READY_TIMEOUT_MS = 120_000;
 
@@ -102,12 +103,17 @@ export async function startScript(
   script: string,
   env: Record<string, string>,
   urlPath: string,
+  nodeArgs: string[] = [],
 ): Promise<Target> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(__dirname, "targets", script)], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, ...env, PORT: "0" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, "--import", "tsx", path.join(__dirname, "targets", script)],
+    {
+      cwd: PROJECT_ROOT,
+      env: { ...process.env, ...env, PORT: "0" },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   const stderr = stderrOf(child);
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(
