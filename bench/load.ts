@@ -17,6 +17,8 @@ export async function loadRun(
   bodies: string[],
   seconds: number,
   connections: number,
+  /** Requests per second over all connections (open loop); unset: as fast as the target answers. */
+  rate?: number,
 ): Promise<{ rps: number; p50: number; p99: number; failures: number; maxRss: number; cpuMs: number }> {
   let next = 0;
   const cpuBefore = cpuMsOf(target.pid);
@@ -35,6 +37,7 @@ export async function loadRun(
           headers: { "content-type": "application/json" },
           connections,
           duration: seconds,
+          ...(rate === undefined ? {} : { overallRate: rate }),
           requests: [
             {
               setupRequest: (request) => ({ ...request, body: bodies[next++ % bodies.length] }),

@@ -10,6 +10,8 @@
  *   ... --cpu-prof bench/.work/prof        # writes each service's .cpuprofile there on exit
  *   ... --env LOG_LEVEL=warn               # the services with another setting
  *   ... --node-arg --max-semi-space-size=8 # a V8 option for the service processes
+ *   ... --rate 200                         # a fixed rate (req/s) instead of as fast as it answers: every
+ *                                          # build then wakes as often per request, so CPU/req compares fairly
  *   ... --floor                            # also the bare-Apollo floor (bench/targets/bareApollo.ts), its runs
  *                                          # alternating with the service's (needs the floor file of a --floor bench run)
  *   node --import tsx bench/profileSummary.ts bench/.work/prof/<file>.cpuprofile
@@ -36,6 +38,7 @@ const { values } = parseArgs({
     env: { type: "string", multiple: true, default: [] },
     "node-arg": { type: "string", multiple: true, default: [] },
     floor: { type: "boolean", default: false },
+    rate: { type: "string" },
   },
 });
 
@@ -88,13 +91,14 @@ async function main(): Promise<void> {
         .variables(graph)
         .map((variables) => JSON.stringify({ query: scenario.query, variables }));
       const connections = Number(values.connections);
+      const rate = values.rate === undefined ? undefined : Number(values.rate);
       for (const { target } of services) await loadRun(target, bodies, Number(values.warmup), connections);
       const runs = new Map<string, Array<Awaited<ReturnType<typeof loadRun>>>>();
       for (let round = 0; round < Number(values.rounds); round += 1) {
         for (let i = 0; i < services.length; i += 1) {
           const service = services[(i + round) % services.length];
           if (!service) continue;
-          const run = await loadRun(service.target, bodies, Number(values.duration), connections);
+          const run = await loadRun(service.target, bodies, Number(values.duration), connections, rate);
           runs.set(service.label, [...(runs.get(service.label) ?? []), run]);
         }
       }

@@ -60,7 +60,7 @@ async function runRecorded(
       const result = await session.run(query.cypher, query.params, { timeout: TRANSACTION_TIMEOUT_MS });
       results.set(
         query.name,
-        result.records.map((record) => record.toObject() as Row),
+        result.records.map((record) => record.toObject()),
       );
     } finally {
       await session.close();
