@@ -15,7 +15,6 @@ import { reconcileRouter } from "../reconcile/reconcileRouter";
 import { ChangeFeed } from "../feed/changeFeed";
 import { resolvers } from "../resolvers";
 import { createApolloServer, createRequestContext, operationLimits } from "./apollo";
-import { chain } from "./chain";
 import { changesStream } from "./changesStream";
 import { buildSchema } from "./schema";
 import { attachSubscriptions } from "./subscriptions";
@@ -123,22 +122,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const linker = new DocumentLinker(executor, { ...DEFAULT_LINKER_OPTIONS, ...config.ingest });
 
   expressApp.disable("x-powered-by");
+  expressApp.use(drain.middleware());
   // /graphql's ETags come from the graph's version (httpCache.ts), not from hashing each body.
   expressApp.set("etag", false);
-  // One Express layer for what every request goes through (chain.ts: each layer costs a dispatch).
-  expressApp.use(
-    chain(
-      drain.middleware(),
-      // Every response names its request: clients quote it, every log line carries it.
-      (req, res, next) => {
-        const requestId = requestIdOf(req.get("x-request-id"));
-        res.locals.requestId = requestId;
-        res.setHeader("x-request-id", requestId);
-        next();
-      },
-      compressResponses(config.http.compressionThresholdBytes),
-    ),
-  );
+  // Every response names its request: clients quote it, every log line carries it.
+  expressApp.use((req, res, next) => {
+    const requestId = requestIdOf(req.get("x-request-id"));
+    res.locals.requestId = requestId;
+    res.setHeader("x-request-id", requestId);
+    next();
+  });
+  expressApp.use(compressResponses(config.http.compressionThresholdBytes));
   expressApp.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -157,39 +151,39 @@ export async function createApp(deps: AppDeps): Promise<App> {
   expressApp.get("/metrics", async (_req, res) => {
     res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
   });
-  mountWebPages(expressApp);
-  // /graphql in one Express layer (chain.ts), its steps in this order.
+  expressApp.use("/graphql", cors(config.http.cors));
+  // Before the HTTP cache: a GET's documentId becomes its query, which the ETag is computed from.
+  expressApp.use("/graphql", trustedDocuments(trustedMode, manifest, "GET"));
   expressApp.use(
     "/graphql",
-    chain(
-      cors(config.http.cors),
-      // Before the HTTP cache: a GET's documentId becomes its query, which the ETag is computed from.
-      trustedDocuments(trustedMode, manifest, "GET"),
-      httpCache({
-        executor,
-        logger,
-        metrics,
-        cacheControl: config.http.cacheControl,
-        requestTimeoutMs: config.limits.requestTimeoutMs,
-      }),
-      express.json({ limit: config.limits.bodyLimitBytes, verify: rejectInvalidUtf8 }),
-      trustedDocuments(trustedMode, manifest, "POST"),
-      persistedQueryHashCheck(),
-      expressMiddleware(apollo, {
-        // The token is verified here, once per request; a failure is kept (not thrown) so that
-        // public reads still answer and each @auth field can say why it refuses.
-        context: async ({ req, res }) =>
-          createRequestContext(
-            executor,
-            logger,
-            requestIdOf(res.locals.requestId),
-            config.limits.requestTimeoutMs,
-            await authenticate(req.get("authorization")),
-            config.limits.maxResponseBytes,
-            linker,
-          ),
-      }),
-    ),
+    httpCache({
+      executor,
+      logger,
+      metrics,
+      cacheControl: config.http.cacheControl,
+      requestTimeoutMs: config.limits.requestTimeoutMs,
+    }),
+  );
+  mountWebPages(expressApp);
+  expressApp.use(
+    "/graphql",
+    express.json({ limit: config.limits.bodyLimitBytes, verify: rejectInvalidUtf8 }),
+    trustedDocuments(trustedMode, manifest, "POST"),
+    persistedQueryHashCheck(),
+    expressMiddleware(apollo, {
+      // The token is verified here, once per request; a failure is kept (not thrown) so that
+      // public reads still answer and each @auth field can say why it refuses.
+      context: async ({ req, res }) =>
+        createRequestContext(
+          executor,
+          logger,
+          requestIdOf(res.locals.requestId),
+          config.limits.requestTimeoutMs,
+          await authenticate(req.get("authorization")),
+          config.limits.maxResponseBytes,
+          linker,
+        ),
+    }),
   );
   expressApp.use(
     "/reconcile",
