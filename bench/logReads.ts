@@ -90,7 +90,7 @@ async function profile(driver: Driver, cypher: string, params: Record<string, un
     await session.run(`PROFILE ${cypher}`, params);
     const result = await session.run(`PROFILE ${cypher}`, params);
     const plan = result.summary.profile;
-    return plan === false ? 0 : dbHitsOf(plan as unknown as PlanNode);
+    return plan === false ? 0 : dbHitsOf(plan);
   } finally {
     await session.close();
   }
@@ -124,16 +124,40 @@ async function main(): Promise<void> {
       ["import.retractedIds (hub, retracted)", RETRACTED_IDS, { ids: [RETRACTED] }],
       ["import.retractedIds (hub, live)", RETRACTED_IDS, { ids: [HUB] }],
       ["import.retractedIds (1 item)", RETRACTED_IDS, { ids: [quiet] }],
-      ["changes.histories first 21 (hub)", HISTORIES, { ids: [HUB], before: int(Number.MAX_SAFE_INTEGER), limit: int(21) }],
+      [
+        "changes.histories first 21 (hub)",
+        HISTORIES,
+        { ids: [HUB], before: int(Number.MAX_SAFE_INTEGER), limit: int(21) },
+      ],
       ["changes.histories before mid (hub)", HISTORIES, { ids: [HUB], before: int(mid), limit: int(21) }],
-      ["changes.histories (1 item)", HISTORIES, { ids: [quiet], before: int(Number.MAX_SAFE_INTEGER), limit: int(21) }],
+      [
+        "changes.histories (1 item)",
+        HISTORIES,
+        { ids: [quiet], before: int(Number.MAX_SAFE_INTEGER), limit: int(21) },
+      ],
       ["changes.countHistories (hub)", COUNT_HISTORIES, { ids: [HUB] }],
       ["changes.touching after 0 (hub)", CHANGES_TOUCHING, { ids: [HUB], after: int(0), limit: int(101) }],
-      ["changes.touching after mid (hub)", CHANGES_TOUCHING, { ids: [HUB], after: int(mid), limit: int(101) }],
-      ["changes.touching (hub + 1 item)", CHANGES_TOUCHING, { ids: [HUB, quiet], after: int(0), limit: int(101) }],
+      [
+        "changes.touching after mid (hub)",
+        CHANGES_TOUCHING,
+        { ids: [HUB], after: int(mid), limit: int(101) },
+      ],
+      [
+        "changes.touching (hub + 1 item)",
+        CHANGES_TOUCHING,
+        { ids: [HUB, quiet], after: int(0), limit: int(101) },
+      ],
       ["changes.countTouching after mid (hub)", COUNT_CHANGES_TOUCHING, { ids: [HUB], after: int(mid) }],
-      ["feed.touching after 0 (hub)", FEED_CHANGES_TOUCHING, { ids: [HUB], after: int(0), limit: int(100), inlineItems: int(200) }],
-      ["feed.touching after mid (hub)", FEED_CHANGES_TOUCHING, { ids: [HUB], after: int(mid), limit: int(100), inlineItems: int(200) }],
+      [
+        "feed.touching after 0 (hub)",
+        FEED_CHANGES_TOUCHING,
+        { ids: [HUB], after: int(0), limit: int(100), inlineItems: int(200) },
+      ],
+      [
+        "feed.touching after mid (hub)",
+        FEED_CHANGES_TOUCHING,
+        { ids: [HUB], after: int(mid), limit: int(100), inlineItems: int(200) },
+      ],
     ];
     process.stdout.write(`\n| statement | db hits |\n| --- | ---: |\n`);
     for (const [name, cypher, params] of cases) {
