@@ -50,8 +50,10 @@ export interface MigrationOptions {
   batchTimeoutMs?: number;
   /** `db.awaitIndexes` after new migrations: a large index build (millions of items) takes minutes. */
   indexWaitMs?: number;
-  /** How often a running backfill logs its progress. */
+  /** How often a running backfill logs its progress (default 30 s). */
   progressEveryMs?: number;
+  /** How often the watchdog looks at a backfill's batches (default a quarter of `batchTimeoutMs`, at most 5 s). */
+  pollMs?: number;
 }
 
 /**
@@ -90,6 +92,7 @@ export async function applyMigrations(
         await executor.writeBatched(query, {
           batchTimeoutMs: options.batchTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS,
           progressEveryMs: options.progressEveryMs,
+          pollMs: options.pollMs,
         });
       } else await executor.write(query);
     }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import pino from "pino";
 import { CypherExecutor, int } from "../../src/graph/executor";
 import { applyMigrations, loadMigrations, MIGRATIONS_DIR, parseMigration } from "../../src/graph/migrations";
 import { connectTestGraph, silentLogger, type TestGraph } from "../support/testGraph";
@@ -164,10 +165,12 @@ describe("a batched migration (CALL { ... } IN TRANSACTIONS) at start-up (real N
   it("runs to completion when all its batches take longer than the transaction timeout, each batch within its bound", async () => {
     // An executor whose transactions are cancelled after 1 s, like a request's: the statement as a
     // whole (one outer transaction over 40 batches) runs longer, each batch well within the bound.
+    const lines: string[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => lines.push(line) });
     const executor = new CypherExecutor(graph.driver, {
       database: process.env.NEO4J_DATABASE ?? "neo4j",
       transactionTimeoutMs: 1_000,
-      logger: silentLogger,
+      logger,
     });
     const migration = parseMigration(
       ids[0] ?? "",
@@ -178,9 +181,9 @@ describe("a batched migration (CALL { ... } IN TRANSACTIONS) at start-up (real N
        } IN TRANSACTIONS OF 1 ROW;`,
     );
     const started = Date.now();
-    await expect(applyMigrations(executor, [migration], { batchTimeoutMs: 60_000 })).resolves.toEqual([
-      ids[0],
-    ]);
+    await expect(
+      applyMigrations(executor, [migration], { batchTimeoutMs: 60_000, pollMs: 100, progressEveryMs: 0 }),
+    ).resolves.toEqual([ids[0]]);
     // The premise: the statement outlived the transaction timeout (else this test proves nothing).
     expect(Date.now() - started).toBeGreaterThan(1_000);
     const [row] = await graph.executor.read<{ batches: number }>({
@@ -189,6 +192,14 @@ describe("a batched migration (CALL { ... } IN TRANSACTIONS) at start-up (real N
       params: { run: suffix },
     });
     expect(row?.batches).toBe(40);
+    // It said so while it ran: started, its progress (batches seen), done.
+    const logged = lines.map(
+      (line) => JSON.parse(line) as { msg: string; query?: string; batchesSeen?: number },
+    );
+    const mine = logged.filter((entry) => entry.query === `migration.${ids[0]}`).map((entry) => entry.msg);
+    expect(mine[0]).toBe("batched statement started");
+    expect(mine.at(-1)).toBe("batched statement done");
+    expect(Math.max(...logged.map((entry) => entry.batchesSeen ?? 0))).toBeGreaterThan(0);
   });
 
   it("stops a batch that runs longer than its bound, and does not record the migration", async () => {
