@@ -131,8 +131,9 @@ describe("change-log reads by the (elementId, seq) index answer as the walk over
             cypher: FEED_CHANGES_TOUCHING,
             params: { ...params, limit: int(limit), inlineItems: int(200) },
           });
-          expect(feed.map((r) => r.row)).toEqual(rows.before.slice(0, limit).map((r) => r.row));
-          const seqs = (rows.after as Array<{ row: { seq: number } }>).slice(0, limit).map((r) => r.row.seq);
+          const pageRows = (rows.after as Array<{ row: { seq: number } }>).slice(0, limit).map((r) => r.row);
+          expect(feed.map((r) => r.row)).toEqual(pageRows);
+          const seqs = pageRows.map((row) => row.seq);
           if (rows.after.length <= limit) break;
           cursor = seqs.at(-1) ?? cursor;
         }
