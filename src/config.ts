@@ -81,6 +81,16 @@ export interface Config {
     /** LIMIT_MAX_COST (default 100000): each field costs 1, times `first`/`limit` for lists (docs/api.md "Cost"). */
     maxCost: number;
   };
+  /** Migrations applied at start-up (docs/operations.md "Migrations"). */
+  migrations: {
+    /**
+     * MIGRATION_BATCH_TIMEOUT_MS (default 300000, 5 min): one batch (inner transaction) of a
+     * backfill migration is stopped after this long; the backfill itself runs to completion.
+     */
+    batchTimeoutMs: number;
+    /** MIGRATION_INDEX_WAIT_MS (default 3600000, 1 h): start-up waits this long at most for new indexes to come online. */
+    indexWaitMs: number;
+  };
   /** Bulk export (docs/feeds.md "Bulk export"). */
   export: {
     /**
@@ -264,6 +274,8 @@ const EnvSchema = z.object({
   COMPRESSION_THRESHOLD_BYTES: wholeNumber(0, 100 * 1024 * 1024).default(1024),
   CACHE_CONTROL: cacheControl.default("public, max-age=0, must-revalidate"),
   LIMIT_MAX_RESPONSE_BYTES: wholeNumber(1_024, 256 * 1024 * 1024).default(DEFAULT_MAX_RESPONSE_BYTES),
+  MIGRATION_BATCH_TIMEOUT_MS: wholeNumber(1_000, 3_600_000).default(300_000),
+  MIGRATION_INDEX_WAIT_MS: wholeNumber(1_000, 86_400_000).default(3_600_000),
   EXPORT_TIMEOUT_MS: wholeNumber(1_000, 86_400_000).default(1_800_000),
   EXPORT_PAGE_SIZE: wholeNumber(10, 10_000).default(1_000),
   INGEST_ACCEPT_THRESHOLD: fraction.default(0.85),
@@ -351,6 +363,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxTokens: e.LIMIT_MAX_TOKENS,
       maxCost: e.LIMIT_MAX_COST,
       maxResponseBytes: e.LIMIT_MAX_RESPONSE_BYTES,
+    },
+    migrations: {
+      batchTimeoutMs: e.MIGRATION_BATCH_TIMEOUT_MS,
+      indexWaitMs: e.MIGRATION_INDEX_WAIT_MS,
     },
     export: {
       timeoutMs: e.EXPORT_TIMEOUT_MS,

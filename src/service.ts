@@ -103,7 +103,7 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
       transactionTimeoutMs: STARTUP_TIMEOUT_MS,
       logger,
     });
-    const applied = await applyMigrations(startup, loadMigrations());
+    const applied = await applyMigrations(startup, loadMigrations(), config.migrations);
     if (applied.length > 0) logger.info({ applied }, "migrations applied");
     const seeded = await seedIfEmpty(startup, logger);
     if (seeded.length > 0) logger.info({ documents: seeded }, "empty graph seeded with the bundled datasets");

@@ -29,37 +29,69 @@ RETURN ${changeProjection("c")} AS row
 ORDER BY c.seq
 LIMIT $limit`;
 
+/**
+ * The seqs of the first `$limit` changes after `$after` that touched `id`, oldest first: a range of
+ * the (elementId, seq) index (migration 007), read in its order and left as soon as `$limit`
+ * distinct seqs are in hand, so an element touched by many changes (an entity every document
+ * cites) costs a page, not its whole log. Ordered by the index's own columns, so that the plan
+ * keeps the index's order (OrderedDistinct, Limit; no sort). A change with two items of one element
+ * counts once.
+ */
+export const seqsTouchingAfter = (id: string): string => `
+  MATCH (i:ChangeItem)
+  USING INDEX i:ChangeItem(elementId, seq)
+  WHERE i.elementId = ${id} AND i.seq > $after
+  WITH DISTINCT i.elementId AS elementId, i.seq AS seq
+  ORDER BY elementId, seq
+  LIMIT $limit
+  RETURN seq`;
+
+/** The first `$limit` changes after `$after` that touched any of `$ids`: at most `$limit` seqs of each. */
 export const CHANGES_TOUCHING = `
 UNWIND $ids AS id
-MATCH (c:Change)-[:HAS_ITEM]->(:ChangeItem {elementId: id})
-WHERE c.seq > $after
-WITH DISTINCT c
-ORDER BY c.seq
+CALL (id) {${seqsTouchingAfter("id")}
+}
+WITH DISTINCT seq
+ORDER BY seq
 LIMIT $limit
+MATCH (c:Change {seq: seq})
 RETURN ${changeProjection("c")} AS row`;
 
+/** How many changes after `$after` touched any of `$ids`: from the (elementId, seq) index alone. */
 export const COUNT_CHANGES_TOUCHING = `
 UNWIND $ids AS id
-MATCH (c:Change)-[:HAS_ITEM]->(:ChangeItem {elementId: id})
-WHERE c.seq > $after
-RETURN count(DISTINCT c) AS count`;
+MATCH (i:ChangeItem)
+USING INDEX i:ChangeItem(elementId, seq)
+WHERE i.elementId = id AND i.seq > $after
+RETURN count(DISTINCT i.seq) AS count`;
 
-/** Newest first: the changes that touched each element, before seq `before`. */
+/**
+ * Newest first: the changes that touched each element, before seq `before`. The top of the
+ * element's (elementId, seq) range, read backwards and left after `$limit` distinct seqs.
+ */
 export const HISTORIES = `
 UNWIND $ids AS id
 CALL (id) {
-  MATCH (c:Change)-[:HAS_ITEM]->(:ChangeItem {elementId: id})
-  WHERE c.seq < $before
-  WITH DISTINCT c
-  ORDER BY c.seq DESC
+  MATCH (i:ChangeItem)
+  USING INDEX i:ChangeItem(elementId, seq)
+  WHERE i.elementId = id AND i.seq < $before
+  WITH DISTINCT i.elementId AS elementId, i.seq AS seq
+  ORDER BY elementId DESC, seq DESC
   LIMIT $limit
+  MATCH (c:Change {seq: seq})
   RETURN collect(${changeProjection("c")}) AS rows
 }
 RETURN id, rows`;
 
+/** Each element's number of changes: its distinct seqs in the (elementId, seq) index, no Change read. */
 export const COUNT_HISTORIES = `
 UNWIND $ids AS id
-RETURN id, COUNT { MATCH (c:Change)-[:HAS_ITEM]->(:ChangeItem {elementId: id}) RETURN DISTINCT c } AS count`;
+RETURN id, COUNT {
+  MATCH (i:ChangeItem)
+  USING INDEX i:ChangeItem(elementId, seq)
+  WHERE i.elementId = id AND i.seq IS NOT NULL
+  RETURN DISTINCT i.seq
+} AS count`;
 
 export const CHANGE_ITEMS = `
 MATCH (c:Change {seq: $seq})-[:HAS_ITEM]->(i:ChangeItem)
@@ -221,11 +253,22 @@ export class ChangeRepository {
           .slice(0, first)
           .map((row) => ({ cursor: encodeCursor(String(row.position)), node: toItem(row) })),
         hasNextPage: items.length > first,
-        hasPreviousPage: after >= 0,
+        hasPreviousPage: hasItemsBefore(after, found?.count ?? 0),
         totalCount: () => Promise.resolve(found?.count ?? 0),
       };
     });
   }
+}
+
+/**
+ * An item page's `pageInfo.hasPreviousPage`, the same for pages read from Neo4j and pages cut from
+ * a feed change's items: whether an item precedes the page (Relay: edges before `after` exist). A
+ * page after position `after` of a change's `count` items (positions 0..count-1) has one when it
+ * does not start at the first item: `after` is a position (>= 0; -1 is "from the start", also for a
+ * cursor that names no position) and the change has an item at all.
+ */
+export function hasItemsBefore(after: number, count: number): boolean {
+  return after >= 0 && count > 0;
 }
 
 /** An item page's `after` cursor as the position it continues from (-1: from the start). */

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { GraphQLError } from "graphql";
 import neo4j, {
   Neo4jError,
@@ -10,6 +11,7 @@ import neo4j, {
 import { serviceUnavailable, timeout } from "../errors";
 import { Semaphore, type Release } from "../concurrency/semaphore";
 import type { Logger } from "../logger";
+import { watchBatches } from "./batchWatchdog";
 import { DRIVER_SIDE_CODE, UNAVAILABLE_CODES, isRetryable } from "../neo4j/errorClass";
 
 /** A Cypher statement and its parameters: what the data-access layer produces and tests pin. */
@@ -165,11 +167,17 @@ export class CypherExecutor {
     );
   }
 
-  /** One statement in its own write transaction; retried only when the server rolled it back. */
-  write<Row extends RecordShape>(query: CypherQuery): Promise<Row[]> {
+  /**
+   * One statement in its own write transaction; retried only when the server rolled it back.
+   * `timeoutMs` replaces NEO4J_TX_TIMEOUT_MS for it (a start-up wait for indexes); a request's deadline still bounds it.
+   */
+  write<Row extends RecordShape>(query: CypherQuery, options: { timeoutMs?: number } = {}): Promise<Row[]> {
     return this.session("WRITE", query.name, (session, progress) =>
       this.retrying("write", async () => {
-        const tx = await session.beginTransaction(this.txConfig(query.name));
+        const config = this.txConfig(query.name);
+        const timeout =
+          options.timeoutMs === undefined ? config.timeout : Math.min(options.timeoutMs, this.timeLeftMs());
+        const tx = await session.beginTransaction({ ...config, timeout });
         progress.serverAnswered = true;
         try {
           const rows = await this.runIn<Row>(tx, query, undefined, progress);
@@ -185,17 +193,71 @@ export class CypherExecutor {
   /**
    * One statement in an implicit (auto-commit) write transaction, for `CALL { ... } IN TRANSACTIONS`
    * (a migration's bounded batches), which commits its own batches and is refused inside an explicit
-   * transaction. Never retried: batches committed before a failure stay committed.
+   * transaction. It runs to completion however many batches it has: Neo4j applies a transaction
+   * timeout to the statement's outer transaction, which spans every batch, so the statement gets
+   * none (nor the request's deadline: refused on a per-request executor); each batch (inner
+   * transaction) is bounded instead by `batchTimeoutMs`, enforced by a watchdog
+   * (src/graph/batchWatchdog.ts) that also reports progress. Never retried: batches committed
+   * before a failure stay committed.
    */
-  writeBatched<Row extends RecordShape>(query: CypherQuery): Promise<Row[]> {
-    return this.session("WRITE", query.name, (session, progress) =>
-      this.runIn(
-        { run: (cypher, params) => session.run(cypher, params, this.txConfig(query.name)) },
-        query,
-        undefined,
-        progress,
-      ),
-    );
+  async writeBatched<Row extends RecordShape>(
+    query: CypherQuery,
+    options: { batchTimeoutMs: number; pollMs?: number; progressEveryMs?: number },
+  ): Promise<Row[]> {
+    if (this.options.deadline !== undefined) {
+      throw new Error(
+        `${query.name}: a batched statement runs to completion; it cannot run within a request`,
+      );
+    }
+    const tag = randomUUID();
+    const logger = this.options.logger;
+    const progressEveryMs = options.progressEveryMs ?? 30_000;
+    let lastProgress = Date.now();
+    const watchdog = watchBatches(this.driver, this.options.database, tag, {
+      batchTimeoutMs: options.batchTimeoutMs,
+      pollMs: options.pollMs ?? Math.max(50, Math.min(5_000, Math.floor(options.batchTimeoutMs / 4))),
+      onProgress: (progress) => {
+        if (Date.now() - lastProgress < progressEveryMs) return;
+        lastProgress = Date.now();
+        logger.info({ query: query.name, ...progress }, "batched statement running");
+      },
+      onWatchFailed: (error) =>
+        logger.warn(
+          { query: query.name, err: (error as Error).message },
+          "cannot list this statement's transactions: its batches are not bounded",
+        ),
+    });
+    const started = Date.now();
+    logger.info({ query: query.name, batchTimeoutMs: options.batchTimeoutMs }, "batched statement started");
+    try {
+      const rows = await this.session("WRITE", query.name, (session, progress) =>
+        this.runIn(
+          {
+            run: (cypher, params) =>
+              // timeout 0: no timeout on the outer transaction (the driver's "execute indefinitely").
+              session.run(cypher, params, {
+                timeout: 0,
+                metadata: { app: "kg-graphql", query: query.name, batchedRun: tag },
+              }),
+          },
+          query,
+          undefined,
+          progress,
+        ),
+      );
+      logger.info({ query: query.name, elapsedMs: Date.now() - started }, "batched statement done");
+      return rows;
+    } catch (error) {
+      const overran = watchdog.overran;
+      if (overran === null) throw error;
+      throw new Error(
+        `${query.name}: a batch ran longer than ${options.batchTimeoutMs} ms and was stopped (${overran.id}); ` +
+          "the batches committed before it stay committed",
+        { cause: error },
+      );
+    } finally {
+      await watchdog.stop();
+    }
   }
 
   /**

@@ -1,5 +1,5 @@
 import { int, type CypherExecutor } from "./executor";
-import { CHANGE_ITEMS, toItem, type ItemRow } from "./changeRepository";
+import { CHANGE_ITEMS, seqsTouchingAfter, toItem, type ItemRow } from "./changeRepository";
 import type { ChangeItemRecord, ChangeRecord } from "./records";
 
 /**
@@ -37,13 +37,16 @@ WHERE c.seq > $after
 WITH c ORDER BY c.seq LIMIT $limit
 ${inlineItems}`;
 
+/** As `changes(ids:)` finds them (CHANGES_TOUCHING): a page of each id's (elementId, seq) index range. */
 export const FEED_CHANGES_TOUCHING = `
 UNWIND $ids AS id
-MATCH (c:Change)-[:HAS_ITEM]->(:ChangeItem {elementId: id})
-WHERE c.seq > $after
-WITH DISTINCT c
-ORDER BY c.seq
+CALL (id) {${seqsTouchingAfter("id")}
+}
+WITH DISTINCT seq
+ORDER BY seq
 LIMIT $limit
+MATCH (c:Change {seq: seq})
+WITH c
 ${inlineItems}`;
 
 interface PageRow {

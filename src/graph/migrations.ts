@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { CypherExecutor } from "./executor";
+import { int, type CypherExecutor } from "./executor";
 import { PROJECT_ROOT } from "../projectRoot";
 
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "cypher/migrations");
@@ -40,14 +40,35 @@ export function commitsInBatches(statement: string): boolean {
   return /\bIN\s+(?:\d+\s+)?(?:CONCURRENT\s+)?TRANSACTIONS\b/i.test(statement);
 }
 
+/** How long one batch of a backfill may run (MIGRATION_BATCH_TIMEOUT_MS). */
+export const DEFAULT_BATCH_TIMEOUT_MS = 300_000;
+/** How long start-up waits for new indexes to come online (MIGRATION_INDEX_WAIT_MS). */
+export const DEFAULT_INDEX_WAIT_MS = 3_600_000;
+
+export interface MigrationOptions {
+  /** Each batch (inner transaction) of a `CALL { ... } IN TRANSACTIONS` statement; the statement has no bound. */
+  batchTimeoutMs?: number;
+  /** `db.awaitIndexes` after new migrations: a large index build (millions of items) takes minutes. */
+  indexWaitMs?: number;
+  /** How often a running backfill logs its progress (default 30 s). */
+  progressEveryMs?: number;
+  /** How often the watchdog looks at a backfill's batches (default a quarter of `batchTimeoutMs`, at most 5 s). */
+  pollMs?: number;
+}
+
 /**
  * Applies the migrations not yet recorded in the database, in order, and records each one as a
  * `(:Migration {id, checksum, appliedAt})` node. Schema statements cannot share a transaction with
  * writes, so each statement runs on its own; they are all `IF NOT EXISTS` (a backfill: guarded by
  * `IS NULL`, in batches of its own), so a migration cut short is simply applied again. A recorded migration whose file has since changed is an error: migrations
- * are append-only.
+ * are append-only. A backfill runs to completion whatever the executor's transaction timeout, each
+ * of its batches bounded by `batchTimeoutMs` (CypherExecutor.writeBatched).
  */
-export async function applyMigrations(executor: CypherExecutor, migrations: Migration[]): Promise<string[]> {
+export async function applyMigrations(
+  executor: CypherExecutor,
+  migrations: Migration[],
+  options: MigrationOptions = {},
+): Promise<string[]> {
   const rows = await executor.read<{ id: string; checksum: string }>({
     name: "migrations.applied",
     cypher: "MATCH (m:Migration) RETURN m.id AS id, m.checksum AS checksum",
@@ -67,8 +88,13 @@ export async function applyMigrations(executor: CypherExecutor, migrations: Migr
     }
     for (const statement of migration.statements) {
       const query = { name: `migration.${migration.id}`, cypher: statement, params: {} };
-      if (commitsInBatches(statement)) await executor.writeBatched(query);
-      else await executor.write(query);
+      if (commitsInBatches(statement)) {
+        await executor.writeBatched(query, {
+          batchTimeoutMs: options.batchTimeoutMs ?? DEFAULT_BATCH_TIMEOUT_MS,
+          progressEveryMs: options.progressEveryMs,
+          pollMs: options.pollMs,
+        });
+      } else await executor.write(query);
     }
     await executor.write({
       name: "migrations.record",
@@ -79,11 +105,18 @@ export async function applyMigrations(executor: CypherExecutor, migrations: Migr
   }
   if (done.length > 0) {
     // Indexes fill in the background; queries planned before they are online would not use them.
-    await executor.write({
-      name: "migrations.awaitIndexes",
-      cypher: "CALL db.awaitIndexes(300)",
-      params: {},
-    });
+    // The procedure fails when they are not online within its limit; its transaction gets a little longer.
+    const waitMs = options.indexWaitMs ?? DEFAULT_INDEX_WAIT_MS;
+    await executor.write(
+      {
+        name: "migrations.awaitIndexes",
+        cypher: AWAIT_INDEXES,
+        params: { seconds: int(Math.ceil(waitMs / 1000)) },
+      },
+      { timeoutMs: waitMs + 30_000 },
+    );
   }
   return done;
 }
+
+export const AWAIT_INDEXES = "CALL db.awaitIndexes($seconds)";

@@ -51,7 +51,7 @@ export async function withCliTarget<T>(
       transactionTimeoutMs: options.transactionTimeoutMs,
       logger,
     });
-    if (options.migrate) await applyMigrations(executor, loadMigrations());
+    if (options.migrate) await applyMigrations(executor, loadMigrations(), config.migrations);
     return await work(executor, logger);
   } finally {
     await driver.close();

@@ -6,14 +6,14 @@ import type {
   SubscriptionResolvers,
 } from "../generated/resolvers-types";
 import { GraphQLError } from "graphql";
-import { itemPosition, parseSeq } from "../graph/changeRepository";
+import { hasItemsBefore, itemPosition, parseSeq } from "../graph/changeRepository";
 import { pageArgs } from "./arguments";
 import { needsRows } from "./selection";
 import { badUserInput, checkRange } from "../errors";
 import { checkFeedArguments } from "../feed/arguments";
 import { FeedRefusal } from "../feed/changeFeed";
 import { SlowConsumerError, type FeedConsumer } from "../feed/consumer";
-import { decodeCursor, encodeCursor } from "../graph/cursor";
+import { encodeCursor } from "../graph/cursor";
 import type { FeedChange } from "../graph/feedRepository";
 import type { RequestContext } from "../server/context";
 import type { ChangeItemPage, ChangeItemRecord } from "../graph/records";
@@ -66,20 +66,23 @@ export const Document: DocumentResolvers = {
   },
 };
 
-/** A change from the feed carries all its items: its `items` pages are cut from them, no query. */
-function itemsInMemory(
+/**
+ * A change from the feed carries all its items: its `items` pages are cut from them, no query. Its
+ * pageInfo is the one Neo4j's pages have (ChangeRepository.itemPagesOf).
+ */
+export function itemsInMemory(
   items: ChangeItemRecord[],
   first: number,
   after: string | null | undefined,
 ): ChangeItemPage {
-  const key = decodeCursor(after);
-  const start = itemPosition(after) + 1;
+  const position = itemPosition(after);
+  const start = position + 1;
   return {
     edges: items
       .slice(start, start + first)
       .map((node, i) => ({ cursor: encodeCursor(String(start + i)), node })),
     hasNextPage: start + first < items.length,
-    hasPreviousPage: key !== null,
+    hasPreviousPage: hasItemsBefore(position, items.length),
     totalCount: () => Promise.resolve(items.length),
   };
 }

@@ -39,17 +39,25 @@ RETURN id, m.into AS into`;
  * that very id: a document's import does not bring them back. What went along with a retracted
  * entity (its links, figures, quotes) stays out while the entity does (documentContributions), and
  * comes back with it when a curator creates it again; an element that went because its last source
- * dropped it (an import) may come back. The hint keeps the plan on the change_item_element index
- * even while the planner's statistics say the change log is small.
+ * dropped it (an import) may come back. Only each id's last item is read: the top of its range of
+ * the (elementId, seq) index, read backwards (ORDER BY the index's own columns, so the plan reads it
+ * in order and stops after the newest seq: PartialTop, not a sort of every item the element ever
+ * had; position breaks a tie within one change). The hint keeps the plan on that index even while
+ * the planner's statistics say the change log is small.
  */
 export const RETRACTED_IDS = `
 UNWIND $ids AS id
-MATCH (c)-[:HAS_ITEM]->(i:ChangeItem {elementId: id})
-USING INDEX i:ChangeItem(elementId)
-WITH id, c.seq AS seq, c.operation AS operation, c.resultId AS target, i.action AS action
-ORDER BY seq DESC
-WITH id, head(collect({operation: operation, target: target, action: action})) AS last
-WHERE last.operation = 'retract' AND last.target = id AND last.action = 'RETRACTED'
+CALL (id) {
+  MATCH (i:ChangeItem)
+  USING INDEX i:ChangeItem(elementId, seq)
+  WHERE i.elementId = id AND i.seq IS NOT NULL
+  WITH i ORDER BY i.elementId DESC, i.seq DESC, i.position DESC
+  LIMIT 1
+  MATCH (c)-[:HAS_ITEM]->(i)
+  RETURN c.operation AS operation, c.resultId AS target, i.action AS action
+}
+WITH id, operation, target, action
+WHERE operation = 'retract' AND target = id AND action = 'RETRACTED'
 RETURN id`;
 
 /** The dataset contradicts what other sources put in the graph; nothing was written. */

@@ -1,9 +1,12 @@
+import { encodeCursor } from "../../src/graph/cursor";
+import { FeedRepository } from "../../src/graph/feedRepository";
+import { itemsInMemory } from "../../src/resolvers/history";
 import { FeedWriter } from "../support/feedClients";
 import { startTestApi, type TestApi } from "../support/testApi";
 
 interface ItemPage {
   totalCount: number;
-  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; endCursor: string | null };
   edges: Array<{ cursor: string; node: { id: string; action: string; version: number | null } }>;
 }
 interface ChangesAnswer {
@@ -11,7 +14,7 @@ interface ChangesAnswer {
 }
 
 const items = (first: number): string =>
-  `items(first: ${first}, after: $itemsAfter) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id action version } } }`;
+  `items(first: ${first}, after: $itemsAfter) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { id action version } } }`;
 
 /**
  * A page of changes with their items (what the mirror polls when there is no SSE feed) reads the
@@ -78,5 +81,38 @@ describe("Change.items of a page of changes: one statement (real Neo4j)", () => 
       expect(change.items.edges).toEqual(whole[i]?.items.edges.slice(1));
       expect(change.items.totalCount).toBe(whole[i]?.items.totalCount);
     }
+  });
+
+  it("says whether an item precedes the page as the feed's in-memory pages do (Relay: edges before `after`)", async () => {
+    // The feed's changes carry their items, and Change.items cuts pages from them (itemsInMemory):
+    // both paths must answer pageInfo alike. A cursor naming no position (-1, a word) starts at the
+    // first item, so nothing precedes it; position 0 has the first item before it.
+    const feed = await new FeedRepository(() => api.graph.executor).page(start - 1, 7, null);
+    const cases: Array<[string | null, boolean]> = [
+      [null, false],
+      [encodeCursor("0"), true],
+      [encodeCursor("-1"), false],
+      [encodeCursor("person:x"), false],
+    ];
+    for (const [cursor, expected] of cases) {
+      const answer = await page(1, cursor);
+      expect(answer.errors).toBeUndefined();
+      const pages = answer.data?.changes.edges.map((e) => e.node.items) ?? [];
+      expect(pages).toHaveLength(7);
+      for (const [i, fromNeo4j] of pages.entries()) {
+        const inMemory = itemsInMemory(feed[i]?.items ?? [], 1, cursor);
+        expect({ cursor, hasPreviousPage: fromNeo4j.pageInfo.hasPreviousPage }).toEqual({
+          cursor,
+          hasPreviousPage: expected,
+        });
+        expect({ cursor, hasPreviousPage: inMemory.hasPreviousPage }).toEqual({
+          cursor,
+          hasPreviousPage: expected,
+        });
+        expect(inMemory.edges.map((e) => e.cursor)).toEqual(fromNeo4j.edges.map((e) => e.cursor));
+      }
+    }
+    // A change without items (none is written so; the pages must still agree): nothing precedes.
+    expect(itemsInMemory([], 1, encodeCursor("0")).hasPreviousPage).toBe(false);
   });
 });

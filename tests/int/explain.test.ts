@@ -91,19 +91,64 @@ describe("EXPLAIN of every data-layer query (real Neo4j)", () => {
     },
   );
 
-  it("finds retracted ids through the change items' element index (no scan of the change log)", async () => {
+  it("finds retracted ids from each id's last item only: the top of its (elementId, seq) index range", async () => {
     const query = queryCatalogue().find((q) => q.name === "import.retractedIds");
     if (!query) throw new Error("import.retractedIds is not in the catalogue");
     const session = graph.driver.session();
     try {
       const result = await session.run(`EXPLAIN ${query.cypher}`, query.params);
-      const operators = operatorsOf(result.summary.plan);
-      expect(operators.join(" ")).toMatch(/NodeIndexSeek/);
-      expect(operators.join(" ")).not.toMatch(/NodeByLabelScan|AllNodesScan/);
+      const names = operatorsOf(result.summary.plan).map((o) => o.replace(/@.*$/, ""));
+      // PartialTop over the index's order: it stops after the newest seq, where a Top or Sort
+      // would read every item the element ever had.
+      expect(names).toContain("PartialTop");
+      expect(names.filter((o) => /^(Sort|Top|NodeByLabelScan|AllNodesScan)$/.test(o))).toEqual([]);
+      expect(JSON.stringify(result.summary.plan)).toMatch(/ChangeItem\(elementId, seq\)/);
     } finally {
       await session.close();
     }
   });
+
+  it.each(["changes.touching", "changes.histories", "feed.touching"])(
+    "%s pages through each element's (elementId, seq) index range in its order, and stops at the limit",
+    async (name) => {
+      const query = queryCatalogue().find((q) => q.name === name);
+      if (!query) throw new Error(`${name} is not in the catalogue`);
+      const session = graph.driver.session();
+      try {
+        const result = await session.run(`EXPLAIN ${query.cypher}`, query.params);
+        const names = operatorsOf(result.summary.plan).map((o) => o.replace(/@.*$/, ""));
+        // Per element: Limit over OrderedDistinct over the index seek (no sort of its whole log).
+        const seek = names.lastIndexOf("NodeIndexSeek");
+        expect(names.slice(seek - 2, seek + 1)).toEqual(["Limit", "OrderedDistinct", "NodeIndexSeek"]);
+        // The feed sorts its page's rows once more (at most $limit, by seq) after reading their items.
+        const sorts = name === "feed.touching" ? ["Sort"] : [];
+        expect(names.filter((o) => /^(Sort|PartialSort|NodeByLabelScan|AllNodesScan)$/.test(o))).toEqual(
+          sorts,
+        );
+        expect(JSON.stringify(result.summary.plan)).toMatch(/ChangeItem\(elementId, seq\)/);
+      } finally {
+        await session.close();
+      }
+    },
+  );
+
+  it.each(["changes.countTouching", "changes.countHistories"])(
+    "%s counts from the (elementId, seq) index alone (no Change read)",
+    async (name) => {
+      const query = queryCatalogue().find((q) => q.name === name);
+      if (!query) throw new Error(`${name} is not in the catalogue`);
+      const session = graph.driver.session();
+      try {
+        const result = await session.run(`EXPLAIN ${query.cypher}`, query.params);
+        const names = operatorsOf(result.summary.plan).map((o) => o.replace(/@.*$/, ""));
+        expect(names.at(-1)).toBe("NodeIndexSeek");
+        expect(names.filter((o) => /^(Expand|NodeByLabelScan|AllNodesScan)/.test(o))).toEqual([]);
+        expect(JSON.stringify(result.summary.plan)).toMatch(/ChangeItem\(elementId, seq\)/);
+      } finally {
+        await session.close();
+      }
+    },
+  );
 
   it.each([
     "mentions.ofDocument",

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { int } from "../../src/graph/executor";
+import pino from "pino";
+import { CypherExecutor, int } from "../../src/graph/executor";
 import { applyMigrations, loadMigrations, MIGRATIONS_DIR, parseMigration } from "../../src/graph/migrations";
-import { connectTestGraph, type TestGraph } from "../support/testGraph";
+import { connectTestGraph, silentLogger, type TestGraph } from "../support/testGraph";
 
 describe("applyMigrations (real Neo4j)", () => {
   let graph: TestGraph;
@@ -134,5 +135,97 @@ describe("007_change_item_seq: the backfill of ChangeItem.seq (real Neo4j)", () 
       params: { elementId },
     });
     expect(indexed?.items).toBe(2501);
+  });
+});
+
+describe("a batched migration (CALL { ... } IN TRANSACTIONS) at start-up (real Neo4j)", () => {
+  let graph: TestGraph;
+  const suffix = randomUUID().replace(/-/g, "").slice(0, 12);
+  const ids = [`test_batched_${suffix}`, `test_batch_overrun_${suffix}`];
+  // Busy work that takes CPU time in Neo4j: no sleep exists in Cypher.
+  const busy = (n: number): string => `reduce(x = 0, k IN range(1, ${n}) | x + k % 7)`;
+
+  beforeAll(() => {
+    graph = connectTestGraph();
+  });
+  afterAll(async () => {
+    await graph.executor.write({
+      name: "test.cleanup",
+      cypher: "MATCH (n:TestBatchedMigration {run: $run}) DELETE n",
+      params: { run: suffix },
+    });
+    await graph.executor.write({
+      name: "test.cleanup",
+      cypher: "MATCH (m:Migration) WHERE m.id IN $ids DELETE m",
+      params: { ids },
+    });
+    await graph.close();
+  });
+
+  it("runs to completion when all its batches take longer than the transaction timeout, each batch within its bound", async () => {
+    // An executor whose transactions are cancelled after 1 s, like a request's: the statement as a
+    // whole (one outer transaction over 40 batches) runs longer, each batch well within the bound.
+    const lines: string[] = [];
+    const logger = pino({ level: "info" }, { write: (line: string) => lines.push(line) });
+    const executor = new CypherExecutor(graph.driver, {
+      database: process.env.NEO4J_DATABASE ?? "neo4j",
+      transactionTimeoutMs: 1_000,
+      logger,
+    });
+    const migration = parseMigration(
+      ids[0] ?? "",
+      `UNWIND range(1, 40) AS b
+       CALL (b) {
+         WITH b, ${busy(1_000_000)} AS z
+         CREATE (:TestBatchedMigration {run: '${suffix}', b: b, z: z})
+       } IN TRANSACTIONS OF 1 ROW;`,
+    );
+    const started = Date.now();
+    await expect(
+      applyMigrations(executor, [migration], { batchTimeoutMs: 60_000, pollMs: 100, progressEveryMs: 0 }),
+    ).resolves.toEqual([ids[0]]);
+    // The premise: the statement outlived the transaction timeout (else this test proves nothing).
+    expect(Date.now() - started).toBeGreaterThan(1_000);
+    const [row] = await graph.executor.read<{ batches: number }>({
+      name: "test.batches",
+      cypher: "MATCH (n:TestBatchedMigration {run: $run}) RETURN count(DISTINCT n.b) AS batches",
+      params: { run: suffix },
+    });
+    expect(row?.batches).toBe(40);
+    // It said so while it ran: started, its progress (batches seen), done.
+    const logged = lines.map(
+      (line) => JSON.parse(line) as { msg: string; query?: string; batchesSeen?: number },
+    );
+    const mine = logged.filter((entry) => entry.query === `migration.${ids[0]}`).map((entry) => entry.msg);
+    expect(mine[0]).toBe("batched statement started");
+    expect(mine.at(-1)).toBe("batched statement done");
+    expect(Math.max(...logged.map((entry) => entry.batchesSeen ?? 0))).toBeGreaterThan(0);
+  });
+
+  it("stops a batch that runs longer than its bound, and does not record the migration", async () => {
+    const executor = new CypherExecutor(graph.driver, {
+      database: process.env.NEO4J_DATABASE ?? "neo4j",
+      transactionTimeoutMs: 60_000,
+      logger: silentLogger,
+    });
+    // One batch of 1,000 rows of busy work: minutes, unless it is stopped (the test's own timeout is 2 min).
+    const migration = parseMigration(
+      ids[1] ?? "",
+      `UNWIND range(1, 2000) AS b
+       CALL (b) {
+         WITH b, ${busy(1_000_000)} AS z
+         CREATE (:TestBatchedMigration {run: '${suffix}', b: -b, z: z})
+       } IN TRANSACTIONS OF 1000 ROWS;`,
+    );
+    await expect(applyMigrations(executor, [migration], { batchTimeoutMs: 1_500 })).rejects.toThrow(
+      /a batch ran longer than 1500 ms and was stopped/,
+    );
+    const [row] = await graph.executor.read<{ rows: number; recorded: number }>({
+      name: "test.recorded",
+      cypher: `RETURN COUNT { MATCH (n:TestBatchedMigration {run: $run}) WHERE n.b < 0 } AS rows,
+                      COUNT { MATCH (m:Migration {id: $id}) } AS recorded`,
+      params: { run: suffix, id: ids[1] },
+    });
+    expect(row).toEqual({ rows: 0, recorded: 0 });
   });
 });

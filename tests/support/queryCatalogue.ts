@@ -1,4 +1,6 @@
 import { int, type CypherQuery } from "../../src/graph/executor";
+import { BATCHED_TRANSACTIONS, TERMINATE_TRANSACTION } from "../../src/graph/batchWatchdog";
+import { AWAIT_INDEXES } from "../../src/graph/migrations";
 import {
   COUNT_DOCUMENTS,
   COUNT_ENTITIES_OF_DOCUMENT,
@@ -300,5 +302,10 @@ export function queryCatalogue(): CypherQuery[] {
     snapshotPageQuery(42, "person:", "person;", 1000),
     q("feed.after", FEED_CHANGES_AFTER, { after: int(0), limit: int(100), inlineItems: int(200), ids: null }),
     q("feed.touching", FEED_CHANGES_TOUCHING, { after: int(0), limit: int(100), inlineItems: int(200), ids }),
+    q("migrations.awaitIndexes", AWAIT_INDEXES, { seconds: int(3600) }),
+    q("migrations.batchedTransactions", BATCHED_TRANSACTIONS, {
+      tag: "00000000-0000-0000-0000-000000000000",
+    }),
+    q("migrations.terminateBatch", TERMINATE_TRANSACTION, { id: "neo4j-transaction-1" }),
   ];
 }

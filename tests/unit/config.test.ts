@@ -42,6 +42,7 @@ describe("loadConfig", () => {
         maxCost: 100_000,
         maxResponseBytes: 33_554_432,
       },
+      migrations: { batchTimeoutMs: 300_000, indexWaitMs: 3_600_000 },
       export: { timeoutMs: 1_800_000, pageSize: 1_000 },
       ingest: { acceptThreshold: 0.85, contextMargin: 0.2, dictionaryCheckIntervalMs: 1_000 },
       feed: {
@@ -145,8 +146,11 @@ describe("loadConfig", () => {
       LIMIT_MAX_RESPONSE_BYTES: "4096",
       EXPORT_TIMEOUT_MS: "60000",
       EXPORT_PAGE_SIZE: "200",
+      MIGRATION_BATCH_TIMEOUT_MS: "20000",
+      MIGRATION_INDEX_WAIT_MS: "7200000",
     });
     expect(config.export).toEqual({ timeoutMs: 60_000, pageSize: 200 });
+    expect(config.migrations).toEqual({ batchTimeoutMs: 20_000, indexWaitMs: 7_200_000 });
     expect(config.env).toBe("production");
     expect(config.port).toBe(8080);
     expect(config.graphqlExecutor).toBe("jit");
@@ -421,6 +425,15 @@ describe("loadConfig", () => {
     it("refuses any other mode, naming the variable", () => {
       expect(() => loadConfig({ TRUSTED_DOCUMENTS: "on" })).toThrow(/TRUSTED_DOCUMENTS/);
     });
+  });
+
+  it("bounds a migration's batch and the wait for its indexes, with defaults for a large log", () => {
+    expect(loadConfig({}).migrations).toEqual({ batchTimeoutMs: 300_000, indexWaitMs: 3_600_000 });
+    expect(() => loadConfig({ MIGRATION_BATCH_TIMEOUT_MS: "999" })).toThrow(/MIGRATION_BATCH_TIMEOUT_MS/);
+    expect(() => loadConfig({ MIGRATION_BATCH_TIMEOUT_MS: "3600001" })).toThrow(/MIGRATION_BATCH_TIMEOUT_MS/);
+    expect(() => loadConfig({ MIGRATION_INDEX_WAIT_MS: "999" })).toThrow(/MIGRATION_INDEX_WAIT_MS/);
+    expect(() => loadConfig({ MIGRATION_INDEX_WAIT_MS: "86400001" })).toThrow(/MIGRATION_INDEX_WAIT_MS/);
+    expect(() => loadConfig({ MIGRATION_INDEX_WAIT_MS: "1h" })).toThrow(/MIGRATION_INDEX_WAIT_MS/);
   });
 
   it("bounds the export's timeout and page size", () => {
