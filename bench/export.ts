@@ -22,6 +22,7 @@ import readline from "node:readline";
 import { parseArgs } from "node:util";
 import pino from "pino";
 import { CypherExecutor } from "../src/graph/executor";
+import { SERVICE_NODE_ARGS } from "../src/heapBudget";
 import { applyMigrations, loadMigrations } from "../src/graph/migrations";
 import { createDriver } from "../src/neo4j/driver";
 import { startLocalNeo4j } from "../src/neo4j/localNeo4j";
@@ -62,7 +63,7 @@ interface Service {
 }
 
 async function startService(uri: string): Promise<Service> {
-  const child = spawn(process.execPath, [path.join(ROOT, "dist/src/main.js")], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_ARGS, path.join(ROOT, "dist/src/main.js")], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", NEO4J_URI: uri, PORT: "0", LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "inherit"],

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import readline from "node:readline";
+import { SERVICE_NODE_ARGS } from "../src/heapBudget";
 import { PROJECT_ROOT } from "../src/projectRoot";
 
 /** A server under load, in its own process so that its memory is its own. */
@@ -61,7 +62,11 @@ export async function startService(
   extra: { nodeArgs?: string[]; env?: Record<string, string>; main?: string } = {},
 ): Promise<Target> {
   const port = await freePort();
-  const args = [...(extra.nodeArgs ?? []), extra.main ?? path.join(PROJECT_ROOT, "dist/src/main.js")];
+  const args = [
+    ...SERVICE_NODE_ARGS,
+    ...(extra.nodeArgs ?? []),
+    extra.main ?? path.join(PROJECT_ROOT, "dist/src/main.js"),
+  ];
   const child = spawn(process.execPath, args, {
     cwd: PROJECT_ROOT,
     env: {

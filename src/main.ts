@@ -1,5 +1,6 @@
 import { withDevSecret } from "./auth/devSecret";
 import { ConfigError, loadConfig, type Config } from "./config";
+import { heapLimitMb } from "./heapBudget";
 import { createLogger } from "./logger";
 import { LocalNeo4jError } from "./neo4j/localNeo4j";
 import { startService } from "./service";
@@ -39,7 +40,7 @@ async function main(): Promise<void> {
     }
     const service = await startService(config, logger);
     logger.info(
-      { url: service.url, servicePid: process.pid },
+      { url: service.url, servicePid: process.pid, heapLimitMb: heapLimitMb() },
       `GraphQL service ready at ${service.url} (open it in a browser for Apollo Sandbox)`,
     );
     let stopping = false;

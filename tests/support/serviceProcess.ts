@@ -3,6 +3,7 @@ import http from "node:http";
 import path from "node:path";
 import readline from "node:readline";
 import type { Readable } from "node:stream";
+import { SERVICE_NODE_ARGS } from "../../src/heapBudget";
 
 export const ROOT = path.resolve(__dirname, "../..");
 
@@ -43,7 +44,9 @@ export async function spawnService(
     else fullEnv[key] = value;
   }
   const [command, args] =
-    how === "npm" ? ["npm", ["start", "--silent"]] : [process.execPath, ["--import", "tsx", "src/main.ts"]];
+    how === "npm"
+      ? ["npm", ["start", "--silent"]]
+      : [process.execPath, [...SERVICE_NODE_ARGS, "--import", "tsx", "src/main.ts"]];
   const child = spawn(command, args, { cwd: ROOT, env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
   const logs: LogEntry[] = [];
   const stderr: string[] = [];
