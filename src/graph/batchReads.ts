@@ -52,6 +52,29 @@ export async function readPage<Row, T extends { id: string }>(
   );
 }
 
+/** A page, with the ids of the entities its filters name that the page's statement found. */
+export interface CheckedPage<T> {
+  page: Page<T>;
+  /** Empty when the statement did not look (the caller checks the ids itself) or found none. */
+  found: string[];
+}
+
+/**
+ * The one row `{found, rows}` of a list query (rows fetched with LIMIT first + 1) that also looks up
+ * the entities its filters name: one page, and the ids it found.
+ */
+export async function readCheckedPage<Row, T extends { id: string }>(
+  executor: CypherExecutor,
+  query: CypherQuery,
+  page: { first: number; after: string | null },
+  map: (row: Row) => T,
+  count: () => Promise<number>,
+): Promise<CheckedPage<T>> {
+  const [read] = await executor.read<{ found: string[]; rows: Row[] }>(query);
+  const rows = (read?.rows ?? []).map(map);
+  return { page: toPage(rows, page.first, page.after !== null, count), found: read?.found ?? [] };
+}
+
 /**
  * Rows `{id, rows}` of a per-parent page query (fetched with LIMIT first + 1), as one page per id;
  * `map` receives each row with its parent's id.

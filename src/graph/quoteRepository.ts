@@ -1,4 +1,12 @@
-import { readByIds, readCount, readCountsOf, readPage, readPagesOf } from "./batchReads";
+import {
+  readByIds,
+  readCheckedPage,
+  readCount,
+  readCountsOf,
+  readPage,
+  readPagesOf,
+  type CheckedPage,
+} from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
 import { toQuote } from "./mappers";
 import { quoteProjection } from "./projections";
@@ -26,6 +34,43 @@ ${matchQuotes(filter, true)}
 RETURN ${quoteProjection("q")} AS row
 ORDER BY q.id
 LIMIT $limit`,
+    params: { speaker: filter.speaker, about: filter.about, after: after ?? "", limit: int(limit) },
+  };
+}
+
+/**
+ * The page of quotes by a speaker and/or about an entity, and which of those entities exist, in one
+ * statement: each is anchored on the id index (OPTIONAL, so a missing one still answers, absent
+ * from `found`, with no rows), and the quotes are read from them (never from the Quote id index) in
+ * the same order and limit as listQuotesQuery (a speaker that is not a Person has none).
+ */
+export function listQuotesOfEntitiesQuery(
+  filter: QuoteFilter,
+  after: string | null,
+  limit: number,
+): CypherQuery {
+  const anchors = [
+    ...(filter.speaker === null ? [] : ["speaker"]),
+    ...(filter.about === null ? [] : ["about"]),
+  ];
+  // No Quote label: SAID_BY and QUOTE_ABOUT leave only quotes (docs/graph-model.md), and with the
+  // label the planner may page through the Quote id index instead of starting from the entities.
+  const patterns = [
+    ...(filter.speaker === null ? [] : ["(q)-[:SAID_BY]->(speaker)"]),
+    ...(filter.about === null ? [] : ["(q)-[:QUOTE_ABOUT]->(about)"]),
+  ];
+  const conditions = [...(filter.speaker === null ? [] : ["speaker:Person"]), "q.id > $after"];
+  return {
+    name: "quotes.listOfEntities",
+    cypher: `
+${anchors.map((a) => `OPTIONAL MATCH (${a}:Entity {id: $${a}})`).join("\n")}
+CALL (${anchors.join(", ")}) {
+  MATCH ${patterns.join(", ")}
+  WHERE ${conditions.join(" AND ")}
+  WITH q ORDER BY q.id LIMIT $limit
+  RETURN collect(${quoteProjection("q")}) AS rows
+}
+RETURN [e IN [${anchors.join(", ")}] WHERE e IS NOT NULL | e.id] AS found, rows`,
     params: { speaker: filter.speaker, about: filter.about, after: after ?? "", limit: int(limit) },
   };
 }
@@ -67,12 +112,25 @@ export class QuoteRepository {
     return readByIds(this.executor, query, ids, toQuote);
   }
 
-  /** `withRows: false` reads no rows: for a client that asks only for the totalCount. */
-  list(filter: QuoteFilter, first: number, after: string | null, withRows = true): Promise<QuotePage> {
+  /**
+   * `withRows: false` reads no rows: for a client that asks only for the totalCount. `found` holds
+   * the speaker and about ids the page's statement saw (with a speaker or about filter the page is
+   * one statement that also looks them up); empty when it did not look or found nothing.
+   */
+  async list(
+    filter: QuoteFilter,
+    first: number,
+    after: string | null,
+    withRows = true,
+  ): Promise<CheckedPage<QuoteRecord>> {
+    const count = (): Promise<number> => readCount(this.executor, countQuotesQuery(filter));
+    if (withRows && (filter.speaker !== null || filter.about !== null)) {
+      const query = listQuotesOfEntitiesQuery(filter, after, first + 1);
+      return readCheckedPage(this.executor, query, { first, after }, toQuote, count);
+    }
     const query = listQuotesQuery(filter, after, first + 1);
-    return readPage(this.executor, query, { first, after, withRows }, toQuote, () =>
-      readCount(this.executor, countQuotesQuery(filter)),
-    );
+    const page = await readPage(this.executor, query, { first, after, withRows }, toQuote, count);
+    return { page, found: [] };
   }
 
   pagesOf(

@@ -1,4 +1,12 @@
-import { readByIds, readCount, readCountsOf, readPage, readPagesOf } from "./batchReads";
+import {
+  readByIds,
+  readCheckedPage,
+  readCount,
+  readCountsOf,
+  readPage,
+  readPagesOf,
+  type CheckedPage,
+} from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
 import { toStatistic } from "./mappers";
 import { statisticProjection } from "./projections";
@@ -36,6 +44,35 @@ RETURN ${statisticProjection("s", "subject")} AS row
 ORDER BY s.id
 LIMIT $limit`,
     params: { ...filterParams(filter), after: after ?? "", limit: int(limit) },
+  };
+}
+
+/**
+ * A subject's page and whether the subject exists, in one statement: the subject is anchored on the
+ * id index (OPTIONAL, so a missing one still answers, with `found` empty and no rows), and its
+ * statistics are read from it in the same order and limit as listStatisticsQuery. No Statistic
+ * label: STATISTIC_OF leaves only statistics (docs/graph-model.md), and with the label the planner
+ * may page through the Statistic id index instead of starting from the subject.
+ */
+export function listStatisticsOfSubjectQuery(
+  subject: string,
+  metric: string | null,
+  after: string | null,
+  limit: number,
+): CypherQuery {
+  const conditions = ["s.id > $after", ...(metric === null ? [] : ["s.metricKey = $metricKey"])];
+  return {
+    name: "statistics.listOfSubject",
+    cypher: `
+OPTIONAL MATCH (subject:Entity {id: $subject})
+CALL (subject) {
+  MATCH (s)-[:STATISTIC_OF]->(subject)
+  WHERE ${conditions.join(" AND ")}
+  WITH s ORDER BY s.id LIMIT $limit
+  RETURN collect(${statisticProjection("s", "subject")}) AS rows
+}
+RETURN [e IN [subject] WHERE e IS NOT NULL | e.id] AS found, rows`,
+    params: { ...filterParams({ subject, metric }), after: after ?? "", limit: int(limit) },
   };
 }
 
@@ -80,17 +117,25 @@ export class StatisticRepository {
     return readByIds(this.executor, query, ids, toStatistic);
   }
 
-  /** `withRows: false` reads no rows: for a client that asks only for the totalCount. */
-  list(
+  /**
+   * `withRows: false` reads no rows: for a client that asks only for the totalCount. `found` holds
+   * the subject when the page's statement saw it (a subject filter's page is one statement that
+   * also looks the subject up); empty when it did not look or found nothing.
+   */
+  async list(
     filter: StatisticFilter,
     first: number,
     after: string | null,
     withRows = true,
-  ): Promise<StatisticPage> {
+  ): Promise<CheckedPage<StatisticRecord>> {
+    const count = (): Promise<number> => readCount(this.executor, countStatisticsQuery(filter));
+    if (withRows && filter.subject !== null) {
+      const query = listStatisticsOfSubjectQuery(filter.subject, filter.metric, after, first + 1);
+      return readCheckedPage(this.executor, query, { first, after }, toStatistic, count);
+    }
     const query = listStatisticsQuery(filter, after, first + 1);
-    return readPage(this.executor, query, { first, after, withRows }, toStatistic, () =>
-      readCount(this.executor, countStatisticsQuery(filter)),
-    );
+    const page = await readPage(this.executor, query, { first, after, withRows }, toStatistic, count);
+    return { page, found: [] };
   }
 
   pagesOf(

@@ -69,28 +69,24 @@ export const Query: QueryResolvers = {
   },
   statistics: async (_parent, args, { graph }, info) => {
     const { first, after } = pageArgs(args.first, args.after);
-    const [, page] = await Promise.all([
-      requireEntities(graph, { subject: args.subject }),
-      graph.statistics.list(
-        { subject: args.subject ?? null, metric: args.metric ?? null },
-        first,
-        after,
-        needsRows(info),
-      ),
-    ]);
-    return page;
+    const read = await graph.statistics.list(
+      { subject: args.subject ?? null, metric: args.metric ?? null },
+      first,
+      after,
+      needsRows(info),
+    );
+    await requireEntities(graph, { subject: args.subject }, read.found);
+    return read.page;
   },
   quotes: async (_parent, args, { graph }, info) => {
     const { first, after } = pageArgs(args.first, args.after);
-    const [, page] = await Promise.all([
-      requireEntities(graph, { speaker: args.speaker, about: args.about }),
-      graph.quotes.list(
-        { speaker: args.speaker ?? null, about: args.about ?? null },
-        first,
-        after,
-        needsRows(info),
-      ),
-    ]);
-    return page;
+    const read = await graph.quotes.list(
+      { speaker: args.speaker ?? null, about: args.about ?? null },
+      first,
+      after,
+      needsRows(info),
+    );
+    await requireEntities(graph, { speaker: args.speaker, about: args.about }, read.found);
+    return read.page;
   },
 };

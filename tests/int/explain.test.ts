@@ -192,4 +192,50 @@ describe("EXPLAIN of every data-layer query (real Neo4j)", () => {
       await session.close();
     }
   });
+
+  // A page of a named entity's statistics or quotes also says whether the entity exists (one
+  // statement, no separate lookup): the entity must come from the Entity id index whether it is
+  // there or not, never from a scan of the label.
+  it.each(
+    queryCatalogue()
+      .filter((q) => q.name === "statistics.listOfSubject" || q.name === "quotes.listOfEntities")
+      .flatMap((q, i) => [
+        [`${i} ${q.name}, the entities present`, q] as const,
+        [
+          `${i} ${q.name}, the entities absent`,
+          {
+            ...q,
+            params: Object.fromEntries(
+              Object.entries(q.params ?? {}).map(([k, v]) => [
+                k,
+                k === "subject" || k === "speaker" || k === "about"
+                  ? v === null
+                    ? null
+                    : "place:nowhere-at-all"
+                  : v,
+              ]),
+            ),
+          },
+        ] as const,
+      ]),
+  )("%s: anchored on the Entity id index (PROFILE)", async (_name, query) => {
+    const session = graph.driver.session();
+    try {
+      const result = await session.run(`PROFILE ${query.cypher}`, query.params);
+      const operators = operatorsOf(result.summary.profile);
+      const anchors = [query.params?.subject, query.params?.speaker, query.params?.about].filter(
+        (id) => typeof id === "string",
+      );
+      expect(operators.filter((o) => o.startsWith("NodeUniqueIndexSeek"))).toHaveLength(anchors.length);
+      // The page starts from the entities: no scan, and no range of the Statistic or Quote id index.
+      expect(operators.filter((o) => /NodeByLabelScan|AllNodesScan|NodeIndexScan|ByRange/.test(o))).toEqual(
+        [],
+      );
+      const [row] = result.records.map((r) => r.toObject() as { found: string[]; rows: unknown[] });
+      if (anchors.includes("place:nowhere-at-all")) expect(row).toEqual({ found: [], rows: [] });
+      else expect(row?.found).toEqual(anchors);
+    } finally {
+      await session.close();
+    }
+  });
 });
