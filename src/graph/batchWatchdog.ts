@@ -36,6 +36,8 @@ export interface WatchdogOptions {
   onProgress?: (progress: BatchProgress) => void;
   /** The watchdog's own query failed (e.g. no privilege to list transactions): called once; it keeps trying. */
   onWatchFailed?: (error: unknown) => void;
+  /** No check has been answered for longer than `batchTimeoutMs` (Neo4j stalled or unreachable). */
+  onUnanswered?: () => void;
 }
 
 export interface Watchdog {
@@ -64,21 +66,28 @@ export function watchBatches(
   let timer: NodeJS.Timeout | undefined;
   let current: Promise<void> = Promise.resolve();
   let failed = false;
+  let lastAnswer = Date.now();
 
+  // The watchdog's own statements are bounded, so a stalled Neo4j cannot hold a check (or stop()).
+  const queryTimeoutMs = Math.max(1_000, options.pollMs);
   const check = async (): Promise<void> => {
     const session = driver.session({ database });
     try {
-      const rows = (await session.run(BATCHED_TRANSACTIONS, { tag })).records.map((r) => r.toObject() as Row);
+      const listed = await session.run(BATCHED_TRANSACTIONS, { tag }, { timeout: queryTimeoutMs });
+      const rows = listed.records.map((r) => r.toObject() as Row);
       const statement = rows.find((row) => row.statement);
-      if (statement === undefined) return;
-      for (const inner of rows.filter((row) => row.outer === statement.id)) {
-        seen.add(inner.id);
-        if (inner.ms > options.batchTimeoutMs && overran === null) {
-          overran = { id: inner.id, ms: inner.ms };
-          await session.run(TERMINATE_TRANSACTION, { id: inner.id });
+      if (statement !== undefined) {
+        for (const inner of rows.filter((row) => row.outer === statement.id)) {
+          seen.add(inner.id);
+          if (inner.ms > options.batchTimeoutMs && overran === null) {
+            await session.run(TERMINATE_TRANSACTION, { id: inner.id }, { timeout: queryTimeoutMs });
+            // Only once it is terminated: a failed terminate is tried again at the next check.
+            overran = { id: inner.id, ms: inner.ms };
+          }
         }
+        options.onProgress?.({ elapsedMs: Date.now() - started, batchesSeen: seen.size });
       }
-      options.onProgress?.({ elapsedMs: Date.now() - started, batchesSeen: seen.size });
+      lastAnswer = Date.now();
     } finally {
       await session.close();
     }
@@ -90,6 +99,8 @@ export function watchBatches(
         .catch((error: unknown) => {
           if (!failed) options.onWatchFailed?.(error);
           failed = true;
+          // Neo4j has not answered a check for longer than a batch may take: give up on the statement.
+          if (Date.now() - lastAnswer > options.batchTimeoutMs) options.onUnanswered?.();
         })
         .finally(() => {
           if (!stopped) schedule();
@@ -105,7 +116,15 @@ export function watchBatches(
     async stop() {
       stopped = true;
       clearTimeout(timer);
-      await current;
+      // A check in flight ends within its statements' timeout; never wait longer than that.
+      let bound: NodeJS.Timeout | undefined;
+      await Promise.race([
+        current,
+        new Promise<void>((resolve) => {
+          bound = setTimeout(resolve, 2 * queryTimeoutMs);
+        }),
+      ]);
+      clearTimeout(bound);
     },
   };
 }

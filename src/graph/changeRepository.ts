@@ -55,7 +55,8 @@ WITH DISTINCT seq
 ORDER BY seq
 LIMIT $limit
 MATCH (c:Change {seq: seq})
-RETURN ${changeProjection("c")} AS row`;
+RETURN ${changeProjection("c")} AS row
+ORDER BY c.seq`;
 
 /** How many changes after `$after` touched any of `$ids`: from the (elementId, seq) index alone. */
 export const COUNT_CHANGES_TOUCHING = `
@@ -79,6 +80,7 @@ CALL (id) {
   ORDER BY elementId DESC, seq DESC
   LIMIT $limit
   MATCH (c:Change {seq: seq})
+  WITH c ORDER BY c.seq DESC
   RETURN collect(${changeProjection("c")}) AS rows
 }
 RETURN id, rows`;

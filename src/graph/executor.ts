@@ -176,7 +176,9 @@ export class CypherExecutor {
       this.retrying("write", async () => {
         const config = this.txConfig(query.name);
         const timeout =
-          options.timeoutMs === undefined ? config.timeout : Math.min(options.timeoutMs, this.timeLeftMs());
+          options.timeoutMs === undefined
+            ? config.timeout
+            : Math.max(1, Math.min(options.timeoutMs, this.timeLeftMs()));
         const tx = await session.beginTransaction({ ...config, timeout });
         progress.serverAnswered = true;
         try {
@@ -188,6 +190,23 @@ export class CypherExecutor {
         }
       }),
     );
+  }
+
+  /** Whether this user may list transactions (SHOW TRANSACTIONS), which the batch watchdog needs. */
+  private async canListTransactions(): Promise<boolean> {
+    const session = this.driver.session({ database: this.options.database, defaultAccessMode: "READ" });
+    try {
+      await session.run(
+        "SHOW TRANSACTIONS YIELD transactionId RETURN count(*) AS n",
+        {},
+        { timeout: 10_000 },
+      );
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await session.close().catch(() => undefined);
+    }
   }
 
   /**
@@ -211,8 +230,18 @@ export class CypherExecutor {
     }
     const tag = randomUUID();
     const logger = this.options.logger;
+    // Without a watchdog (this user may not list transactions) the statement keeps the ordinary
+    // transaction timeout: bounded as a whole, as before batches were watched.
+    const watchable = await this.canListTransactions();
+    if (!watchable) {
+      logger.warn(
+        { query: query.name },
+        "cannot list transactions: the batched statement runs under the ordinary transaction timeout",
+      );
+    }
     const progressEveryMs = options.progressEveryMs ?? 30_000;
     let lastProgress = Date.now();
+    let running: Session | undefined;
     const watchdog = watchBatches(this.driver, this.options.database, tag, {
       batchTimeoutMs: options.batchTimeoutMs,
       pollMs: options.pollMs ?? Math.max(50, Math.min(5_000, Math.floor(options.batchTimeoutMs / 4))),
@@ -224,27 +253,30 @@ export class CypherExecutor {
       onWatchFailed: (error) =>
         logger.warn(
           { query: query.name, err: (error as Error).message },
-          "cannot list this statement's transactions: its batches are not bounded",
+          "a check of this statement's batches failed; checking again",
         ),
+      // Neo4j stopped answering: the statement's session is closed, which fails it here.
+      onUnanswered: () => void running?.close().catch(() => undefined),
     });
     const started = Date.now();
     logger.info({ query: query.name, batchTimeoutMs: options.batchTimeoutMs }, "batched statement started");
     try {
-      const rows = await this.session("WRITE", query.name, (session, progress) =>
-        this.runIn(
+      const rows = await this.session("WRITE", query.name, (session, progress) => {
+        running = session;
+        return this.runIn(
           {
             run: (cypher, params) =>
-              // timeout 0: no timeout on the outer transaction (the driver's "execute indefinitely").
+              // Watched: timeout 0, none on the outer transaction (the driver's "execute indefinitely").
               session.run(cypher, params, {
-                timeout: 0,
+                timeout: watchable ? 0 : this.txConfig(query.name).timeout,
                 metadata: { app: "kg-graphql", query: query.name, batchedRun: tag },
               }),
           },
           query,
           undefined,
           progress,
-        ),
-      );
+        );
+      });
       logger.info({ query: query.name, elapsedMs: Date.now() - started }, "batched statement done");
       return rows;
     } catch (error) {
@@ -301,7 +333,9 @@ export class CypherExecutor {
     return this.session("READ", name, async (session, progress) => {
       const config = this.txConfig(name);
       const timeout =
-        options.timeoutMs === undefined ? config.timeout : Math.min(options.timeoutMs, this.timeLeftMs());
+        options.timeoutMs === undefined
+          ? config.timeout
+          : Math.max(1, Math.min(options.timeoutMs, this.timeLeftMs()));
       const tx = await session.beginTransaction({ ...config, timeout });
       progress.serverAnswered = true;
       try {

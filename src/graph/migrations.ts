@@ -103,19 +103,19 @@ export async function applyMigrations(
     });
     done.push(migration.id);
   }
-  if (done.length > 0) {
-    // Indexes fill in the background; queries planned before they are online would not use them.
-    // The procedure fails when they are not online within its limit; its transaction gets a little longer.
-    const waitMs = options.indexWaitMs ?? DEFAULT_INDEX_WAIT_MS;
-    await executor.write(
-      {
-        name: "migrations.awaitIndexes",
-        cypher: AWAIT_INDEXES,
-        params: { seconds: int(Math.ceil(waitMs / 1000)) },
-      },
-      { timeoutMs: waitMs + 30_000 },
-    );
-  }
+  // Indexes fill in the background; queries planned before they are online would not use them,
+  // and an index hint fails until it is. Waited for at every start (at once when all are online):
+  // a start cut short while an index filled would otherwise never wait for it again.
+  // The procedure fails when they are not online within its limit; its transaction gets a little longer.
+  const waitMs = options.indexWaitMs ?? DEFAULT_INDEX_WAIT_MS;
+  await executor.write(
+    {
+      name: "migrations.awaitIndexes",
+      cypher: AWAIT_INDEXES,
+      params: { seconds: int(Math.ceil(waitMs / 1000)) },
+    },
+    { timeoutMs: waitMs + 30_000 },
+  );
   return done;
 }
 
