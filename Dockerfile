@@ -27,4 +27,5 @@ COPY data ./data
 USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD node -e "fetch('http://127.0.0.1:4000/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
-CMD ["node", "--max-old-space-size=1024", "dist/src/main.js"]
+# The heap budget (docs/operations.md "Memory"): SERVICE_HEAP_MB, in MiB.
+CMD ["sh", "-c", "exec node --max-old-space-size=${SERVICE_HEAP_MB:-1024} dist/src/main.js"]

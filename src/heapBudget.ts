@@ -5,14 +5,20 @@ import v8 from "node:v8";
  * old generation from the machine's memory (about 4 GB on 24 GB) and collects lazily: streaming a
  * 1M-entity export, whose live set is about 60 MB, peaked at 309-518 MiB RSS; with this limit
  * V8 collects sooner and it peaked at 183 MiB (bench/results/export-2026-11-30.md). The limit
- * is set where the process starts, so every launcher passes {@link SERVICE_NODE_ARGS}: the `start`
- * scripts in package.json, the Dockerfile, the benchmarks and the tests' service processes
- * (tests/unit/heapBudget.test.ts checks that they agree).
+ * is set where the process starts, so every launcher passes it, and each lets `SERVICE_HEAP_MB`
+ * (MiB) replace it: the `start` scripts in package.json and the Dockerfile as
+ * `--max-old-space-size=${SERVICE_HEAP_MB:-1024}`, the benchmarks and the tests' service processes
+ * through {@link SERVICE_NODE_ARGS} (tests/unit/heapBudget.test.ts checks that they agree).
  */
 export const SERVICE_HEAP_MB = 1024;
 
-/** Node's command-line flags for the service process. */
-export const SERVICE_NODE_ARGS: readonly string[] = [`--max-old-space-size=${SERVICE_HEAP_MB}`];
+/**
+ * Node's command-line flags for a service process this code starts (benchmarks, tests): the
+ * budget, or `SERVICE_HEAP_MB` from the environment as the start scripts read it.
+ */
+export const SERVICE_NODE_ARGS: readonly string[] = [
+  `--max-old-space-size=${process.env.SERVICE_HEAP_MB ?? SERVICE_HEAP_MB}`,
+];
 
 /** The heap limit this process runs with, in MiB (for the start-up log line). */
 export function heapLimitMb(): number {
