@@ -91,16 +91,18 @@ function resolversFor(driver: Driver, replay: Replay): SchemaModule.IExecutableS
           totalCount: rows?.[0]?.count ?? 0,
         };
       },
-      // The page and the subject check, as the service runs them; the page has first + 1 rows at
-      // most, the extra one saying whether there is a next page.
+      // The page with the subject check, as the service runs it (one statement: the page's rows
+      // collected in one record); first + 1 rows at most, the extra one saying whether there is a
+      // next page.
       statistics: async (
         _parent: unknown,
         args: { first: number },
         _context: unknown,
         info: GraphQLResolveInfo,
       ) => {
-        const rows = (await runRecorded(driver, replay, info)).get("statistics.list") ?? [];
-        const nodes = rows.slice(0, args.first).map((r) => r.row as Row);
+        const [page] = (await runRecorded(driver, replay, info)).get("statistics.listOfSubject") ?? [];
+        const rows = (page?.rows ?? []) as Row[];
+        const nodes = rows.slice(0, args.first);
         return {
           edges: nodes.map((node) => ({ node })),
           pageInfo: {
