@@ -85,7 +85,8 @@ export function watchBatches(
             overran = { id: inner.id, ms: inner.ms };
           }
         }
-        options.onProgress?.({ elapsedMs: Date.now() - started, batchesSeen: seen.size });
+        // Nothing is reported once stopped (a check in flight may end after the statement did).
+        if (!stopped) options.onProgress?.({ elapsedMs: Date.now() - started, batchesSeen: seen.size });
       }
       lastAnswer = Date.now();
     } finally {

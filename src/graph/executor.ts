@@ -277,6 +277,7 @@ export class CypherExecutor {
           progress,
         );
       });
+      await watchdog.stop();
       logger.info({ query: query.name, elapsedMs: Date.now() - started }, "batched statement done");
       return rows;
     } catch (error) {
