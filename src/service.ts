@@ -122,7 +122,6 @@ export async function startService(config: Config, logger: Logger): Promise<Runn
   }
 }
 
-/** `work`, or nothing once `ms` have passed (it goes on in the background). */
 /** The service's executor: the configured pool, timeouts and session cap, timed into `metrics`. */
 export function createServiceExecutor(
   driver: Driver,
@@ -146,6 +145,7 @@ export function createServiceExecutor(
   });
 }
 
+/** `work`, or nothing once `ms` have passed (it goes on in the background). */
 async function withinMs(work: Promise<void>, ms: number): Promise<void> {
   let timer: NodeJS.Timeout | undefined;
   await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);

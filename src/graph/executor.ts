@@ -174,12 +174,7 @@ export class CypherExecutor {
   write<Row extends RecordShape>(query: CypherQuery, options: { timeoutMs?: number } = {}): Promise<Row[]> {
     return this.session("WRITE", query.name, (session, progress) =>
       this.retrying("write", async () => {
-        const config = this.txConfig(query.name);
-        const timeout =
-          options.timeoutMs === undefined
-            ? config.timeout
-            : Math.max(1, Math.min(options.timeoutMs, this.timeLeftMs()));
-        const tx = await session.beginTransaction({ ...config, timeout });
+        const tx = await session.beginTransaction(this.txConfigWithin(query.name, options.timeoutMs));
         progress.serverAnswered = true;
         try {
           const rows = await this.runIn<Row>(tx, query, undefined, progress);
@@ -190,6 +185,16 @@ export class CypherExecutor {
         }
       }),
     );
+  }
+
+  /**
+   * The transaction config, with `timeoutMs` (when given) in place of NEO4J_TX_TIMEOUT_MS, still
+   * within the request's deadline; never 0, which Neo4j reads as "no timeout".
+   */
+  private txConfigWithin(name: string, timeoutMs: number | undefined): TxConfig {
+    const config = this.txConfig(name);
+    if (timeoutMs === undefined) return config;
+    return { ...config, timeout: Math.max(1, Math.min(timeoutMs, this.timeLeftMs())) };
   }
 
   /** Whether this user may list transactions (SHOW TRANSACTIONS), which the batch watchdog needs. */
@@ -260,8 +265,9 @@ export class CypherExecutor {
     });
     const started = Date.now();
     logger.info({ query: query.name, batchTimeoutMs: options.batchTimeoutMs }, "batched statement started");
+    let rows: Row[];
     try {
-      const rows = await this.session("WRITE", query.name, (session, progress) => {
+      rows = await this.session("WRITE", query.name, (session, progress) => {
         running = session;
         return this.runIn(
           {
@@ -277,9 +283,6 @@ export class CypherExecutor {
           progress,
         );
       });
-      await watchdog.stop();
-      logger.info({ query: query.name, elapsedMs: Date.now() - started }, "batched statement done");
-      return rows;
     } catch (error) {
       const overran = watchdog.overran;
       if (overran === null) throw error;
@@ -289,8 +292,11 @@ export class CypherExecutor {
         { cause: error },
       );
     } finally {
+      // Before "done" is logged: a check in flight reports nothing once the watchdog is stopped.
       await watchdog.stop();
     }
+    logger.info({ query: query.name, elapsedMs: Date.now() - started }, "batched statement done");
+    return rows;
   }
 
   /**
@@ -332,12 +338,7 @@ export class CypherExecutor {
     options: { timeoutMs?: number } = {},
   ): Promise<T> {
     return this.session("READ", name, async (session, progress) => {
-      const config = this.txConfig(name);
-      const timeout =
-        options.timeoutMs === undefined
-          ? config.timeout
-          : Math.max(1, Math.min(options.timeoutMs, this.timeLeftMs()));
-      const tx = await session.beginTransaction({ ...config, timeout });
+      const tx = await session.beginTransaction(this.txConfigWithin(name, options.timeoutMs));
       progress.serverAnswered = true;
       try {
         const result = await work((query) => this.runIn(tx, query, undefined, progress, true));
