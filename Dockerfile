@@ -28,4 +28,4 @@ USER node
 EXPOSE 4000
 HEALTHCHECK --interval=10s --timeout=3s --retries=6 CMD node -e "fetch('http://127.0.0.1:4000/readyz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 # The heap budget (docs/operations.md "Memory"): SERVICE_HEAP_MB, in MiB.
-CMD ["sh", "-c", "exec node --max-old-space-size=${SERVICE_HEAP_MB:-1024} dist/src/main.js"]
+CMD ["sh", "-c", "exec node --max-old-space-size=${SERVICE_HEAP_MB:-1024} --no-memory-reducer dist/src/main.js"]

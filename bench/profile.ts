@@ -10,6 +10,8 @@
  *   ... --cpu-prof bench/.work/prof        # writes each service's .cpuprofile there on exit
  *   ... --env LOG_LEVEL=warn               # the services with another setting
  *   ... --node-arg --max-semi-space-size=8 # a V8 option for the service processes
+ *   ... --pause 40                         # idle this many seconds before each measured run (as the
+ *                                          # side-by-side bench idles a target while it measures the others)
  *   ... --rate 200                         # a fixed rate (req/s) instead of as fast as it answers: every
  *                                          # build then wakes as often per request, so CPU/req compares fairly
  *   ... --floor                            # also the bare-Apollo floor (bench/targets/bareApollo.ts), its runs
@@ -30,7 +32,7 @@ const { values } = parseArgs({
     scale: { type: "string", default: "10k" },
     scenarios: { type: "string", default: "entityById,statistics,totalCount,search" },
     duration: { type: "string", default: "10" },
-    warmup: { type: "string", default: "3" },
+    warmup: { type: "string", default: "10" },
     connections: { type: "string", default: "8" },
     rounds: { type: "string", default: "1" },
     main: { type: "string", multiple: true, default: [] },
@@ -39,6 +41,7 @@ const { values } = parseArgs({
     "node-arg": { type: "string", multiple: true, default: [] },
     floor: { type: "boolean", default: false },
     rate: { type: "string" },
+    pause: { type: "string", default: "0" },
   },
 });
 
@@ -98,6 +101,7 @@ async function main(): Promise<void> {
         for (let i = 0; i < services.length; i += 1) {
           const service = services[(i + round) % services.length];
           if (!service) continue;
+          await new Promise((resolve) => setTimeout(resolve, Number(values.pause) * 1000));
           const run = await loadRun(service.target, bodies, Number(values.duration), connections, rate);
           runs.set(service.label, [...(runs.get(service.label) ?? []), run]);
         }

@@ -30,7 +30,8 @@ const USAGE = `npm run bench -- [options]
   --scales 10k,100k,1m   graph sizes, in entities (k and m suffixes)
   --duration 5           seconds per measured run
   --rounds 3             measured runs per scenario and target (the median is reported)
-  --warmup 2             seconds of unmeasured load per scenario and target first
+  --warmup 10            seconds of unmeasured load per scenario and target first (V8 compiles the
+                         service's request path in about 10 s of load: docs/benchmarks.md)
   --connections 8        concurrent connections of the load generator
   --scenarios a,b        only these scenarios (default: all)
   --reuse                reuse a graph imported by an earlier run of the same generator
@@ -65,7 +66,7 @@ function parseOptions(argv: string[]): Options {
       scales: { type: "string", default: "10k,100k,1m" },
       duration: { type: "string", default: "5" },
       rounds: { type: "string", default: "3" },
-      warmup: { type: "string", default: "2" },
+      warmup: { type: "string", default: "10" },
       connections: { type: "string", default: "8" },
       scenarios: { type: "string" },
       reuse: { type: "boolean", default: false },

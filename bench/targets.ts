@@ -102,7 +102,11 @@ export async function startService(
   };
 }
 
-/** A baseline script of bench/targets/, run by Node with tsx's loader (no wrapper process). */
+/**
+ * A baseline script of bench/targets/, run by Node with tsx's loader (no wrapper process), with the
+ * service's V8 flags (heap budget, memory reducer off: src/heapBudget.ts), so that every target
+ * keeps its compiled code while the others are measured and the comparison is of code, not flags.
+ */
 export async function startScript(
   name: TargetName,
   script: string,
@@ -112,7 +116,7 @@ export async function startScript(
 ): Promise<Target> {
   const child = spawn(
     process.execPath,
-    [...nodeArgs, "--import", "tsx", path.join(__dirname, "targets", script)],
+    [...SERVICE_NODE_ARGS, ...nodeArgs, "--import", "tsx", path.join(__dirname, "targets", script)],
     {
       cwd: PROJECT_ROOT,
       env: { ...process.env, ...env, PORT: "0" },

@@ -1,7 +1,7 @@
 import type { CypherExecutor, CypherQuery } from "./executor";
 import { toPage } from "./page";
-import { toCitations, type CitationsRow } from "./mappers";
-import type { CitationRecord, Page } from "./records";
+import { toCitations, toEntity, type CitationsRow, type EntityRow } from "./mappers";
+import type { CitationRecord, EntityRecord, Page } from "./records";
 
 /**
  * The read shapes DataLoaders need, shared by every repository: answers come back in the order of
@@ -52,11 +52,15 @@ export async function readPage<Row, T extends { id: string }>(
   );
 }
 
-/** A page, with the ids of the entities its filters name that the page's statement found. */
+/** A page, with the entities its filters name that the page's statement found. */
 export interface CheckedPage<T> {
   page: Page<T>;
-  /** Empty when the statement did not look (the caller checks the ids itself) or found none. */
-  found: string[];
+  /**
+   * Empty when the statement did not look (the caller checks the ids itself) or found none. Whole
+   * entities, not ids: the caller primes its loader with them, so that a nested field reaching the
+   * same entity (a statistic's `subject`) costs no second statement.
+   */
+  found: EntityRecord[];
 }
 
 /**
@@ -70,9 +74,12 @@ export async function readCheckedPage<Row, T extends { id: string }>(
   map: (row: Row) => T,
   count: () => Promise<number>,
 ): Promise<CheckedPage<T>> {
-  const [read] = await executor.read<{ found: string[]; rows: Row[] }>(query);
+  const [read] = await executor.read<{ found: EntityRow[]; rows: Row[] }>(query);
   const rows = (read?.rows ?? []).map(map);
-  return { page: toPage(rows, page.first, page.after !== null, count), found: read?.found ?? [] };
+  return {
+    page: toPage(rows, page.first, page.after !== null, count),
+    found: (read?.found ?? []).map(toEntity),
+  };
 }
 
 /**

@@ -9,7 +9,7 @@ import {
 } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
 import { toQuote } from "./mappers";
-import { quoteProjection } from "./projections";
+import { entityProjection, quoteProjection } from "./projections";
 import type { QuotePage, QuoteRecord } from "./records";
 
 export interface QuoteFilter {
@@ -70,7 +70,7 @@ CALL (${anchors.join(", ")}) {
   WITH q ORDER BY q.id LIMIT $limit
   RETURN collect(${quoteProjection("q")}) AS rows
 }
-RETURN [e IN [${anchors.join(", ")}] WHERE e IS NOT NULL | e.id] AS found, rows`,
+RETURN [e IN [${anchors.join(", ")}] WHERE e IS NOT NULL | ${entityProjection("e")}] AS found, rows`,
     params: { speaker: filter.speaker, about: filter.about, after: after ?? "", limit: int(limit) },
   };
 }

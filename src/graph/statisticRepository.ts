@@ -9,7 +9,7 @@ import {
 } from "./batchReads";
 import { int, type CypherExecutor, type CypherQuery } from "./executor";
 import { toStatistic } from "./mappers";
-import { statisticProjection } from "./projections";
+import { entityProjection, statisticProjection } from "./projections";
 import type { StatisticPage, StatisticRecord } from "./records";
 
 export interface StatisticFilter {
@@ -71,7 +71,7 @@ CALL (subject) {
   WITH s ORDER BY s.id LIMIT $limit
   RETURN collect(${statisticProjection("s", "subject")}) AS rows
 }
-RETURN [e IN [subject] WHERE e IS NOT NULL | e.id] AS found, rows`,
+RETURN [e IN [subject] WHERE e IS NOT NULL | ${entityProjection("e")}] AS found, rows`,
     params: { ...filterParams({ subject, metric }), after: after ?? "", limit: int(limit) },
   };
 }

@@ -75,6 +75,7 @@ export const Query: QueryResolvers = {
       after,
       needsRows(info),
     );
+    primeEntities(graph, read.found);
     await requireEntities(graph, { subject: args.subject }, read.found);
     return read.page;
   },
@@ -86,6 +87,7 @@ export const Query: QueryResolvers = {
       after,
       needsRows(info),
     );
+    primeEntities(graph, read.found);
     await requireEntities(graph, { speaker: args.speaker, about: args.about }, read.found);
     return read.page;
   },

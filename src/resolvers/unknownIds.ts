@@ -43,17 +43,18 @@ export function unknownIdsError(ids: string[], argument: string): GraphQLError {
 /**
  * Refuses entity ids that name nothing, through the request's entity loader (batched with the
  * request's other lookups, and priming them). `args` maps argument names to their ids (or null);
- * ids in `seen` were already seen as entities (by the statement that read the page) and are not
+ * the entities in `seen` were already read (by the statement that read the page) and are not
  * looked up again, so a page read that finds every id it names costs no second statement. An id not
  * seen there may still name an entity (a merged id): the loader decides, as it does for the others.
  */
 export async function requireEntities(
   graph: GraphAccess,
   args: Record<string, string | null | undefined>,
-  seen: readonly string[] = [],
+  seen: ReadonlyArray<{ id: string }> = [],
 ): Promise<void> {
   const named = Object.entries(args).filter(
-    (entry): entry is [string, string] => typeof entry[1] === "string" && !seen.includes(entry[1]),
+    (entry): entry is [string, string] =>
+      typeof entry[1] === "string" && !seen.some((entity) => entity.id === entry[1]),
   );
   if (named.length === 0) return;
   const found = await graph.entity.loadMany(named.map(([, id]) => id));

@@ -102,6 +102,33 @@ describe("statistics and quotes of a named entity: one statement (real Neo4j)", 
     expect(out.queryCount).toBe(1);
   });
 
+  it("a statistic's subject, asked for inside the page, comes from the page's statement", async () => {
+    const NESTED = `query ($subject: ID) { statistics(subject: $subject, first: 50) {
+      edges { node { id subject { id name } } } } }`;
+    const out = await api.execute<{
+      statistics: { edges: Array<{ node: { id: string; subject: { id: string; name: string } } }> };
+    }>(NESTED, { subject: lakeside });
+    expect(out.errors).toBeUndefined();
+    const subjects = out.data?.statistics.edges.map((e) => e.node.subject) ?? [];
+    expect(subjects).toHaveLength(statisticIds.length);
+    expect(new Set(subjects.map((subject) => `${subject.id} ${subject.name}`))).toEqual(
+      new Set([`${lakeside} Lakeside ${s}`]),
+    );
+    expect(out.queryCount).toBe(1);
+  });
+
+  it("a quote's speaker and about entities, asked for inside the page, come from the page's statement", async () => {
+    const NESTED = `query ($speaker: ID, $about: ID) { quotes(speaker: $speaker, about: $about, first: 20) {
+      edges { node { id speaker { id name } about { id name } } } } }`;
+    const out = await api.execute<{
+      quotes: { edges: Array<{ node: { speaker: { id: string }; about: Array<{ id: string }> } }> };
+    }>(NESTED, { speaker: ada, about: lakeside });
+    expect(out.errors).toBeUndefined();
+    expect(out.data?.quotes.edges.map((e) => e.node.speaker.id)).toEqual([ada]);
+    expect(out.data?.quotes.edges.map((e) => e.node.about.map((a) => a.id))).toEqual([[lakeside]]);
+    expect(out.queryCount).toBe(1);
+  });
+
   it("a speaker that is an entity but no person has no quotes, and is no error", async () => {
     const out = await api.execute<{ quotes: { edges: unknown[] } }>(QUOTES, { speaker: lakeside });
     expect(out.errors).toBeUndefined();
