@@ -393,7 +393,7 @@ export class CypherExecutor {
             resolve,
             reject,
           };
-          tx.run<Row>(query.cypher, query.params).subscribe({
+          withoutStackCapture(() => tx.run<Row>(query.cypher, query.params)).subscribe({
             onNext: (record) => {
               pending?.rows.push(record.toObject());
             },
@@ -413,7 +413,7 @@ export class CypherExecutor {
         failed = false;
         return rows;
       }
-      const result = await tx.run<Row>(query.cypher, query.params);
+      const result = await withoutStackCapture(() => tx.run<Row>(query.cypher, query.params));
       // A statement has completed: this session has its connection, and later failures are not about getting one.
       progress.serverAnswered = true;
       if (counters) addCounters(counters, result.summary.counters.updates());
@@ -553,6 +553,24 @@ export class CypherExecutor {
     const left = this.options.deadline - Date.now();
     if (left <= 0) throw timeout("The request reached its time limit");
     return Math.min(this.options.transactionTimeoutMs, left);
+  }
+}
+
+/**
+ * Runs `create` (a `run` call, which creates the driver's `Result` synchronously) with V8 capturing no
+ * stack frames. neo4j-driver's `Result` captures and formats the caller's stack trace when it is
+ * created (`new Error().stack`), to graft onto a failure later: that was about 40 µs, 5-6 % of a
+ * by-id request's CPU (bench/results/2026-11-30-warm.md). Failures reach callers through
+ * {@link mapNeo4jError} with their message and code, and the executor logs the query's name, so the
+ * caller's frames are not needed; a failure keeps its message (its `stack` is just that line).
+ */
+function withoutStackCapture<T>(create: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return create();
+  } finally {
+    Error.stackTraceLimit = limit;
   }
 }
 
