@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import http from "node:http";
 import { expressMiddleware } from "@as-integrations/express5";
 import express, { type ErrorRequestHandler, type Response } from "express";
@@ -29,6 +28,8 @@ import { RETRY_AFTER_SECONDS } from "./plugins/retryAfter";
 import { readinessCheck } from "./readiness";
 import { INVALID_UTF8, rejectInvalidUtf8 } from "./utf8Body";
 import { mountWebPages } from "./web";
+import { graphqlPostHandler } from "./graphqlPost";
+import { requestIdOf } from "./requestIdHeader";
 
 export interface AppDeps {
   /** `shutdown` defaults to the documented defaults when absent. */
@@ -89,13 +90,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ? new Map<string, string>()
       : loadTrustedManifest(config.trustedDocuments.manifestPath);
   const expressApp = express();
+  // POST /graphql in its common form skips Express (graphqlPost.ts); set once Apollo has started.
+  const fastPath: { graphqlPost?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean } = {};
   const httpServer = http.createServer(
     {
       headersTimeout: limits.headersTimeoutMs,
       requestTimeout: limits.requestTimeoutMs,
       connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS,
     },
-    expressApp,
+    (req, res) => {
+      if (fastPath.graphqlPost?.(req, res) !== true) expressApp(req, res);
+    },
   );
   httpServer.keepAliveTimeout = limits.keepAliveTimeoutMs;
   httpServer.maxConnections = limits.maxConnections;
@@ -120,6 +125,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const authenticate = authenticatorFor(config.auth);
   // One link dictionary for the service, built on the first ingest and kept current.
   const linker = new DocumentLinker(executor, { ...DEFAULT_LINKER_OPTIONS, ...config.ingest });
+  // The token is verified here, once per request; a failure is kept (not thrown) so that
+  // public reads still answer and each @auth field can say why it refuses.
+  const requestContext = async (authorization: string | undefined, requestId: string) =>
+    createRequestContext(
+      executor,
+      logger,
+      requestId,
+      config.limits.requestTimeoutMs,
+      await authenticate(authorization),
+      config.limits.maxResponseBytes,
+      linker,
+    );
 
   expressApp.disable("x-powered-by");
   expressApp.use(drain.middleware());
@@ -132,7 +149,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     res.setHeader("x-request-id", requestId);
     next();
   });
-  expressApp.use(compressResponses(config.http.compressionThresholdBytes));
+  const compress = compressResponses(config.http.compressionThresholdBytes);
+  expressApp.use(compress);
   expressApp.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
   });
@@ -171,20 +189,20 @@ export async function createApp(deps: AppDeps): Promise<App> {
     trustedDocuments(trustedMode, manifest, "POST"),
     persistedQueryHashCheck(),
     expressMiddleware(apollo, {
-      // The token is verified here, once per request; a failure is kept (not thrown) so that
-      // public reads still answer and each @auth field can say why it refuses.
-      context: async ({ req, res }) =>
-        createRequestContext(
-          executor,
-          logger,
-          requestIdOf(res.locals.requestId),
-          config.limits.requestTimeoutMs,
-          await authenticate(req.get("authorization")),
-          config.limits.maxResponseBytes,
-          linker,
-        ),
+      context: ({ req, res }) => requestContext(req.get("authorization"), requestIdOf(res.locals.requestId)),
     }),
   );
+  fastPath.graphqlPost = graphqlPostHandler({
+    apollo,
+    drain,
+    logger,
+    bodyLimitBytes: config.limits.bodyLimitBytes,
+    cors: config.http.cors,
+    trustedMode,
+    manifest,
+    context: requestContext,
+    compress,
+  });
   expressApp.use(
     "/reconcile",
     reconcileRouter({
@@ -321,9 +339,4 @@ function httpErrorHandler(logger: Logger, bodyLimitBytes: number): ErrorRequestH
       res.status(500).json(errorBody("Internal server error", "INTERNAL_SERVER_ERROR", res));
     }
   };
-}
-
-/** A client's X-Request-Id when it is a plain token (it ends up in logs), otherwise a fresh one. */
-function requestIdOf(header: unknown): string {
-  return typeof header === "string" && /^[\w.:-]{1,64}$/.test(header) ? header : randomUUID();
 }

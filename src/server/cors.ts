@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { RequestHandler } from "express";
 import type { Config } from "../config";
 
@@ -28,10 +29,23 @@ const PREFLIGHT_MAX_AGE_S = 600;
  * prevention still refuses "simple" cross-site requests (see README).
  */
 export function cors(policy: Config["http"]["cors"]): RequestHandler {
-  const listed = new Set(policy.origins);
+  const apply = corsHeaders(policy);
   return (req, res, next) => {
-    const origin = req.get("origin");
-    res.vary("Origin");
+    if (apply(req, res) === "continue") next();
+  };
+}
+
+/**
+ * {@link cors} on Node's own request and response (app.ts's POST /graphql path, which bypasses
+ * Express): sets the headers, answers a preflight itself ("answered") or says to go on.
+ */
+export function corsHeaders(
+  policy: Config["http"]["cors"],
+): (req: IncomingMessage, res: ServerResponse) => "answered" | "continue" {
+  const listed = new Set(policy.origins);
+  return (req, res) => {
+    const origin = req.headers.origin;
+    varyOrigin(res);
     if (origin !== undefined) {
       if (listed.has(origin.toLowerCase())) {
         res.setHeader("access-control-allow-origin", origin);
@@ -43,10 +57,7 @@ export function cors(policy: Config["http"]["cors"]): RequestHandler {
         res.setHeader("access-control-expose-headers", CORS_EXPOSED_HEADERS.join(", "));
       }
     }
-    if (req.method !== "OPTIONS") {
-      next();
-      return;
-    }
+    if (req.method !== "OPTIONS") return "continue";
     // A preflight, or a plain OPTIONS: say what the endpoint accepts.
     res.setHeader("allow", ALLOWED_METHODS);
     if (res.hasHeader("access-control-allow-origin")) {
@@ -54,6 +65,21 @@ export function cors(policy: Config["http"]["cors"]): RequestHandler {
       res.setHeader("access-control-allow-headers", CORS_ALLOWED_HEADERS.join(", "));
       res.setHeader("access-control-max-age", String(PREFLIGHT_MAX_AGE_S));
     }
-    res.status(204).end();
+    res.statusCode = 204;
+    res.end();
+    return "answered";
   };
+}
+
+/** Adds `Origin` to the response's Vary header, as Express's `res.vary("Origin")` does. */
+function varyOrigin(res: ServerResponse): void {
+  const current = res.getHeader("vary");
+  const value = Array.isArray(current) ? current.join(", ") : current === undefined ? "" : String(current);
+  if (value === "") {
+    res.setHeader("vary", "Origin");
+    return;
+  }
+  const fields = value.split(",").map((field) => field.trim().toLowerCase());
+  if (fields.includes("*") || fields.includes("origin")) return;
+  res.setHeader("vary", `${value}, Origin`);
 }

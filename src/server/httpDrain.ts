@@ -1,6 +1,7 @@
 import type http from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
 import net, { type Socket } from "node:net";
-import type { RequestHandler, Response } from "express";
+import type { RequestHandler } from "express";
 
 export interface DrainOptions {
   /** New connections are still accepted for this long (load balancers are still sending). */
@@ -17,7 +18,7 @@ export interface DrainOptions {
  */
 export class HttpDrain {
   private drainingSince: number | undefined;
-  private readonly pending = new Set<Response>();
+  private readonly pending = new Set<ServerResponse>();
   private readonly sockets = new Set<Socket>();
   /** Requests in flight per connection that has carried one: only those can be idle between requests. */
   private readonly inFlight = new WeakMap<Socket, number>();
@@ -51,16 +52,21 @@ export class HttpDrain {
   /** Express middleware: tracks responses in flight and marks them `Connection: close` when draining. */
   middleware(): RequestHandler {
     return (req, res, next) => {
-      const socket = req.socket;
-      this.inFlight.set(socket, (this.inFlight.get(socket) ?? 0) + 1);
-      if (this.draining) res.setHeader("connection", "close");
-      this.pending.add(res);
-      res.once("close", () => {
-        this.pending.delete(res);
-        this.inFlight.set(socket, (this.inFlight.get(socket) ?? 1) - 1);
-      });
+      this.track(req, res);
       next();
     };
+  }
+
+  /** Tracks one response in flight (and marks it `Connection: close` when draining). */
+  track(req: IncomingMessage, res: ServerResponse): void {
+    const socket = req.socket;
+    this.inFlight.set(socket, (this.inFlight.get(socket) ?? 0) + 1);
+    if (this.draining) res.setHeader("connection", "close");
+    this.pending.add(res);
+    res.once("close", () => {
+      this.pending.delete(res);
+      this.inFlight.set(socket, (this.inFlight.get(socket) ?? 1) - 1);
+    });
   }
 
   /** Starts draining at once; resolves when every connection is closed (or cut at the deadline). */

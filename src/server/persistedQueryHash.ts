@@ -17,6 +17,19 @@ function persistedHashOf(extensions: unknown): string | undefined {
   return typeof persisted.sha256Hash === "string" ? persisted.sha256Hash : undefined;
 }
 
+/** The error a request gets when its APQ hash is not its query's SHA-256. */
+export const PERSISTED_QUERY_HASH_MISMATCH = {
+  message: "extensions.persistedQuery.sha256Hash is not the SHA-256 of the query",
+  code: "PERSISTED_QUERY_HASH_MISMATCH",
+} as const;
+
+/** Whether the request's parameters carry both a query and an APQ hash that is not its SHA-256. */
+export function persistedHashMismatches(params: Record<string, unknown>): boolean {
+  const hash = persistedHashOf(params.extensions);
+  if (typeof params.query !== "string" || hash === undefined) return false;
+  return createHash("sha256").update(params.query).digest("hex") !== hash;
+}
+
 /**
  * Automatic persisted queries: a request that carries both a query and a hash registers the query
  * under the hash. When the hash is not the query's SHA-256 the client is at fault: 400 with
@@ -29,25 +42,12 @@ export function persistedQueryHashCheck(): RequestHandler {
       next();
       return;
     }
-    const params = source as Record<string, unknown>;
-    const hash = persistedHashOf(params.extensions);
-    if (typeof params.query !== "string" || hash === undefined) {
-      next();
-      return;
-    }
-    const actual = createHash("sha256").update(params.query).digest("hex");
-    if (actual === hash) {
+    if (!persistedHashMismatches(source as Record<string, unknown>)) {
       next();
       return;
     }
     const requestId: unknown = res.locals.requestId;
-    res.status(400).json({
-      errors: [
-        {
-          message: "extensions.persistedQuery.sha256Hash is not the SHA-256 of the query",
-          extensions: { code: "PERSISTED_QUERY_HASH_MISMATCH", requestId },
-        },
-      ],
-    });
+    const { message, code } = PERSISTED_QUERY_HASH_MISMATCH;
+    res.status(400).json({ errors: [{ message, extensions: { code, requestId } }] });
   };
 }

@@ -114,6 +114,31 @@ function refuse(res: Response, message: string, code: string): void {
 }
 
 /**
+ * A POST body under the mode: a refusal, or undefined to go on (its `documentId`, if any, replaced
+ * by the manifest's text in place). The rule of {@link trustedDocuments} for POST, on a parsed body.
+ */
+export function trustedPostBody(
+  mode: TrustedDocumentsMode,
+  manifest: TrustedManifest,
+  body: unknown,
+): { refuse: string; code: string } | undefined {
+  if (typeof body !== "object" || body === null) return undefined;
+  if (Array.isArray(body)) {
+    // Batches are refused by Apollo anyway; strict refuses them itself rather than look inside.
+    return mode === "strict"
+      ? { refuse: "TRUSTED_DOCUMENTS=strict: batched requests are not accepted", code: "BAD_REQUEST" }
+      : undefined;
+  }
+  const params = body as Record<string, unknown>;
+  const outcome = resolveTrustedDocument(mode, manifest, params);
+  if (outcome === "pass") return undefined;
+  if ("refuse" in outcome) return outcome;
+  delete params.documentId;
+  params.query = outcome.query;
+  return undefined;
+}
+
+/**
  * Trusted documents (TRUSTED_DOCUMENTS): `documentId` is replaced by the manifest's text, so every
  * later step (the HTTP cache's ETag, APQ, Apollo) sees an ordinary query. GET requests are
  * rewritten in the URL (mount this before httpCache), POST requests in the parsed body (after express.json).
@@ -128,13 +153,18 @@ export function trustedDocuments(
       next();
       return;
     }
-    const source: unknown = method === "GET" ? req.query : req.body;
+    if (method === "POST") {
+      const refusal = trustedPostBody(mode, manifest, req.body);
+      if (refusal === undefined) next();
+      else refuse(res, refusal.refuse, refusal.code);
+      return;
+    }
+    const source: unknown = req.query;
     if (typeof source !== "object" || source === null) {
       next();
       return;
     }
     if (Array.isArray(source)) {
-      // Batches are refused by Apollo anyway; strict refuses them itself rather than look inside.
       if (mode === "strict")
         refuse(res, "TRUSTED_DOCUMENTS=strict: batched requests are not accepted", "BAD_REQUEST");
       else next();
@@ -149,17 +179,11 @@ export function trustedDocuments(
       refuse(res, outcome.refuse, outcome.code);
       return;
     }
-    if (method === "GET") {
-      const [pathname = "", search = ""] = req.url.split("?", 2);
-      const params = new URLSearchParams(search);
-      params.delete("documentId");
-      params.set("query", outcome.query);
-      req.url = `${pathname}?${params.toString()}`;
-    } else {
-      const body = source as Record<string, unknown>;
-      delete body.documentId;
-      body.query = outcome.query;
-    }
+    const [pathname = "", search = ""] = req.url.split("?", 2);
+    const params = new URLSearchParams(search);
+    params.delete("documentId");
+    params.set("query", outcome.query);
+    req.url = `${pathname}?${params.toString()}`;
     next();
   };
 }
