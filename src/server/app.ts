@@ -90,18 +90,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
       ? new Map<string, string>()
       : loadTrustedManifest(config.trustedDocuments.manifestPath);
   const expressApp = express();
-  // POST /graphql in its common form skips Express (graphqlPost.ts); set once Apollo has started.
-  const fastPath: { graphqlPost?: (req: http.IncomingMessage, res: http.ServerResponse) => boolean } = {};
-  const httpServer = http.createServer(
-    {
-      headersTimeout: limits.headersTimeoutMs,
-      requestTimeout: limits.requestTimeoutMs,
-      connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS,
-    },
-    (req, res) => {
-      if (fastPath.graphqlPost?.(req, res) !== true) expressApp(req, res);
-    },
-  );
+  // Its request handler is attached below, once Apollo has started (before it listens).
+  const httpServer = http.createServer({
+    headersTimeout: limits.headersTimeoutMs,
+    requestTimeout: limits.requestTimeoutMs,
+    connectionsCheckingInterval: CONNECTIONS_CHECKING_INTERVAL_MS,
+  });
   httpServer.keepAliveTimeout = limits.keepAliveTimeoutMs;
   httpServer.maxConnections = limits.maxConnections;
   const drain = new HttpDrain(httpServer);
@@ -192,7 +186,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       context: ({ req, res }) => requestContext(req.get("authorization"), requestIdOf(res.locals.requestId)),
     }),
   );
-  fastPath.graphqlPost = graphqlPostHandler({
+  const graphqlPost = graphqlPostHandler({
     apollo,
     drain,
     logger,
@@ -202,6 +196,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
     manifest,
     context: requestContext,
     compress,
+  });
+  // POST /graphql in its common form skips Express (graphqlPost.ts, docs/api.md); the rest is Express's.
+  httpServer.on("request", (req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (!graphqlPost(req, res)) expressApp(req, res);
   });
   expressApp.use(
     "/reconcile",

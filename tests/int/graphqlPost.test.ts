@@ -145,6 +145,14 @@ describe("POST /graphql without Express (real Neo4j)", () => {
       ["an encoded body", "", SMALL, { "content-encoding": "gzip" }, {}],
       ["another content type", "", SMALL, { "content-type": "text/plain" }, {}],
       ["another charset", "", SMALL, { "content-type": "application/json; charset=latin1" }, {}],
+      [
+        "a content type its parser would refuse",
+        "",
+        SMALL,
+        { "content-type": "application/json;\tcharset=utf-8" },
+        {},
+      ],
+      ["an unbalanced quote", "", SMALL, { "content-type": 'application/json; charset="utf-8' }, {}],
       ["a GET", "?query=%7B__typename%7D", "", {}, { method: "GET" }],
       [
         "a body over the limit",
@@ -174,6 +182,11 @@ describe("POST /graphql without Express (real Neo4j)", () => {
       ["JSON that is not an object or array", "1"],
       ["a body that is not UTF-8", Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x3a, 0x31, 0x7d])],
       ["an empty batch", "[]"],
+      ["a byte order mark alone", Buffer.from([0xef, 0xbb, 0xbf])],
+      [
+        "a byte order mark before the query",
+        Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(SMALL)]),
+      ],
       [
         "an APQ hash that is not the query's",
         JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } } }),
@@ -194,6 +207,22 @@ describe("POST /graphql without Express (real Neo4j)", () => {
       expect(direct.status).toBe(express.status);
       expect(direct.body).toBe(express.body);
       for (const header of ["content-type", "content-length", "x-request-id", "vary", "cache-control"]) {
+        expect([header, direct.headers[header]]).toEqual([header, express.headers[header]]);
+      }
+    });
+
+    it.each([
+      ["an invalid token", { authorization: "Bearer not-a-token" }],
+      ["a GraphQL error answered as graphql-response+json", { accept: "application/graphql-response+json" }],
+      ["an origin that is not listed", { origin: "https://elsewhere.example" }],
+      ["a charset in quotes and capitals", { "content-type": 'application/json; charset="UTF-8"' }],
+    ])("the same answer with %s", async (_name, headers) => {
+      const body = JSON.stringify({ query: "{ nope }" });
+      const direct = await send(service.url, body, headers);
+      const express = await send(`${service.url}?via=express`, body, headers);
+      expect(direct.status).toBe(express.status);
+      expect(direct.body).toBe(express.body);
+      for (const header of ["content-type", "access-control-allow-origin", "vary"]) {
         expect([header, direct.headers[header]]).toEqual([header, express.headers[header]]);
       }
     });
