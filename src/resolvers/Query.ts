@@ -76,7 +76,7 @@ export const Query: QueryResolvers = {
       needsRows(info),
     );
     primeEntities(graph, read.found);
-    await requireEntities(graph, { subject: args.subject }, read.found);
+    await requireEntities(graph, { subject: args.subject });
     return read.page;
   },
   quotes: async (_parent, args, { graph }, info) => {
@@ -88,7 +88,7 @@ export const Query: QueryResolvers = {
       needsRows(info),
     );
     primeEntities(graph, read.found);
-    await requireEntities(graph, { speaker: args.speaker, about: args.about }, read.found);
+    await requireEntities(graph, { speaker: args.speaker, about: args.about });
     return read.page;
   },
 };

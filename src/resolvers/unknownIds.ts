@@ -42,19 +42,17 @@ export function unknownIdsError(ids: string[], argument: string): GraphQLError {
 
 /**
  * Refuses entity ids that name nothing, through the request's entity loader (batched with the
- * request's other lookups, and priming them). `args` maps argument names to their ids (or null);
- * the entities in `seen` were already read (by the statement that read the page) and are not
- * looked up again, so a page read that finds every id it names costs no second statement. An id not
- * seen there may still name an entity (a merged id): the loader decides, as it does for the others.
+ * request's other lookups, and priming them). `args` maps argument names to their ids (or null).
+ * Entities a page's statement already read are primed into the loader first (primeEntities), so a
+ * page read that finds every id it names costs no second statement; an id it did not find may
+ * still name an entity (a merged id): the loader decides, as it does for the others.
  */
 export async function requireEntities(
   graph: GraphAccess,
   args: Record<string, string | null | undefined>,
-  seen: ReadonlyArray<{ id: string }> = [],
 ): Promise<void> {
   const named = Object.entries(args).filter(
-    (entry): entry is [string, string] =>
-      typeof entry[1] === "string" && !seen.some((entity) => entity.id === entry[1]),
+    (entry): entry is [string, string] => typeof entry[1] === "string",
   );
   if (named.length === 0) return;
   const found = await graph.entity.loadMany(named.map(([, id]) => id));
