@@ -121,12 +121,7 @@ export function graphqlPostHandler(
       sendError(res, 400, refusal.refuse, refusal.code, requestId);
       return;
     }
-    if (
-      typeof body === "object" &&
-      body !== null &&
-      !Array.isArray(body) &&
-      persistedHashMismatches(body as Record<string, unknown>)
-    ) {
+    if (persistedHashMismatches(body)) {
       const { message, code } = PERSISTED_QUERY_HASH_MISMATCH;
       sendError(res, 400, message, code, requestId);
       return;

@@ -23,8 +23,13 @@ export const PERSISTED_QUERY_HASH_MISMATCH = {
   code: "PERSISTED_QUERY_HASH_MISMATCH",
 } as const;
 
-/** Whether the request's parameters carry both a query and an APQ hash that is not its SHA-256. */
-export function persistedHashMismatches(params: Record<string, unknown>): boolean {
+/**
+ * Whether the request's parameters (a POST body or a GET's query, as parsed) are one operation
+ * carrying both a query and an APQ hash that is not its SHA-256.
+ */
+export function persistedHashMismatches(source: unknown): boolean {
+  if (typeof source !== "object" || source === null || Array.isArray(source)) return false;
+  const params = source as Record<string, unknown>;
   const hash = persistedHashOf(params.extensions);
   if (typeof params.query !== "string" || hash === undefined) return false;
   return createHash("sha256").update(params.query).digest("hex") !== hash;
@@ -37,12 +42,7 @@ export function persistedHashMismatches(params: Record<string, unknown>): boolea
  */
 export function persistedQueryHashCheck(): RequestHandler {
   return (req, res, next) => {
-    const source: unknown = req.method === "GET" ? req.query : req.body;
-    if (typeof source !== "object" || source === null || Array.isArray(source)) {
-      next();
-      return;
-    }
-    if (!persistedHashMismatches(source as Record<string, unknown>)) {
+    if (!persistedHashMismatches(req.method === "GET" ? req.query : req.body)) {
       next();
       return;
     }

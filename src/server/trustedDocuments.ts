@@ -113,6 +113,18 @@ function refuse(res: Response, message: string, code: string): void {
   res.status(400).json({ errors: [{ message, extensions: { code, requestId } }] });
 }
 
+/** {@link resolveTrustedDocument} for a request's parameters as parsed (a POST body, a GET's query). */
+function outcomeOf(mode: TrustedDocumentsMode, manifest: TrustedManifest, source: unknown): Outcome {
+  if (typeof source !== "object" || source === null) return "pass";
+  if (Array.isArray(source)) {
+    // Batches are refused by Apollo anyway; strict refuses them itself rather than look inside.
+    return mode === "strict"
+      ? { refuse: "TRUSTED_DOCUMENTS=strict: batched requests are not accepted", code: "BAD_REQUEST" }
+      : "pass";
+  }
+  return resolveTrustedDocument(mode, manifest, source as Record<string, unknown>);
+}
+
 /**
  * A POST body under the mode: a refusal, or undefined to go on (its `documentId`, if any, replaced
  * by the manifest's text in place). The rule of {@link trustedDocuments} for POST, on a parsed body.
@@ -122,17 +134,10 @@ export function trustedPostBody(
   manifest: TrustedManifest,
   body: unknown,
 ): { refuse: string; code: string } | undefined {
-  if (typeof body !== "object" || body === null) return undefined;
-  if (Array.isArray(body)) {
-    // Batches are refused by Apollo anyway; strict refuses them itself rather than look inside.
-    return mode === "strict"
-      ? { refuse: "TRUSTED_DOCUMENTS=strict: batched requests are not accepted", code: "BAD_REQUEST" }
-      : undefined;
-  }
-  const params = body as Record<string, unknown>;
-  const outcome = resolveTrustedDocument(mode, manifest, params);
+  const outcome = outcomeOf(mode, manifest, body);
   if (outcome === "pass") return undefined;
   if ("refuse" in outcome) return outcome;
+  const params = body as Record<string, unknown>;
   delete params.documentId;
   params.query = outcome.query;
   return undefined;
@@ -159,18 +164,7 @@ export function trustedDocuments(
       else refuse(res, refusal.refuse, refusal.code);
       return;
     }
-    const source: unknown = req.query;
-    if (typeof source !== "object" || source === null) {
-      next();
-      return;
-    }
-    if (Array.isArray(source)) {
-      if (mode === "strict")
-        refuse(res, "TRUSTED_DOCUMENTS=strict: batched requests are not accepted", "BAD_REQUEST");
-      else next();
-      return;
-    }
-    const outcome = resolveTrustedDocument(mode, manifest, source as Record<string, unknown>);
+    const outcome = outcomeOf(mode, manifest, req.query);
     if (outcome === "pass") {
       next();
       return;
