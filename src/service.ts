@@ -1,6 +1,7 @@
 import type { Driver } from "neo4j-driver";
 import type { Config } from "./config";
 import { Semaphore } from "./concurrency/semaphore";
+import { withinMs } from "./concurrency/withinMs";
 import { CypherExecutor } from "./graph/executor";
 import { applyMigrations, loadMigrations } from "./graph/migrations";
 import { seedIfEmpty } from "./import/importDataset";
@@ -143,11 +144,4 @@ export function createServiceExecutor(
     onQuery: (query, seconds, failed) =>
       metrics.cypherSeconds.observe({ query: query.name, outcome: failed ? "error" : "ok" }, seconds),
   });
-}
-
-/** `work`, or nothing once `ms` have passed (it goes on in the background). */
-async function withinMs(work: Promise<void>, ms: number): Promise<void> {
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([work, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
-  clearTimeout(timer);
 }

@@ -1,4 +1,5 @@
 import type { Driver } from "neo4j-driver";
+import { withinMs } from "../concurrency/withinMs";
 
 /**
  * Bounds the inner transactions of one running `CALL { ... } IN TRANSACTIONS` statement.
@@ -118,14 +119,7 @@ export function watchBatches(
       stopped = true;
       clearTimeout(timer);
       // A check in flight ends within its statements' timeout; never wait longer than that.
-      let bound: NodeJS.Timeout | undefined;
-      await Promise.race([
-        current,
-        new Promise<void>((resolve) => {
-          bound = setTimeout(resolve, 2 * queryTimeoutMs);
-        }),
-      ]);
-      clearTimeout(bound);
+      await withinMs(current, 2 * queryTimeoutMs);
     },
   };
 }
