@@ -17,6 +17,8 @@ export default tseslint.config(
       "tools/neo4j-local/target/",
       ".data/",
       "bench/.work/",
+      // Copies of earlier builds for side-by-side measurements (bench/profile.ts --main).
+      ".ab/",
       "web/dist/",
       "artifacts/",
     ],

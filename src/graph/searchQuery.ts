@@ -1,6 +1,6 @@
 import { badUserInput } from "../errors";
 import type { EntityKind } from "./records";
-import { isCharacterWord, searchWords, STOP_WORDS } from "./searchText";
+import { isCharacterWord, searchWords, STARTS_LENGTH, STOP_WORDS } from "./searchText";
 
 export const MAX_SEARCH_TEXT = 200;
 export const MAX_SEARCH_TERMS = 12;
@@ -21,6 +21,15 @@ export interface SearchQuery {
   described: string;
 }
 
+/** The fields a query asks for a typed word, and the field of its one- and two-letter starts (wordStarts). */
+interface Fields {
+  words: string;
+  starts: string | null;
+}
+const NAME: Fields = { words: "name", starts: "nameStarts" };
+const ALIASES: Fields = { words: "aliases", starts: "aliasStarts" };
+const DESCRIPTION: Fields = { words: "description", starts: null };
+
 /**
  * Builds the queries, or null when the text holds no word. `kinds` becomes a clause of every query
  * (the index holds each entity's `kind`), so the index returns only entities of those kinds and a
@@ -36,44 +45,54 @@ export function buildSearchQuery(
   const words = searchWords(text).slice(0, MAX_SEARCH_TERMS);
   if (words.length === 0) return null;
   const kindClause = kinds === null ? "" : `+kind:(${kinds.map((k) => k.toLowerCase()).join(" ")}) `;
-  const prefixed = clauses(words, prefixClause);
   const exactTerms = words.filter((w) => !isCharacterWord(w) && !STOP_WORDS.has(w));
   const boost = exactTerms.length === 0 ? "" : ` name:(${exactTerms.join(" ")})^4`;
-  const fuzzy = words.some(fuzzyDistance) ? clauses(words, fuzzyClause) : null;
+  const namesOr = (clause: Clause): string =>
+    `+((${clauses(words, NAME, clause)})^2 (${clauses(words, ALIASES, clause)}))`;
   return {
     words,
-    names: `${kindClause}+(name:(${prefixed})^2 aliases:(${prefixed}))${boost}`,
-    fuzzy: fuzzy === null ? null : `${kindClause}+(name:(${fuzzy})^2 aliases:(${fuzzy}))`,
-    described: `${kindClause}+description:(${prefixed})`,
+    names: `${kindClause}${namesOr(prefixClause)}${boost}`,
+    fuzzy: words.some(fuzzyDistance) ? `${kindClause}${namesOr(fuzzyClause)}` : null,
+    described: `${kindClause}+(${clauses(words, DESCRIPTION, prefixClause)})`,
   };
 }
+
+type Clause = (word: string, fields: Fields) => string;
 
 /**
  * Every word required, except those the analyzer drops (stop words, and a last word that may still
  * become one, like "o" for "of"). A run of one-character (Chinese) words is one phrase, so its
  * characters match in the order typed.
  */
-function clauses(words: readonly string[], clause: (word: string) => string): string {
+function clauses(words: readonly string[], fields: Fields, clause: Clause): string {
   const out: string[] = [];
   let run = "";
+  const endRun = (): void => {
+    if (run !== "") out.push(`+${fields.words}:"${run}"`);
+    run = "";
+  };
   words.forEach((word, i) => {
     if (isCharacterWord(word)) {
       run += word;
       return;
     }
-    if (run !== "") out.push(`+"${run}"`);
-    run = "";
+    endRun();
     const last = i === words.length - 1;
     const optional = STOP_WORDS.has(word) || (last && [...STOP_WORDS].some((s) => s.startsWith(word)));
-    out.push(`${optional ? "" : "+"}${clause(word)}`);
+    out.push(`${optional ? "" : "+"}${clause(word, fields)}`);
   });
-  if (run !== "") out.push(`+"${run}"`);
+  endRun();
   return out.join(" ");
 }
 
-/** A word, or the start of one: type-ahead matches "chon" to "Chongqing". */
-function prefixClause(word: string): string {
-  return `${word}*`;
+/**
+ * A word, or the start of one: type-ahead matches "chon" to "Chongqing". A word of one or two
+ * letters is a term of the starts field (`nameStarts:ch_`), not a prefix query; descriptions have
+ * no starts field, and there such a word matches whole words only ("ra" is not the start of "rail").
+ */
+function prefixClause(word: string, fields: Fields): string {
+  if ([...word].length > STARTS_LENGTH) return `${fields.words}:${word}*`;
+  return fields.starts === null ? `${fields.words}:${word}` : `${fields.starts}:${word}_`;
 }
 
 /** Words of 4 characters or more tolerate one edit; of 8 or more, two. */
@@ -82,7 +101,8 @@ function fuzzyDistance(word: string): number {
   return word.length >= 8 ? 2 : 1;
 }
 
-function fuzzyClause(word: string): string {
+function fuzzyClause(word: string, fields: Fields): string {
   const distance = fuzzyDistance(word);
-  return distance === 0 ? prefixClause(word) : `(${word}* ${word}~${distance})`;
+  const prefix = prefixClause(word, fields);
+  return distance === 0 ? prefix : `(${prefix} ${fields.words}:${word}~${distance})`;
 }

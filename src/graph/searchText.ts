@@ -94,3 +94,37 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   "will",
   "with",
 ]);
+
+/**
+ * How many leading characters of each word the index holds as whole terms (`wordStarts`). A prefix
+ * this short matches a large share of a big graph's vocabulary, and Lucene expands a prefix query
+ * over every matching term (at 1M entities "r*" cost 4 ms, "ra*" 2 ms, "ram*" 0.2 ms); a term query
+ * takes its best hits from one posting list, whatever its length.
+ */
+export const STARTS_LENGTH = 2;
+
+/** A character of a word for {@link wordStarts}: a letter or digit, not Han or hiragana. */
+const STARTS_CHAR = /^(?![\p{Script=Han}\p{Script=Hiragana}])[\p{L}\p{N}]$/u;
+
+/**
+ * The first one and two characters of each word of `text`, each followed by `_` and separated by
+ * spaces ("Hu Henghua" → "H_ Hu_ H_ He_"): the `nameStarts` and `aliasStarts` properties that
+ * `entity_search` indexes, so a typed word of one or two letters is a term query (`nameStarts:he_`),
+ * not a prefix query. The `_` keeps "a_" or "of_" from being dropped as stop words.
+ *
+ * Stored as written (the index's analyzer folds case and accents), so that migration
+ * 009_search_starts.cypher, which fills them for entities written before, computes the very same
+ * string in Cypher; tests/int/searchStarts.test.ts holds the two to each other.
+ */
+export function wordStarts(text: string): string {
+  const chars = [...text];
+  const isWordChar = (c: string | undefined): boolean => c !== undefined && STARTS_CHAR.test(c);
+  const out: string[] = [];
+  chars.forEach((c, i) => {
+    if (!isWordChar(c) || isWordChar(chars[i - 1])) return;
+    out.push(`${c}_`);
+    const next = chars[i + 1];
+    if (isWordChar(next)) out.push(`${c}${next}_`);
+  });
+  return out.join(" ");
+}

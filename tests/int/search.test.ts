@@ -164,6 +164,39 @@ describe("search (real Neo4j)", () => {
     });
   });
 
+  it("finds one or two typed letters through the starts the write stored, and forgets a renamed name's", async () => {
+    const fixture = fixtureDataset({
+      entities: [
+        "  - id: place:starts-SUFFIX",
+        "    kind: PLACE",
+        '    name: "Qxy Harbour SUFFIX"',
+        '    aliases: ["Wvu Port"]',
+        "    citations:",
+        '      - quote: "Hill Province"',
+      ].join("\n"),
+    });
+    fixtures.push(fixture);
+    const id = `place:starts-${fixture.suffix}`;
+    const write = (yaml: string): Promise<unknown> =>
+      writeDocument(
+        api.graph.executor,
+        validateDataset(yaml.replaceAll("SUFFIX", fixture.suffix), fixture.loadText),
+      );
+    const found = async (text: string): Promise<boolean> =>
+      (await search(text, 50, ["PLACE"])).some((h) => h.id === id);
+
+    await write(fixture.yaml);
+    for (const text of ["qx", "qxy", "qxy h", "qxy ha", "wv", "wvu p"])
+      expect([text, await found(text)]).toEqual([text, true]);
+    expect(await found("xy")).toBe(false);
+
+    // The document says otherwise now: the re-import derives the starts again.
+    await write(fixture.yaml.replace("Qxy Harbour", "Jzk Harbour").replace('["Wvu Port"]', "[]"));
+    expect(await found("qx")).toBe(false);
+    expect(await found("wv")).toBe(false);
+    expect(await found("jz")).toBe(true);
+  });
+
   it.each([
     "AND (",
     "*",

@@ -6,15 +6,15 @@ describe("buildSearchQuery", () => {
   it("asks names and aliases for every word, the last as a prefix; fuzzy and descriptions apart", () => {
     expect(buildSearchQuery("Hu Hen")).toEqual({
       words: ["hu", "hen"],
-      names: "+(name:(+hu* +hen*)^2 aliases:(+hu* +hen*)) name:(hu hen)^4",
+      names: "+((+nameStarts:hu_ +name:hen*)^2 (+aliasStarts:hu_ +aliases:hen*)) name:(hu hen)^4",
       fuzzy: null,
-      described: "+description:(+hu* +hen*)",
+      described: "+(+description:hu +description:hen*)",
     });
     expect(buildSearchQuery("Chongquing")?.fuzzy).toBe(
-      "+(name:(+(chongquing* chongquing~2))^2 aliases:(+(chongquing* chongquing~2)))",
+      "+((+(name:chongquing* name:chongquing~2))^2 (+(aliases:chongquing* aliases:chongquing~2)))",
     );
     expect(buildSearchQuery("land sea")?.fuzzy).toBe(
-      "+(name:(+(land* land~1) +sea*)^2 aliases:(+(land* land~1) +sea*))",
+      "+((+(name:land* name:land~1) +name:sea*)^2 (+(aliases:land* aliases:land~1) +aliases:sea*))",
     );
   });
 
@@ -22,25 +22,36 @@ describe("buildSearchQuery", () => {
     const query = buildSearchQuery("chon", ["SECTOR", "PLACE"]);
     expect(query?.names).toMatch(/^\+kind:\(sector place\) \+\(/);
     expect(query?.fuzzy).toMatch(/^\+kind:\(sector place\) \+\(/);
-    expect(query?.described).toBe("+kind:(sector place) +description:(+chon*)");
+    expect(query?.described).toBe("+kind:(sector place) +(+description:chon*)");
+  });
+
+  it("asks a word of one or two letters as a term of the starts fields, never as a prefix query", () => {
+    const query = buildSearchQuery("r");
+    expect(query?.names).toBe("+((+nameStarts:r_)^2 (+aliasStarts:r_)) name:(r)^4");
+    expect(query?.described).toBe("+(+description:r)");
+    expect(buildSearchQuery("Ra")?.names).toContain("+nameStarts:ra_");
+    expect(buildSearchQuery("ram")?.names).toContain("+name:ram*");
+    expect(buildSearchQuery("Ærø")?.names).toContain("+name:aero*");
+    for (const lucene of [query?.names, buildSearchQuery("vizaniva ra")?.fuzzy])
+      expect(lucene).not.toMatch(/\b\w{1,2}\*/);
   });
 
   it("does not require words the index drops (stop words, and a last word that may become one)", () => {
     expect(buildSearchQuery("mayor of chon")?.names).toBe(
-      "+(name:(+mayor* of* +chon*)^2 aliases:(+mayor* of* +chon*)) name:(mayor chon)^4",
+      "+((+name:mayor* nameStarts:of_ +name:chon*)^2 (+aliases:mayor* aliasStarts:of_ +aliases:chon*)) name:(mayor chon)^4",
     );
     expect(buildSearchQuery("mayor o")?.names).toBe(
-      "+(name:(+mayor* o*)^2 aliases:(+mayor* o*)) name:(mayor o)^4",
+      "+((+name:mayor* nameStarts:o_)^2 (+aliases:mayor* aliasStarts:o_)) name:(mayor o)^4",
     );
   });
 
   it("matches Chinese characters as a phrase, in the order typed, with no prefix or fuzzy term", () => {
     const query = buildSearchQuery("重庆");
     expect(query?.words).toEqual(["重", "庆"]);
-    expect(query?.names).toBe('+(name:(+"重庆")^2 aliases:(+"重庆"))');
+    expect(query?.names).toBe('+((+name:"重庆")^2 (+aliases:"重庆"))');
     expect(query?.fuzzy).toBeNull();
-    expect(buildSearchQuery("庆重")?.names).toBe('+(name:(+"庆重")^2 aliases:(+"庆重"))');
-    expect(buildSearchQuery("重庆 city")?.names).toContain('+"重庆" +city*');
+    expect(buildSearchQuery("庆重")?.names).toBe('+((+name:"庆重")^2 (+aliases:"庆重"))');
+    expect(buildSearchQuery("重庆 city")?.names).toContain('+name:"重庆" +name:city*');
   });
 
   it.each(["AND (", "*", "~", '"', "\\", "name:x) OR (y", "' OR 1=1 //", "}{][^!&&||", "kind:person"])(
@@ -48,7 +59,10 @@ describe("buildSearchQuery", () => {
     (input) => {
       const query = buildSearchQuery(input);
       for (const lucene of [query?.names, query?.fuzzy, query?.described]) {
-        const stripped = (lucene ?? "").replace(/\b(name|aliases|description):|\^\d|~\d|[*+()]/g, " ");
+        const stripped = (lucene ?? "").replace(
+          /\b(name|aliases|description|nameStarts|aliasStarts):|_\b|\^\d|~\d|[*+()]/g,
+          " ",
+        );
         expect(stripped).toMatch(/^[\p{L}\p{N} ]*$/u);
       }
     },

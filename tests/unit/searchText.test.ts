@@ -1,4 +1,4 @@
-import { foldText, searchWords } from "../../src/graph/searchText";
+import { foldText, searchWords, wordStarts } from "../../src/graph/searchText";
 
 /** Every printable ASCII character and a few controls, in names as they come. */
 const ASCII_TEXTS = [
@@ -24,5 +24,20 @@ describe("searchText's ASCII shortcut", () => {
   it("still folds what is not ASCII", () => {
     expect(searchWords("Türkiye Łódź Straße")).toEqual(["turkiye", "lodz", "strasse"]);
     expect(searchWords("重庆 Chongqing")).toEqual(["重", "庆", "chongqing"]);
+  });
+});
+
+describe("wordStarts", () => {
+  it.each([
+    ["Hu Henghua", "H_ Hu_ H_ He_"],
+    ["China-Europe Railway", "C_ Ch_ E_ Eu_ R_ Ra_"],
+    ["33618 clusters", "3_ 33_ c_ cl_"],
+    ["O'Brien", "O_ B_ Br_"],
+    ["x", "x_"],
+    ["重庆市 Yuzhong区", "Y_ Yu_"],
+    ["Türkiye", "T_ Tü_"],
+    ["  ", ""],
+  ])("holds the first one and two characters of each word of %j: %j", (text, starts) => {
+    expect(wordStarts(text)).toBe(starts);
   });
 });
