@@ -1,6 +1,7 @@
 import path from "node:path";
 import { z } from "zod";
 import { PROJECT_ROOT } from "./projectRoot";
+import type { GraphqlExecutor } from "./server/jitExecutor";
 import { DEFAULT_MAX_RESPONSE_BYTES } from "./server/responseBudget";
 
 /**
@@ -15,8 +16,8 @@ export interface Config {
   port: number;
   /** LOG_LEVEL (default info). */
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
-  /** GRAPHQL_EXECUTOR (default graphql-js): graphql-js executes, or code graphql-jit compiled (see docs/benchmarks.md). */
-  graphqlExecutor: "jit" | "graphql-js";
+  /** GRAPHQL_EXECUTOR (default auto): graphql-jit's compiled code for large operations, graphql-js for the others (src/server/jitExecutor.ts). */
+  graphqlExecutor: GraphqlExecutor;
   neo4j: {
     /** NEO4J_URI; when unset the service starts its own local Neo4j (see `local`). */
     uri: string | undefined;
@@ -244,7 +245,7 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: wholeNumber(0, 65535).default(4000),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  GRAPHQL_EXECUTOR: z.enum(["jit", "graphql-js"]).default("graphql-js"),
+  GRAPHQL_EXECUTOR: z.enum(["auto", "jit", "graphql-js"]).default("auto"),
   NEO4J_URI: z
     .string()
     .regex(/^(bolt|neo4j)(\+s|\+ssc)?:\/\/\S+$/, "must be a bolt:// or neo4j:// URI")

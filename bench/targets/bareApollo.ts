@@ -127,7 +127,9 @@ async function main(): Promise<void> {
     resolverValidationOptions: { requireResolversForResolveType: "ignore" },
   });
   const server = new ApolloServer({
-    ...(process.env.FLOOR_EXECUTOR === "jit" ? { gateway: jitGateway(schema) } : { schema }),
+    ...(process.env.FLOOR_EXECUTOR === "jit"
+      ? { gateway: jitGateway(schema, { compileFrom: 0 }) }
+      : { schema }),
     stopOnTerminationSignals: false,
     // The service's one plugin that changes execution: without it Apollo wraps every resolver.
     plugins: [ApolloServerPluginCacheControlDisabled()],

@@ -16,9 +16,9 @@ import { resolvers } from "../resolvers";
 import type { RequestContext } from "./context";
 import { formatError } from "./formatError";
 import { httpCachePlugin } from "./httpCache";
-import { jitGateway, type GraphqlExecutor } from "./jitExecutor";
+import { JIT_FROM_COST, jitGateway, type GraphqlExecutor } from "./jitExecutor";
 import type { Metrics } from "./metrics";
-import { queryCostPlugin } from "./plugins/queryCost";
+import { queryCostPlugin, type CostEstimates } from "./plugins/queryCost";
 import { requestIdPlugin } from "./plugins/requestId";
 import { requestLogPlugin } from "./plugins/requestLog";
 import { withOfflineLinks } from "./plugins/landingPageLinks";
@@ -36,7 +36,7 @@ export interface ApolloOptions {
   metrics: Metrics;
   /** AUTH_READS (default public): `token` makes every Query field need READER. */
   reads?: Config["auth"]["reads"];
-  /** GRAPHQL_EXECUTOR: graphql-js (default) or graphql-jit (see jitExecutor.ts). */
+  /** GRAPHQL_EXECUTOR: auto (default), jit or graphql-js (see jitExecutor.ts). */
   executor?: GraphqlExecutor;
 }
 
@@ -66,11 +66,14 @@ export function operationLimits(
  * (Apollo's default) and CSRF prevention on.
  */
 export function createApolloServer(options: ApolloOptions): ApolloServer<RequestContext> {
-  const { development, logger, limits, metrics, reads = "public", executor = "graphql-js" } = options;
+  const { development, logger, limits, metrics, reads = "public", executor = "auto" } = options;
   const armor = operationLimits(limits, development);
   const schema = buildSchema(resolvers, { reads });
+  // The cost plugin notes each request's estimate; `auto` compiles the costly operations.
+  const estimates: CostEstimates = new WeakMap();
+  const compileFrom = executor === "jit" ? 0 : JIT_FROM_COST;
   return new ApolloServer<RequestContext>({
-    ...(executor === "jit" ? { gateway: jitGateway(schema) } : { schema }),
+    ...(executor === "graphql-js" ? { schema } : { gateway: jitGateway(schema, { compileFrom, estimates }) }),
     // The schema is the public contract: introspection stays on so that clients and tools can read it.
     introspection: true,
     // main.ts owns shutdown (HTTP, driver, embedded Neo4j in order); Apollo's own signal handlers
@@ -85,7 +88,7 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
       // never gives: on a 3,000-field answer that wrapping cost more than the Cypher did.
       ApolloServerPluginCacheControlDisabled(),
       ...armor.plugins,
-      queryCostPlugin(limits.maxCost, logger),
+      queryCostPlugin(limits.maxCost, logger, { estimates }),
       unknownArgumentsPlugin(),
       legacyJsonStatusPlugin(),
       httpCachePlugin(),

@@ -1,34 +1,61 @@
 import type {
   GatewayExecutor,
+  GatewayGraphQLRequestContext,
   GatewayInterface,
   GatewaySchemaLoadOrUpdateCallback,
 } from "@apollo/server-gateway-interface";
-import { GraphQLError, printSchema, type DocumentNode, type GraphQLSchema } from "graphql";
+import { execute, GraphQLError, printSchema, type DocumentNode, type GraphQLSchema } from "graphql";
 import { getVariableValues } from "graphql/execution/values";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
+import type { CostEstimates } from "./plugins/queryCost";
 
 /**
- * How `/graphql` executes an operation: graphql-js's `execute` (the default) or graphql-jit. On the
- * benchmark graphql-jit saved no CPU per request end to end (docs/benchmarks.md), so it is opt-in.
+ * How `/graphql` executes an operation: `auto` (the default) runs an operation estimated to cost
+ * {@link JIT_FROM_COST} or more as code graphql-jit compiled for it and smaller ones with
+ * graphql-js's `execute`; `jit` compiles every operation; `graphql-js` never does.
  */
-export type GraphqlExecutor = "jit" | "graphql-js";
+export type GraphqlExecutor = "auto" | "jit" | "graphql-js";
+
+/**
+ * The estimated cost (src/server/cost: at most about the number of fields resolved) from which
+ * `auto` compiles. Compiled code costs less CPU per field resolved and a little more per request
+ * (bench/results/2026-11-30-executors.md, 10k entities, two builds side by side): nested (cost
+ * 10,251) 17.5 → 11.2 ms of CPU per request and neighborhood (1,401) 6.3 → 5.4 ms when compiled;
+ * compiling search (51) and totalCount (2) cost them 0.24 and 0.09 ms more.
+ */
+export const JIT_FROM_COST = 1000;
+
+export interface JitOptions {
+  /** Operations estimated below this cost run on graphql-js; 0 compiles every operation. */
+  compileFrom: number;
+  /** The request's estimated cost, as the cost plugin noted it (by the request's context value). */
+  estimates?: CostEstimates;
+}
 
 /**
  * Apollo Server 5 executes with graphql-js and has no executor option; a gateway is the one place
  * that can carry its own executor. This "gateway" serves one fixed schema and runs each operation
- * as a function graphql-jit compiled for it. Parsing, validation and every plugin (limits, cost,
- * logging, error masking) stay Apollo's; only execution changes.
+ * it compiles (see {@link JitOptions}) as a function graphql-jit compiled for it, and the others
+ * with graphql-js's `execute`, as Apollo would. Parsing, validation and every plugin (limits,
+ * cost, logging, error masking) stay Apollo's; only execution changes.
  *
  * Compiled operations are kept per parsed document, weakly: Apollo's document store (an LRU keyed
  * by the operation's text) hands the same DocumentNode to every request with the same text, so a
  * hot operation is compiled once, and a compiled function goes when Apollo drops its document.
  */
-export function jitGateway(schema: GraphQLSchema): GatewayInterface {
+export function jitGateway(schema: GraphQLSchema, options: JitOptions): GatewayInterface {
   const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
   let listener: GatewaySchemaLoadOrUpdateCallback | null = null;
 
-  const executor: GatewayExecutor = async ({ document, operation, operationName, request, context }) => {
+  const worthCompiling = ({ context }: GatewayGraphQLRequestContext): boolean =>
+    options.compileFrom <= 0 || (options.estimates?.get(context) ?? 0) >= options.compileFrom;
+
+  const executor: GatewayExecutor = async (requestContext) => {
+    const { document, operation, operationName, request, context } = requestContext;
     const variables = request.variables ?? {};
+    if (!worthCompiling(requestContext)) {
+      return execute({ schema, document, operationName, variableValues: variables, contextValue: context });
+    }
     let byOperation = compiled.get(document);
     if (byOperation === undefined) {
       byOperation = new Map();

@@ -1,8 +1,9 @@
 import { startTestApi, type TestApi } from "../support/testApi";
 
 /**
- * GRAPHQL_EXECUTOR=jit runs operations as code graphql-jit compiled; graphql-js (the default) is
- * the reference. The same operations must give the same answers and the same errors on both.
+ * GRAPHQL_EXECUTOR=jit runs every operation as code graphql-jit compiled (the default, auto, does so
+ * for costly ones: tests/unit/jitExecutor.test.ts); graphql-js is the reference. The same operations
+ * must give the same answers and the same errors on both.
  */
 describe("graphql-jit executor against graphql-js (real Neo4j)", () => {
   let jit: TestApi;

@@ -10,7 +10,7 @@ describe("loadConfig", () => {
       host: "127.0.0.1",
       port: 4000,
       logLevel: "info",
-      graphqlExecutor: "graphql-js",
+      graphqlExecutor: "auto",
       neo4j: {
         uri: undefined,
         user: "neo4j",

@@ -155,7 +155,7 @@ describe("queryCostPlugin", () => {
   let cache: OperationCostCache;
   beforeAll(async () => {
     cache = new OperationCostCache();
-    server = new ApolloServer({ schema, plugins: [queryCostPlugin(100, logger, cache)] });
+    server = new ApolloServer({ schema, plugins: [queryCostPlugin(100, logger, { cache })] });
     await server.start();
   });
   afterAll(() => server.stop());
@@ -194,7 +194,7 @@ describe("queryCostPlugin", () => {
     broken.costOf = () => {
       throw new Error("a bug in the analysis");
     };
-    const strict = new ApolloServer({ schema, plugins: [queryCostPlugin(100, logger, broken)] });
+    const strict = new ApolloServer({ schema, plugins: [queryCostPlugin(100, logger, { cache: broken })] });
     await strict.start();
     try {
       const response = await strict.executeOperation({ query: "{ __typename }" });

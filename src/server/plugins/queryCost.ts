@@ -16,6 +16,9 @@ function refuse(message: string, extensions: Record<string, unknown>, status = 4
   return new GraphQLError(message, { extensions: { ...extensions, http: { status } } });
 }
 
+/** Each request's estimated cost, by its context value: for the executor (jitExecutor.ts). */
+export type CostEstimates = WeakMap<object, number>;
+
 /**
  * Refuses, before anything runs, an operation whose estimated cost exceeds `maxCost`, or whose
  * cost cannot be estimated; reports the estimate and the limit in `extensions.cost` of the
@@ -25,13 +28,16 @@ function refuse(message: string, extensions: Record<string, unknown>, status = 4
 export function queryCostPlugin<Context extends object>(
   maxCost: number,
   logger: Logger,
-  cache: OperationCostCache = new OperationCostCache(),
+  {
+    cache = new OperationCostCache(),
+    estimates,
+  }: { cache?: OperationCostCache; estimates?: CostEstimates } = {},
 ): ApolloServerPlugin<Context> {
   return {
     requestDidStart() {
       let report: CostReport | undefined;
       return Promise.resolve({
-        didResolveOperation({ request, document, schema, operation, queryHash }) {
+        didResolveOperation({ request, document, schema, operation, queryHash, contextValue }) {
           // No operation (several and no operationName, or an unknown name): execution reports it and runs nothing.
           if (!operation) return Promise.resolve();
           let outcome;
@@ -66,6 +72,7 @@ export function queryCostPlugin<Context extends object>(
           }
           const { cost } = outcome;
           report = { estimated: cost, limit: maxCost };
+          estimates?.set(contextValue, cost);
           if (cost > maxCost) {
             return Promise.reject(
               refuse(
