@@ -116,7 +116,7 @@ CALL (named) {
   CALL db.index.fulltext.queryNodes("entity_search", $fuzzy, {limit: $candidates}) YIELD node
   RETURN node, 1 AS pass
   UNION ALL
-  WITH named WHERE size(named) < $first
+  WITH named WHERE size(named) < $first AND $described IS NOT NULL
   CALL db.index.fulltext.queryNodes("entity_search", $described, {limit: $candidates}) YIELD node
   RETURN node, 2 AS pass
 }

@@ -17,8 +17,8 @@ export interface SearchQuery {
   names: string;
   /** Names and aliases holding every word within a small edit distance; null when no word is long enough. */
   fuzzy: string | null;
-  /** Descriptions holding every word, exactly or as the start of a word. */
-  described: string;
+  /** Descriptions holding every word, exactly or as the start of a word; null when no word is left to ask for. */
+  described: string | null;
 }
 
 /** The fields a query asks for a typed word, and the field of its one- and two-letter starts (wordStarts). */
@@ -47,17 +47,19 @@ export function buildSearchQuery(
   const kindClause = kinds === null ? "" : `+kind:(${kinds.map((k) => k.toLowerCase()).join(" ")}) `;
   const exactTerms = words.filter((w) => !isCharacterWord(w) && !STOP_WORDS.has(w));
   const boost = exactTerms.length === 0 ? "" : ` name:(${exactTerms.join(" ")})^4`;
+  const described = clauses(words, DESCRIPTION, prefixClause);
   const namesOr = (clause: Clause): string =>
     `+((${clauses(words, NAME, clause)})^2 (${clauses(words, ALIASES, clause)}))`;
   return {
     words,
     names: `${kindClause}${namesOr(prefixClause)}${boost}`,
     fuzzy: words.some(fuzzyDistance) ? `${kindClause}${namesOr(fuzzyClause)}` : null,
-    described: `${kindClause}+(${clauses(words, DESCRIPTION, prefixClause)})`,
+    described: described === "" ? null : `${kindClause}+(${described})`,
   };
 }
 
-type Clause = (word: string, fields: Fields) => string;
+/** A word's clause in `fields`, or null when the analyzer would drop the word (the clause would match anything). */
+type Clause = (word: string, fields: Fields) => string | null;
 
 /**
  * Every word required, except those the analyzer drops (stop words, and a last word that may still
@@ -79,7 +81,8 @@ function clauses(words: readonly string[], fields: Fields, clause: Clause): stri
     endRun();
     const last = i === words.length - 1;
     const optional = STOP_WORDS.has(word) || (last && [...STOP_WORDS].some((s) => s.startsWith(word)));
-    out.push(`${optional ? "" : "+"}${clause(word, fields)}`);
+    const asked = clause(word, fields);
+    if (asked !== null) out.push(`${optional ? "" : "+"}${asked}`);
   });
   endRun();
   return out.join(" ");
@@ -88,11 +91,14 @@ function clauses(words: readonly string[], fields: Fields, clause: Clause): stri
 /**
  * A word, or the start of one: type-ahead matches "chon" to "Chongqing". A word of one or two
  * letters is a term of the starts field (`nameStarts:ch_`), not a prefix query; descriptions have
- * no starts field, and there such a word matches whole words only ("ra" is not the start of "rail").
+ * no starts field, and there such a word matches whole words only ("ra" is not the start of
+ * "rail"), so a stop word ("of", "in") asks for nothing there: the index holds no such term, and
+ * Lucene drops the clause.
  */
-function prefixClause(word: string, fields: Fields): string {
+function prefixClause(word: string, fields: Fields): string | null {
   if ([...word].length > STARTS_LENGTH) return `${fields.words}:${word}*`;
-  return fields.starts === null ? `${fields.words}:${word}` : `${fields.starts}:${word}_`;
+  if (fields.starts !== null) return `${fields.starts}:${word}_`;
+  return STOP_WORDS.has(word) ? null : `${fields.words}:${word}`;
 }
 
 /** Words of 4 characters or more tolerate one edit; of 8 or more, two. */
@@ -101,7 +107,7 @@ function fuzzyDistance(word: string): number {
   return word.length >= 8 ? 2 : 1;
 }
 
-function fuzzyClause(word: string, fields: Fields): string {
+function fuzzyClause(word: string, fields: Fields): string | null {
   const distance = fuzzyDistance(word);
   const prefix = prefixClause(word, fields);
   return distance === 0 ? prefix : `(${prefix} ${fields.words}:${word}~${distance})`;

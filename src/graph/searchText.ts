@@ -24,7 +24,9 @@ const LETTER_FOLDS: Readonly<Record<string, string>> = {
 };
 
 const ONE_CHARACTER_WORD = /[\p{Script=Han}\p{Script=Hiragana}]/u;
-const WORD = /[\p{Script=Han}\p{Script=Hiragana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}])[\p{L}\p{N}])+/gu;
+/** A word of letters and digits other than Han and hiragana (those are words of one character each). */
+const LETTER_RUN = /(?:(?![\p{Script=Han}\p{Script=Hiragana}])[\p{L}\p{N}])+/gu;
+const WORD = new RegExp(`${ONE_CHARACTER_WORD.source}|${LETTER_RUN.source}`, "gu");
 
 /** Printable ASCII and blanks only: folding it is lower-casing it (nothing to decompose or spell). */
 const ASCII = /^[ -~\t\n\r]*$/;
@@ -99,32 +101,29 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
  * How many leading characters of each word the index holds as whole terms (`wordStarts`). A prefix
  * this short matches a large share of a big graph's vocabulary, and Lucene expands a prefix query
  * over every matching term (at 1M entities "r*" cost 4 ms, "ra*" 2 ms, "ram*" 0.2 ms); a term query
- * takes its best hits from one posting list, whatever its length.
+ * reads one posting list instead, and takes its best hits from it. Migration 009 stores the same
+ * for entities written before it: changing this needs a migration that stores the new starts.
  */
 export const STARTS_LENGTH = 2;
-
-/** A character of a word for {@link wordStarts}: a letter or digit, not Han or hiragana. */
-const STARTS_CHAR = /^(?![\p{Script=Han}\p{Script=Hiragana}])[\p{L}\p{N}]$/u;
 
 /**
  * The first one and two characters of each word of `text`, each followed by `_` and separated by
  * spaces ("Hu Henghua" → "H_ Hu_ H_ He_"): the `nameStarts` and `aliasStarts` properties that
  * `entity_search` indexes, so a typed word of one or two letters is a term query (`nameStarts:he_`),
- * not a prefix query. The `_` keeps "a_" or "of_" from being dropped as stop words.
+ * not a prefix query. The `_` keeps "a_" or "of_" from being dropped as stop words. Words are runs
+ * of letters and digits other than Han and hiragana (those are matched as phrases).
  *
  * Stored as written (the index's analyzer folds case and accents), so that migration
  * 009_search_starts.cypher, which fills them for entities written before, computes the very same
  * string in Cypher; tests/int/searchStarts.test.ts holds the two to each other.
  */
 export function wordStarts(text: string): string {
-  const chars = [...text];
-  const isWordChar = (c: string | undefined): boolean => c !== undefined && STARTS_CHAR.test(c);
   const out: string[] = [];
-  chars.forEach((c, i) => {
-    if (!isWordChar(c) || isWordChar(chars[i - 1])) return;
-    out.push(`${c}_`);
-    const next = chars[i + 1];
-    if (isWordChar(next)) out.push(`${c}${next}_`);
-  });
+  for (const [run] of text.matchAll(LETTER_RUN)) {
+    const chars = [...run];
+    for (let length = 1; length <= Math.min(STARTS_LENGTH, chars.length); length += 1) {
+      out.push(`${chars.slice(0, length).join("")}_`);
+    }
+  }
   return out.join(" ");
 }

@@ -11,8 +11,9 @@ import type { CostEstimates } from "./plugins/queryCost";
 
 /**
  * How `/graphql` executes an operation: `auto` (the default) runs an operation estimated to cost
- * {@link JIT_FROM_COST} or more as code graphql-jit compiled for it and smaller ones with
- * graphql-js's `execute`; `jit` compiles every operation; `graphql-js` never does.
+ * {@link JIT_FROM_COST} or more as code graphql-jit compiled for it (from the operation's second
+ * such request) and the others with graphql-js's `execute`; `jit` compiles every operation on its
+ * first request; `graphql-js` never compiles.
  */
 export type GraphqlExecutor = "auto" | "jit" | "graphql-js";
 
@@ -28,7 +29,10 @@ export const JIT_FROM_COST = 1000;
 export interface JitOptions {
   /** Operations estimated below this cost run on graphql-js; 0 compiles every operation. */
   compileFrom: number;
-  /** The request's estimated cost, as the cost plugin noted it (by the request's context value). */
+  /**
+   * The request's estimated cost, as the cost plugin noted it, by the request's context value
+   * (one per operation while Apollo's batching stays off, as it is here).
+   */
   estimates?: CostEstimates;
 }
 
@@ -43,31 +47,53 @@ export interface JitOptions {
  * by the operation's text) hands the same DocumentNode to every request with the same text, so a
  * hot operation is compiled once, and a compiled function goes when Apollo drops its document.
  */
+/** An operation run once with a cost worth compiling: compiled on its next such request. */
+const SEEN = Symbol("seen once");
+/** An operation graphql-jit refused to compile. */
+const UNCOMPILABLE = Symbol("uncompilable");
+
 export function jitGateway(schema: GraphQLSchema, options: JitOptions): GatewayInterface {
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery>>();
+  const compiled = new WeakMap<
+    DocumentNode,
+    Map<string, CompiledQuery | typeof SEEN | typeof UNCOMPILABLE>
+  >();
   let listener: GatewaySchemaLoadOrUpdateCallback | null = null;
 
   const worthCompiling = ({ context }: GatewayGraphQLRequestContext): boolean =>
     options.compileFrom <= 0 || (options.estimates?.get(context) ?? 0) >= options.compileFrom;
 
-  const executor: GatewayExecutor = async (requestContext) => {
-    const { document, operation, operationName, request, context } = requestContext;
-    const variables = request.variables ?? {};
-    if (!worthCompiling(requestContext)) {
-      return execute({ schema, document, operationName, variableValues: variables, contextValue: context });
-    }
+  /**
+   * The operation compiled, compiling it on its second costly request (with `compileFrom` 0, its
+   * first), or null: graphql-js runs it. An operation text sent once is never compiled (compiling
+   * costs more than one run, and the code stays as long as Apollo keeps the document); one that
+   * graphql-jit cannot compile stays on graphql-js.
+   */
+  const compiledFor = (document: DocumentNode, operationName: string | null): CompiledQuery | null => {
     let byOperation = compiled.get(document);
     if (byOperation === undefined) {
       byOperation = new Map();
       compiled.set(document, byOperation);
     }
     const key = operationName ?? "";
-    let query = byOperation.get(key);
-    if (query === undefined) {
-      const result = compileQuery(schema, document, operationName ?? undefined);
-      if (!isCompiledQuery(result)) return result;
-      query = result;
-      byOperation.set(key, query);
+    const known = byOperation.get(key);
+    if (known === UNCOMPILABLE) return null;
+    if (known !== undefined && known !== SEEN) return known;
+    if (known === undefined && options.compileFrom > 0) {
+      byOperation.set(key, SEEN);
+      return null;
+    }
+    const result = compileQuery(schema, document, operationName ?? undefined);
+    const query = isCompiledQuery(result) ? result : null;
+    byOperation.set(key, query ?? UNCOMPILABLE);
+    return query;
+  };
+
+  const executor: GatewayExecutor = async (requestContext) => {
+    const { document, operation, operationName, request, context } = requestContext;
+    const variables = request.variables ?? {};
+    const query = worthCompiling(requestContext) ? compiledFor(document, operationName) : null;
+    if (query === null) {
+      return execute({ schema, document, operationName, variableValues: variables, contextValue: context });
     }
     const result = await query.query(undefined, context, variables);
     if (result.errors === undefined) return result;

@@ -197,6 +197,13 @@ describe("search (real Neo4j)", () => {
     expect(await found("jz")).toBe(true);
   });
 
+  it("a one- or two-letter stop word asks descriptions for nothing, not for every entity of the kinds", async () => {
+    const hits = await search("in", 50, ["PLACE"]);
+    // Tier 10 (descriptions) scores below 2; before, Lucene dropped "description:in" and the
+    // kind clause alone matched every place.
+    expect(hits.filter((h) => h.score < 2)).toEqual([]);
+  });
+
   it.each([
     "AND (",
     "*",

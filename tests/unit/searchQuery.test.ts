@@ -36,6 +36,12 @@ describe("buildSearchQuery", () => {
       expect(lucene).not.toMatch(/\b\w{1,2}\*/);
   });
 
+  it("asks descriptions nothing for a one- or two-letter stop word: Lucene would drop the clause", () => {
+    expect(buildSearchQuery("of", ["PLACE"])?.described).toBeNull();
+    expect(buildSearchQuery("in chon")?.described).toBe("+(+description:chon*)");
+    expect(buildSearchQuery("the")?.described).toBe("+(description:the*)");
+  });
+
   it("does not require words the index drops (stop words, and a last word that may become one)", () => {
     expect(buildSearchQuery("mayor of chon")?.names).toBe(
       "+((+name:mayor* nameStarts:of_ +name:chon*)^2 (+aliases:mayor* aliasStarts:of_ +aliases:chon*)) name:(mayor chon)^4",
