@@ -164,7 +164,8 @@ describe("a batched migration (CALL { ... } IN TRANSACTIONS) at start-up (real N
 
   it("runs to completion when all its batches take longer than the transaction timeout, each batch within its bound", async () => {
     // An executor whose transactions are cancelled after 1 s, like a request's: the statement as a
-    // whole (one outer transaction over 40 batches) runs longer, each batch well within the bound.
+    // whole (one outer transaction over 40 batches) runs longer, each batch well within the bound;
+    // the busy work is sized so that even a fast run outlasts 1 s (it once took 0.89 s at 1,000,000).
     const lines: string[] = [];
     const logger = pino({ level: "info" }, { write: (line: string) => lines.push(line) });
     const executor = new CypherExecutor(graph.driver, {
@@ -176,7 +177,7 @@ describe("a batched migration (CALL { ... } IN TRANSACTIONS) at start-up (real N
       ids[0] ?? "",
       `UNWIND range(1, 40) AS b
        CALL (b) {
-         WITH b, ${busy(1_000_000)} AS z
+         WITH b, ${busy(3_000_000)} AS z
          CREATE (:TestBatchedMigration {run: '${suffix}', b: b, z: z})
        } IN TRANSACTIONS OF 1 ROW;`,
     );
@@ -213,7 +214,7 @@ describe("a batched migration (CALL { ... } IN TRANSACTIONS) at start-up (real N
       ids[1] ?? "",
       `UNWIND range(1, 2000) AS b
        CALL (b) {
-         WITH b, ${busy(1_000_000)} AS z
+         WITH b, ${busy(3_000_000)} AS z
          CREATE (:TestBatchedMigration {run: '${suffix}', b: -b, z: z})
        } IN TRANSACTIONS OF 1000 ROWS;`,
     );
