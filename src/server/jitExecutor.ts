@@ -36,6 +36,11 @@ export interface JitOptions {
   estimates?: CostEstimates;
 }
 
+/** An operation run once with a cost worth compiling: compiled on its next such request. */
+const SEEN = Symbol("seen once");
+/** An operation graphql-jit refused to compile. */
+const UNCOMPILABLE = Symbol("uncompilable");
+
 /**
  * Apollo Server 5 executes with graphql-js and has no executor option; a gateway is the one place
  * that can carry its own executor. This "gateway" serves one fixed schema and runs each operation
@@ -47,11 +52,6 @@ export interface JitOptions {
  * by the operation's text) hands the same DocumentNode to every request with the same text, so a
  * hot operation is compiled once, and a compiled function goes when Apollo drops its document.
  */
-/** An operation run once with a cost worth compiling: compiled on its next such request. */
-const SEEN = Symbol("seen once");
-/** An operation graphql-jit refused to compile. */
-const UNCOMPILABLE = Symbol("uncompilable");
-
 export function jitGateway(schema: GraphQLSchema, options: JitOptions): GatewayInterface {
   const compiled = new WeakMap<
     DocumentNode,
