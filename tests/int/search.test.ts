@@ -36,6 +36,34 @@ describe("search (real Neo4j)", () => {
     return (out.data?.search ?? []).map((h) => ({ id: h.entity.id, name: h.entity.name, score: h.score }));
   };
 
+  /**
+   * A fixture document holding one place (`name` and `aliases` as YAML double-quoted text, SUFFIX
+   * standing for the fixture's suffix), removed after the suite; `write` imports it, or a variant.
+   */
+  const placeFixture = (slug: string, name: string, aliases: string[]) => {
+    const fixture = fixtureDataset({
+      entities: [
+        `  - id: place:${slug}-SUFFIX`,
+        "    kind: PLACE",
+        `    name: "${name}"`,
+        `    aliases: [${aliases.map((a) => `"${a}"`).join(", ")}]`,
+        "    citations:",
+        '      - quote: "Hill Province"',
+      ].join("\n"),
+    });
+    fixtures.push(fixture);
+    return {
+      id: `place:${slug}-${fixture.suffix}`,
+      suffix: fixture.suffix,
+      yaml: fixture.yaml,
+      write: (yaml = fixture.yaml): Promise<unknown> =>
+        writeDocument(
+          api.graph.executor,
+          validateDataset(yaml.replaceAll("SUFFIX", fixture.suffix), fixture.loadText),
+        ),
+    };
+  };
+
   describe("type-ahead on the article's entities", () => {
     it.each([
       // [typed, expected, within the first n]
@@ -140,58 +168,32 @@ describe("search (real Neo4j)", () => {
     });
 
     it("stores imported names in NFC and finds a decomposed name by its composed spelling", async () => {
-      const fixture = fixtureDataset({
-        entities: [
-          "  - id: place:decomposed-SUFFIX",
-          "    kind: PLACE",
-          '    name: "Zu\\u0308rich SUFFIX"',
-          '    aliases: ["Gene\\u0300ve SUFFIX"]',
-          "    citations:",
-          '      - quote: "Hill Province"',
-        ].join("\n"),
-      });
-      fixtures.push(fixture);
-      const yaml = fixture.yaml.replaceAll("SUFFIX", fixture.suffix);
-      await writeDocument(api.graph.executor, validateDataset(yaml, fixture.loadText));
-      const id = `place:decomposed-${fixture.suffix}`;
+      const { id, suffix, write } = placeFixture("decomposed", "Zu\\u0308rich SUFFIX", [
+        "Gene\\u0300ve SUFFIX",
+      ]);
+      await write();
 
-      const [hit] = await search(`Zürich ${fixture.suffix}`);
+      const [hit] = await search(`Zürich ${suffix}`);
       expect(hit?.id).toBe(id);
-      expect(hit?.name).toBe(`Z\u00fcrich ${fixture.suffix}`);
+      expect(hit?.name).toBe(`Z\u00fcrich ${suffix}`);
       // Equal to the text: the best tier, not a typo-level match.
       expect(hit?.score).toBeGreaterThanOrEqual(10);
-      expect((await search(`Genève ${fixture.suffix}`))[0]?.id).toBe(id);
+      expect((await search(`Genève ${suffix}`))[0]?.id).toBe(id);
     });
   });
 
   it("finds one or two typed letters through the starts the write stored, and forgets a renamed name's", async () => {
-    const fixture = fixtureDataset({
-      entities: [
-        "  - id: place:starts-SUFFIX",
-        "    kind: PLACE",
-        '    name: "Qxy Harbour SUFFIX"',
-        '    aliases: ["Wvu Port"]',
-        "    citations:",
-        '      - quote: "Hill Province"',
-      ].join("\n"),
-    });
-    fixtures.push(fixture);
-    const id = `place:starts-${fixture.suffix}`;
-    const write = (yaml: string): Promise<unknown> =>
-      writeDocument(
-        api.graph.executor,
-        validateDataset(yaml.replaceAll("SUFFIX", fixture.suffix), fixture.loadText),
-      );
+    const { id, yaml, write } = placeFixture("starts", "Qxy Harbour SUFFIX", ["Wvu Port"]);
     const found = async (text: string): Promise<boolean> =>
       (await search(text, 50, ["PLACE"])).some((h) => h.id === id);
 
-    await write(fixture.yaml);
+    await write();
     for (const text of ["qx", "qxy", "qxy h", "qxy ha", "wv", "wvu p"])
       expect([text, await found(text)]).toEqual([text, true]);
     expect(await found("xy")).toBe(false);
 
     // The document says otherwise now: the re-import derives the starts again.
-    await write(fixture.yaml.replace("Qxy Harbour", "Jzk Harbour").replace('["Wvu Port"]', "[]"));
+    await write(yaml.replace("Qxy Harbour", "Jzk Harbour").replace('["Wvu Port"]', "[]"));
     expect(await found("qx")).toBe(false);
     expect(await found("wv")).toBe(false);
     expect(await found("jz")).toBe(true);
