@@ -4,6 +4,7 @@ import { refusal } from "../auth/authErrors";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
+import { requestIdOfResponse, sendError, sendGraphQLError } from "../server/errorResponse";
 import { EXPORT_FORMAT_NAMES, exportFormat } from "./formats";
 import { ExportAborted, singleFileOutput, streamSink, type ExportOutput } from "./output";
 import { runExport } from "./runExport";
@@ -35,31 +36,26 @@ export function exportRouter(deps: ExportRouterDeps): Router {
 }
 
 async function serve(deps: ExportRouterDeps, req: Request, res: Response): Promise<void> {
-  const requestId = requestIdOf(res);
-  const fail = (status: number, code: string, message: string): void => {
-    res.status(status).json({ errors: [{ message, extensions: { code, requestId } }] });
-  };
   const requested = req.query.format ?? "ndjson";
   const format = exportFormat(requested);
   if (format === undefined) {
-    fail(
+    sendError(
+      res,
       400,
-      "BAD_USER_INPUT",
       `\`format\` must be one of ${EXPORT_FORMAT_NAMES.join(", ")}; got ${JSON.stringify(requested)}`,
+      { code: "BAD_USER_INPUT", argument: "format" },
     );
     return;
   }
   if (deps.reads === "token") {
     const refused = refusal(await deps.authenticate(req.get("authorization")), "READER", "GET /export");
     if (refused !== null) {
-      const http = refused.extensions.http as { status?: number; headers?: Map<string, string> } | undefined;
-      for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
-      fail(http?.status ?? 401, String(refused.extensions.code), refused.message);
+      sendGraphQLError(res, refused);
       return;
     }
   }
 
-  const logger = deps.logger.child({ requestId });
+  const logger = deps.logger.child({ requestId: requestIdOfResponse(res) });
   const client = new AbortController();
   // The response closing before it finished: the client went away.
   res.on("close", () => {
@@ -88,11 +84,11 @@ async function serve(deps: ExportRouterDeps, req: Request, res: Response): Promi
       const code = codeOf(error);
       if (code === "SERVICE_UNAVAILABLE") {
         res.setHeader("retry-after", "1");
-        fail(503, code, (error as Error).message);
+        sendError(res, 503, (error as Error).message, { code });
         return;
       }
       if (code === "TIMEOUT" || error instanceof ExportAborted) {
-        fail(504, "TIMEOUT", (error as Error).message);
+        sendError(res, 504, (error as Error).message, { code: "TIMEOUT" });
         return;
       }
       throw error;
@@ -117,11 +113,6 @@ function begin(res: Response, format: ExportFormat, seq: number, signal: AbortSi
   res.flushHeaders();
   const sink = streamSink(res, signal);
   return format.multiFile ? zipOutput(sink) : singleFileOutput(sink);
-}
-
-function requestIdOf(res: Response): string {
-  const id: unknown = res.locals.requestId;
-  return typeof id === "string" ? id : "";
 }
 
 function codeOf(error: unknown): string | undefined {

@@ -107,8 +107,9 @@ function fuzzyDistance(word: string): number {
   return word.length >= 8 ? 2 : 1;
 }
 
+/** A word long enough for typos (4+ letters, so never a starts term): its prefix or a near spelling. */
 function fuzzyClause(word: string, fields: Fields): string | null {
   const distance = fuzzyDistance(word);
-  const prefix = prefixClause(word, fields);
-  return distance === 0 ? prefix : `(${prefix} ${fields.words}:${word}~${distance})`;
+  if (distance === 0) return prefixClause(word, fields);
+  return `(${fields.words}:${word}* ${fields.words}:${word}~${distance})`;
 }

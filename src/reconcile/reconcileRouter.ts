@@ -4,6 +4,7 @@ import { refusal } from "../auth/authErrors";
 import { EntityRepository } from "../graph/entityRepository";
 import type { CypherExecutor } from "../graph/executor";
 import type { Logger } from "../logger";
+import { requestIdOfResponse, sendError, sendGraphQLError } from "../server/errorResponse";
 import {
   parseQueries,
   RECONCILE_LIMITS,
@@ -45,15 +46,7 @@ export function reconcileRouter({ executor, logger, limits, reads }: ReconcileDe
             next();
             return;
           }
-          const http = error.extensions.http as
-            { status?: number; headers?: Map<string, string> } | undefined;
-          for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
-          const extensions = Object.fromEntries(
-            Object.entries(error.extensions).filter(([k]) => k !== "http"),
-          );
-          res.status(http?.status ?? 401).json({
-            errors: [{ message: error.message, extensions: { ...extensions, requestId: requestIdOf(res) } }],
-          });
+          sendGraphQLError(res, error);
         })
         .catch(next);
     });
@@ -72,14 +65,10 @@ export function reconcileRouter({ executor, logger, limits, reads }: ReconcileDe
       queries = parseQueries(raw);
     } catch (error) {
       if (!(error instanceof ReconcileInputError)) throw error;
-      res.status(400).json({
-        errors: [
-          { message: error.message, extensions: { code: "BAD_USER_INPUT", requestId: requestIdOf(res) } },
-        ],
-      });
+      sendError(res, 400, error.message, { code: "BAD_USER_INPUT" });
       return;
     }
-    const requestLogger = logger.child({ requestId: requestIdOf(res) });
+    const requestLogger = logger.child({ requestId: requestIdOfResponse(res) });
     const entities = new EntityRepository(
       executor.forRequest(requestLogger, Date.now() + limits.requestTimeoutMs),
     );
@@ -152,26 +141,12 @@ function reconcileErrors(logger: Logger): express.ErrorRequestHandler {
         next(error);
         return;
       }
-      logger.error({ err: error, requestId: requestIdOf(res) }, "reconcile failed");
-      res.status(500).json({
-        errors: [
-          {
-            message: "Internal server error",
-            extensions: { code: "INTERNAL_SERVER_ERROR", requestId: requestIdOf(res) },
-          },
-        ],
-      });
+      logger.error({ err: error, requestId: requestIdOfResponse(res) }, "reconcile failed");
+      sendError(res, 500, "Internal server error", { code: "INTERNAL_SERVER_ERROR" });
       return;
     }
-    res.status(status).json({
-      errors: [{ message: (error as Error).message, extensions: { code, requestId: requestIdOf(res) } }],
-    });
+    sendError(res, status, (error as Error).message, { code });
   };
-}
-
-function requestIdOf(res: Response): string {
-  const id: unknown = res.locals.requestId;
-  return typeof id === "string" ? id : "";
 }
 
 function codeOf(error: unknown): string | undefined {

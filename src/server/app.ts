@@ -1,6 +1,6 @@
 import http from "node:http";
 import { expressMiddleware } from "@as-integrations/express5";
-import express, { type ErrorRequestHandler, type Response } from "express";
+import express, { type ErrorRequestHandler } from "express";
 import type { Driver } from "neo4j-driver";
 import { Counter, Gauge } from "prom-client";
 import { authenticatorFor } from "../auth/authentication";
@@ -29,6 +29,7 @@ import { readinessCheck } from "./readiness";
 import { INVALID_UTF8, rejectInvalidUtf8 } from "./utf8Body";
 import { mountWebPages } from "./web";
 import { graphqlPostHandler } from "./graphqlPost";
+import { sendError } from "./errorResponse";
 import { requestIdOf } from "./requestIdHeader";
 
 export interface AppDeps {
@@ -269,7 +270,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     await subscriptions.dispose();
   });
   expressApp.use((_req, res) => {
-    res.status(404).json(errorBody("Not found: the API is at /graphql", "NOT_FOUND", res));
+    sendError(res, 404, "Not found: the API is at /graphql", { code: "NOT_FOUND" });
   });
   expressApp.use(httpErrorHandler(logger, config.limits.bodyLimitBytes));
 
@@ -299,14 +300,6 @@ export async function createApp(deps: AppDeps): Promise<App> {
   };
 }
 
-interface ErrorBody {
-  errors: Array<{ message: string; extensions: { code: string; requestId: unknown } }>;
-}
-
-function errorBody(message: string, code: string, res: Response): ErrorBody {
-  return { errors: [{ message, extensions: { code, requestId: res.locals.requestId } }] };
-}
-
 /** body-parser's errors carry a `type`; they are the client's fault and are not logged as failures. */
 function httpErrorHandler(logger: Logger, bodyLimitBytes: number): ErrorRequestHandler {
   return (error: { type?: string; status?: number }, req, res, next) => {
@@ -315,26 +308,18 @@ function httpErrorHandler(logger: Logger, bodyLimitBytes: number): ErrorRequestH
       return;
     }
     if (error.type === "entity.too.large") {
-      res
-        .status(413)
-        .json(
-          errorBody(
-            `Request body is larger than the limit of ${bodyLimitBytes} bytes`,
-            "PAYLOAD_TOO_LARGE",
-            res,
-          ),
-        );
+      sendError(res, 413, `Request body is larger than the limit of ${bodyLimitBytes} bytes`, {
+        code: "PAYLOAD_TOO_LARGE",
+      });
     } else if (error.type === INVALID_UTF8) {
-      res
-        .status(400)
-        .json(errorBody("Request body is not valid UTF-8: send text as UTF-8", "BAD_REQUEST", res));
+      sendError(res, 400, "Request body is not valid UTF-8: send text as UTF-8", { code: "BAD_REQUEST" });
     } else if (error.type === "entity.parse.failed") {
-      res.status(400).json(errorBody("Request body is not valid JSON", "BAD_REQUEST", res));
+      sendError(res, 400, "Request body is not valid JSON", { code: "BAD_REQUEST" });
     } else if (error.status !== undefined && error.status >= 400 && error.status < 500) {
-      res.status(error.status).json(errorBody("Bad request", "BAD_REQUEST", res));
+      sendError(res, error.status, "Bad request", { code: "BAD_REQUEST" });
     } else {
       logger.error({ err: error, requestId: res.locals.requestId, path: req.path }, "unexpected HTTP error");
-      res.status(500).json(errorBody("Internal server error", "INTERNAL_SERVER_ERROR", res));
+      sendError(res, 500, "Internal server error", { code: "INTERNAL_SERVER_ERROR" });
     }
   };
 }

@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from "express";
+import type { Request, RequestHandler } from "express";
 import { GraphQLError } from "graphql";
 import type { Authenticate } from "../auth/authentication";
 import type { AuthConfig } from "../config";
@@ -8,6 +8,7 @@ import { FeedRefusal, type ChangeFeed } from "../feed/changeFeed";
 import { SlowConsumerError, type FeedConsumer } from "../feed/consumer";
 import { changeJson } from "../feed/changeJson";
 import type { Logger } from "../logger";
+import { sendError, sendGraphQLError } from "./errorResponse";
 
 export interface ChangesStreamOptions {
   feed: ChangeFeed;
@@ -16,14 +17,6 @@ export interface ChangesStreamOptions {
   /** FEED_HEARTBEAT_MS: a `: heartbeat` comment this often. */
   heartbeatMs: number;
   logger: Logger;
-}
-
-interface ErrorBody {
-  errors: Array<{ message: string; extensions: Record<string, unknown> }>;
-}
-
-function errorBody(message: string, extensions: Record<string, unknown>, res: Response): ErrorBody {
-  return { errors: [{ message, extensions: { ...extensions, requestId: res.locals.requestId } }] };
 }
 
 /** A GraphQLError's `extensions.code`. */
@@ -60,12 +53,7 @@ export function changesStream({
     const authentication = await authenticate(authorization);
     const refused = feedRefusal(authentication, reads);
     if (refused !== null) {
-      const http = refused.extensions.http as { status: number; headers?: Map<string, string> } | undefined;
-      for (const [name, value] of http?.headers ?? []) res.setHeader(name, value);
-      const extensions = Object.fromEntries(
-        Object.entries(refused.extensions).filter(([key]) => key !== "http"),
-      );
-      res.status(http?.status ?? 401).json(errorBody(refused.message, extensions, res));
+      sendGraphQLError(res, refused);
       return;
     }
     const lastEventId = req.get("last-event-id");
@@ -74,7 +62,7 @@ export function changesStream({
     if (!checked.ok) {
       const argument =
         checked.argument === "after" && lastEventId !== undefined ? "Last-Event-ID" : checked.argument;
-      res.status(400).json(errorBody(checked.message, { code: "BAD_USER_INPUT", argument }, res));
+      sendError(res, 400, checked.message, { code: "BAD_USER_INPUT", argument });
       return;
     }
     let consumer: FeedConsumer;
@@ -82,23 +70,23 @@ export function changesStream({
       consumer = await feed.open(checked.value);
     } catch (error) {
       if (error instanceof FeedRefusal) {
-        res
-          .status(error.code === "BAD_USER_INPUT" ? 400 : 503)
-          .json(
-            errorBody(
-              error.message,
-              { code: error.code, ...(error.argument ? { argument: error.argument } : {}) },
-              res,
-            ),
-          );
+        sendError(res, error.code === "BAD_USER_INPUT" ? 400 : 503, error.message, {
+          code: error.code,
+          ...(error.argument ? { argument: error.argument } : {}),
+        });
         return;
       }
       const code = error instanceof GraphQLError ? codeOf(error) : "INTERNAL_SERVER_ERROR";
       if (code === "INTERNAL_SERVER_ERROR")
         logger.error({ err: error }, "change feed: opening a stream failed");
-      res
-        .status(code === "INTERNAL_SERVER_ERROR" ? 500 : 503)
-        .json(errorBody("The change feed is unavailable; retry shortly", { code }, res));
+      sendError(
+        res,
+        code === "INTERNAL_SERVER_ERROR" ? 500 : 503,
+        "The change feed is unavailable; retry shortly",
+        {
+          code,
+        },
+      );
       return;
     }
 

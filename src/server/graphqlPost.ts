@@ -5,6 +5,7 @@ import type { Config } from "../config";
 import type { Logger } from "../logger";
 import type { RequestContext } from "./context";
 import { corsHeaders } from "./cors";
+import { errorBody } from "./errorResponse";
 import type { NodeMiddleware } from "./compression";
 import type { HttpDrain } from "./httpDrain";
 import { PERSISTED_QUERY_HASH_MISMATCH, persistedHashMismatches } from "./persistedQueryHash";
@@ -178,7 +179,7 @@ function parseJson(text: string): unknown {
   }
 }
 
-/** The GraphQL error shape app.ts's Express handlers answer with (`res.status(n).json(...)`). */
+/** errorResponse.ts's answer, on the bare Node response this path serves without Express. */
 function sendError(
   res: ServerResponse,
   status: number,
@@ -186,7 +187,7 @@ function sendError(
   code: string,
   requestId: string,
 ): void {
-  const text = JSON.stringify({ errors: [{ message, extensions: { code, requestId } }] });
+  const text = JSON.stringify(errorBody(message, { code }, requestId));
   res.statusCode = status;
   res.setHeader("content-type", "application/json; charset=utf-8");
   res.setHeader("content-length", Buffer.byteLength(text));

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { RequestHandler } from "express";
+import { sendError } from "./errorResponse";
 
 /** `extensions.persistedQuery.sha256Hash` of a POST body or of GET's `extensions` parameter. */
 function persistedHashOf(extensions: unknown): string | undefined {
@@ -46,8 +47,7 @@ export function persistedQueryHashCheck(): RequestHandler {
       next();
       return;
     }
-    const requestId: unknown = res.locals.requestId;
     const { message, code } = PERSISTED_QUERY_HASH_MISMATCH;
-    res.status(400).json({ errors: [{ message, extensions: { code, requestId } }] });
+    sendError(res, 400, message, { code });
   };
 }

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
-import type { RequestHandler, Response } from "express";
+import type { RequestHandler } from "express";
 import { GraphQLError } from "graphql";
 import type { Config } from "../config";
+import { sendError } from "./errorResponse";
 
 export type TrustedDocumentsMode = Config["trustedDocuments"]["mode"];
 
@@ -108,11 +109,6 @@ function strictRefusal(): { refuse: string; code: string } {
   };
 }
 
-function refuse(res: Response, message: string, code: string): void {
-  const requestId: unknown = res.locals.requestId;
-  res.status(400).json({ errors: [{ message, extensions: { code, requestId } }] });
-}
-
 /** {@link resolveTrustedDocument} for a request's parameters as parsed (a POST body, a GET's query). */
 function outcomeOf(mode: TrustedDocumentsMode, manifest: TrustedManifest, source: unknown): Outcome {
   if (typeof source !== "object" || source === null) return "pass";
@@ -161,7 +157,7 @@ export function trustedDocuments(
     if (method === "POST") {
       const refusal = trustedPostBody(mode, manifest, req.body);
       if (refusal === undefined) next();
-      else refuse(res, refusal.refuse, refusal.code);
+      else sendError(res, 400, refusal.refuse, { code: refusal.code });
       return;
     }
     const outcome = outcomeOf(mode, manifest, req.query);
@@ -170,7 +166,7 @@ export function trustedDocuments(
       return;
     }
     if ("refuse" in outcome) {
-      refuse(res, outcome.refuse, outcome.code);
+      sendError(res, 400, outcome.refuse, { code: outcome.code });
       return;
     }
     const [pathname = "", search = ""] = req.url.split("?", 2);

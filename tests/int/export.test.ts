@@ -166,9 +166,13 @@ describe("bulk export (real Neo4j)", () => {
     const response = await fetch(`${service.base}/export?format=xlsx`);
     expect(response.status).toBe(400);
     const body = (await response.json()) as {
-      errors: Array<{ message: string; extensions: { code: string } }>;
+      errors: Array<{ message: string; extensions: Record<string, unknown> }>;
     };
-    expect(body.errors[0]?.extensions.code).toBe("BAD_USER_INPUT");
+    expect(body.errors[0]?.extensions).toEqual({
+      code: "BAD_USER_INPUT",
+      argument: "format",
+      requestId: response.headers.get("x-request-id"),
+    });
     expect(body.errors[0]?.message).toMatch(/ndjson/);
   });
 });
@@ -188,10 +192,14 @@ describe("bulk export with AUTH_READS=token (real Neo4j)", () => {
     const anonymous = await fetch(`${service.base}/export?format=ndjson`);
     expect(anonymous.status).toBe(401);
     expect(anonymous.headers.get("www-authenticate")).toMatch(/^Bearer realm=/);
+    // The refusal reads as it does on /graphql: its code and the role it needs, and the request's id.
     expect(
-      ((await anonymous.json()) as { errors: Array<{ extensions: { code: string } }> }).errors[0]?.extensions
-        .code,
-    ).toBe("UNAUTHENTICATED");
+      ((await anonymous.json()) as { errors: Array<{ extensions: unknown }> }).errors[0]?.extensions,
+    ).toEqual({
+      code: "UNAUTHENTICATED",
+      requiredRole: "READER",
+      requestId: anonymous.headers.get("x-request-id"),
+    });
     const reader = await exportNdjson(service, bearer(await signedToken({ claims: { roles: ["reader"] } })));
     expect(reader.body.end?.elements).toBeGreaterThan(0);
   });
