@@ -5,6 +5,13 @@ import { GraphQLError } from "graphql";
 // QUERY_TOO_COMPLEX, COST_ANALYSIS_FAILED (plugins/queryCost.ts); RESPONSE_TOO_LARGE (server/responseBudget.ts);
 // UNAUTHENTICATED, FORBIDDEN (auth/authErrors.ts).
 
+/** An error's `extensions.code` (a GraphQLError's, or anything shaped like one), if it has one. */
+export function errorCode(error: unknown): string | undefined {
+  if (typeof error !== "object" || error === null || !("extensions" in error)) return undefined;
+  const code = (error as { extensions: { code?: unknown } }).extensions.code;
+  return typeof code === "string" ? code : undefined;
+}
+
 /** Input the client can fix: the message says what is allowed. `argument` names the culprit. */
 export function badUserInput(
   message: string,

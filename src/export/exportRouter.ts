@@ -3,6 +3,7 @@ import type { Authenticate } from "../auth/authentication";
 import { refusal } from "../auth/authErrors";
 import type { Config } from "../config";
 import type { CypherExecutor } from "../graph/executor";
+import { errorCode } from "../errors";
 import type { Logger } from "../logger";
 import { requestIdOfResponse, sendError, sendGraphQLError } from "../server/errorResponse";
 import { EXPORT_FORMAT_NAMES, exportFormat } from "./formats";
@@ -81,7 +82,7 @@ async function serve(deps: ExportRouterDeps, req: Request, res: Response): Promi
     );
   } catch (error) {
     if (!res.headersSent) {
-      const code = codeOf(error);
+      const code = errorCode(error);
       if (code === "SERVICE_UNAVAILABLE") {
         res.setHeader("retry-after", "1");
         sendError(res, 503, (error as Error).message, { code });
@@ -113,10 +114,4 @@ function begin(res: Response, format: ExportFormat, seq: number, signal: AbortSi
   res.flushHeaders();
   const sink = streamSink(res, signal);
   return format.multiFile ? zipOutput(sink) : singleFileOutput(sink);
-}
-
-function codeOf(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null || !("extensions" in error)) return undefined;
-  const code = (error as { extensions: { code?: unknown } }).extensions.code;
-  return typeof code === "string" ? code : undefined;
 }

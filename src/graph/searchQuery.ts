@@ -101,10 +101,11 @@ function prefixClause(word: string, fields: Fields): string | null {
   return STOP_WORDS.has(word) ? null : `${fields.words}:${word}`;
 }
 
-/** Words of 4 characters or more tolerate one edit; of 8 or more, two. */
+/** Words of 4 characters or more tolerate one edit; of 8 or more, two (characters, as Lucene counts edits). */
 function fuzzyDistance(word: string): number {
-  if (isCharacterWord(word) || STOP_WORDS.has(word) || word.length < 4) return 0;
-  return word.length >= 8 ? 2 : 1;
+  const length = [...word].length;
+  if (isCharacterWord(word) || STOP_WORDS.has(word) || length < 4) return 0;
+  return length >= 8 ? 2 : 1;
 }
 
 /** A word long enough for typos (4+ letters, so never a starts term): its prefix or a near spelling. */

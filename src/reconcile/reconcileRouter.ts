@@ -3,6 +3,7 @@ import type { Authenticate } from "../auth/authentication";
 import { refusal } from "../auth/authErrors";
 import { EntityRepository } from "../graph/entityRepository";
 import type { CypherExecutor } from "../graph/executor";
+import { errorCode } from "../errors";
 import type { Logger } from "../logger";
 import { requestIdOfResponse, sendError, sendGraphQLError } from "../server/errorResponse";
 import {
@@ -126,7 +127,7 @@ function reconcileErrors(logger: Logger): express.ErrorRequestHandler {
       next(error);
       return;
     }
-    const code = codeOf(error);
+    const code = errorCode(error);
     const status =
       code === "SERVICE_UNAVAILABLE"
         ? 503
@@ -147,10 +148,4 @@ function reconcileErrors(logger: Logger): express.ErrorRequestHandler {
     }
     sendError(res, status, (error as Error).message, { code });
   };
-}
-
-function codeOf(error: unknown): string | undefined {
-  if (typeof error !== "object" || error === null || !("extensions" in error)) return undefined;
-  const code = (error as { extensions: { code?: unknown } }).extensions.code;
-  return typeof code === "string" ? code : undefined;
 }

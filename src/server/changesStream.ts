@@ -7,6 +7,7 @@ import { checkFeedArguments } from "../feed/arguments";
 import { FeedRefusal, type ChangeFeed } from "../feed/changeFeed";
 import { SlowConsumerError, type FeedConsumer } from "../feed/consumer";
 import { changeJson } from "../feed/changeJson";
+import { errorCode } from "../errors";
 import type { Logger } from "../logger";
 import { sendError, sendGraphQLError } from "./errorResponse";
 
@@ -17,12 +18,6 @@ export interface ChangesStreamOptions {
   /** FEED_HEARTBEAT_MS: a `: heartbeat` comment this often. */
   heartbeatMs: number;
   logger: Logger;
-}
-
-/** A GraphQLError's `extensions.code`. */
-function codeOf(error: GraphQLError): string {
-  const code = error.extensions.code;
-  return typeof code === "string" ? code : "INTERNAL_SERVER_ERROR";
 }
 
 /** `ids=a,b`, or `ids=a&ids=b`; undefined when absent. */
@@ -76,7 +71,7 @@ export function changesStream({
         });
         return;
       }
-      const code = error instanceof GraphQLError ? codeOf(error) : "INTERNAL_SERVER_ERROR";
+      const code = (error instanceof GraphQLError ? errorCode(error) : undefined) ?? "INTERNAL_SERVER_ERROR";
       if (code === "INTERNAL_SERVER_ERROR")
         logger.error({ err: error }, "change feed: opening a stream failed");
       sendError(
@@ -149,7 +144,8 @@ export function changesStream({
             `event: overflow\ndata: ${JSON.stringify({ code: error.code, resumeAfter: error.resumeAfter })}\n\n`,
           );
         } else {
-          const code = error instanceof GraphQLError ? codeOf(error) : "INTERNAL_SERVER_ERROR";
+          const code =
+            (error instanceof GraphQLError ? errorCode(error) : undefined) ?? "INTERNAL_SERVER_ERROR";
           if (code === "INTERNAL_SERVER_ERROR") logger.error({ err: error }, "change feed: a stream failed");
           res.write(
             `event: error\ndata: ${JSON.stringify({ code, message: "reading the change log failed; reconnect to resume", resumeAfter: consumer.lastSeq })}\n\n`,

@@ -6,7 +6,7 @@ import type { GraphQLError } from "graphql";
  * error shape (a GraphQL client already reads it), the code in `extensions.code` and the request's
  * id (X-Request-Id, so a client's report can be found in the logs).
  */
-export interface ErrorBody {
+interface ErrorBody {
   errors: Array<{ message: string; extensions: Record<string, unknown> }>;
 }
 

@@ -88,7 +88,7 @@ export function graphqlPostHandler(
     req.on("end", () => {
       if (received !== expected) {
         // raw-body's "request size did not match content length": a client error.
-        sendError(res, 400, "Bad request", "BAD_REQUEST", requestId);
+        sendNodeError(res, 400, "Bad request", "BAD_REQUEST", requestId);
         return;
       }
       const raw = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, received);
@@ -97,7 +97,7 @@ export function graphqlPostHandler(
       respond(req, res, raw, requestId).catch((error: unknown) => {
         logger.error({ err: error, requestId, path: "/graphql" }, "unexpected HTTP error");
         if (res.headersSent) res.destroy();
-        else sendError(res, 500, "Internal server error", "INTERNAL_SERVER_ERROR", requestId);
+        else sendNodeError(res, 500, "Internal server error", "INTERNAL_SERVER_ERROR", requestId);
       });
     });
   }
@@ -109,22 +109,28 @@ export function graphqlPostHandler(
     requestId: string,
   ): Promise<void> {
     if (!isUtf8(raw)) {
-      sendError(res, 400, "Request body is not valid UTF-8: send text as UTF-8", "BAD_REQUEST", requestId);
+      sendNodeError(
+        res,
+        400,
+        "Request body is not valid UTF-8: send text as UTF-8",
+        "BAD_REQUEST",
+        requestId,
+      );
       return;
     }
     const body = parseJson(raw.toString("utf8"));
     if (body === INVALID) {
-      sendError(res, 400, "Request body is not valid JSON", "BAD_REQUEST", requestId);
+      sendNodeError(res, 400, "Request body is not valid JSON", "BAD_REQUEST", requestId);
       return;
     }
     const refusal = trustedPostBody(trustedMode, manifest, body);
     if (refusal !== undefined) {
-      sendError(res, 400, refusal.refuse, refusal.code, requestId);
+      sendNodeError(res, 400, refusal.refuse, refusal.code, requestId);
       return;
     }
     if (persistedHashMismatches(body)) {
       const { message, code } = PERSISTED_QUERY_HASH_MISMATCH;
-      sendError(res, 400, message, code, requestId);
+      sendNodeError(res, 400, message, code, requestId);
       return;
     }
     await answer(req, res, body, requestId);
@@ -180,7 +186,7 @@ function parseJson(text: string): unknown {
 }
 
 /** errorResponse.ts's answer, on the bare Node response this path serves without Express. */
-function sendError(
+function sendNodeError(
   res: ServerResponse,
   status: number,
   message: string,

@@ -165,8 +165,19 @@ describe("auth over HTTP (real service, real Neo4j)", () => {
       const anonymous = await post({});
       expect(anonymous.status).toBe(401);
       expect(anonymous.headers.get("www-authenticate")).toBe('Bearer realm="kg-graphql"');
-      const refused = (await anonymous.json()) as { errors?: Array<{ extensions?: { code?: string } }> };
-      expect(refused.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+      // The refusal reads as it does on /graphql: its code, the role it needs, and the request's id.
+      expect(await anonymous.json()).toEqual({
+        errors: [
+          {
+            message: expect.stringMatching(/READER role/) as unknown,
+            extensions: {
+              code: "UNAUTHENTICATED",
+              requiredRole: "READER",
+              requestId: anonymous.headers.get("x-request-id"),
+            },
+          },
+        ],
+      });
       expect((await fetch(reconcile)).status).toBe(401);
       expect((await post(bearer(await token([])))).status).toBe(403);
       const reader = await post(bearer(await token(["reader"])));

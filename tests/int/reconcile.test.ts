@@ -1,6 +1,4 @@
-import { bearer } from "../support/authHttp";
 import { startHttpService, type HttpService } from "../support/httpService";
-import { signedToken, TEST_SECRET } from "../support/tokens";
 
 interface Candidate {
   id: string;
@@ -122,45 +120,5 @@ describe("/reconcile (real HTTP, real Neo4j)", () => {
     });
     expect(tooLarge.status).toBe(413);
     expect(await tooLarge.json()).toMatchObject({ errors: [{ extensions: { code: "PAYLOAD_TOO_LARGE" } }] });
-  });
-});
-
-describe("/reconcile with AUTH_READS=token (real HTTP, real Neo4j)", () => {
-  let service: HttpService;
-  beforeAll(async () => {
-    service = await startHttpService({
-      NODE_ENV: "production",
-      AUTH_JWT_SECRET: TEST_SECRET,
-      AUTH_READS: "token",
-    });
-  });
-  afterAll(() => service.stop());
-
-  it("needs a reader's token: 401 with a challenge without one, 403 without the role, 200 with it", async () => {
-    const anonymous = await fetch(`${service.base}/reconcile`);
-    expect(anonymous.status).toBe(401);
-    expect(anonymous.headers.get("www-authenticate")).toMatch(/^Bearer realm=/);
-    expect(await anonymous.json()).toEqual({
-      errors: [
-        {
-          message: expect.stringMatching(/READER role/) as unknown,
-          extensions: {
-            code: "UNAUTHENTICATED",
-            requiredRole: "READER",
-            requestId: anonymous.headers.get("x-request-id"),
-          },
-        },
-      ],
-    });
-    const noRole = await fetch(`${service.base}/reconcile`, {
-      headers: bearer(await signedToken({ claims: { roles: [] } })),
-    });
-    expect(noRole.status).toBe(403);
-    expect(await noRole.json()).toMatchObject({ errors: [{ extensions: { code: "FORBIDDEN" } }] });
-    const reader = await fetch(`${service.base}/reconcile`, {
-      headers: bearer(await signedToken({ claims: { roles: ["reader"] } })),
-    });
-    expect(reader.status).toBe(200);
-    expect(((await reader.json()) as { versions: string[] }).versions).toEqual(["0.2"]);
   });
 });

@@ -18,6 +18,16 @@ describe("buildSearchQuery", () => {
     );
   });
 
+  it("counts a word's length in characters: two astral letters are a starts term, with no typo tier", () => {
+    const word = searchWords("𐐀𐐁")[0] ?? "";
+    expect([...word]).toHaveLength(2);
+    expect(word).toHaveLength(4);
+    expect(buildSearchQuery("𐐀𐐁 land")?.fuzzy).toBe(
+      `+((+nameStarts:${word}_ +(name:land* name:land~1))^2 (+aliasStarts:${word}_ +(aliases:land* aliases:land~1)))`,
+    );
+    expect(buildSearchQuery("𐐀𐐁")?.fuzzy).toBeNull();
+  });
+
   it("makes kinds a clause of every query", () => {
     const query = buildSearchQuery("chon", ["SECTOR", "PLACE"]);
     expect(query?.names).toMatch(/^\+kind:\(sector place\) \+\(/);
