@@ -74,14 +74,8 @@ export function changesStream({
       const code = (error instanceof GraphQLError ? errorCode(error) : undefined) ?? "INTERNAL_SERVER_ERROR";
       if (code === "INTERNAL_SERVER_ERROR")
         logger.error({ err: error }, "change feed: opening a stream failed");
-      sendError(
-        res,
-        code === "INTERNAL_SERVER_ERROR" ? 500 : 503,
-        "The change feed is unavailable; retry shortly",
-        {
-          code,
-        },
-      );
+      const status = code === "INTERNAL_SERVER_ERROR" ? 500 : 503;
+      sendError(res, status, "The change feed is unavailable; retry shortly", { code });
       return;
     }
 
