@@ -69,8 +69,9 @@ export function createApolloServer(options: ApolloOptions): ApolloServer<Request
   const { development, logger, limits, metrics, reads = "public", executor = "auto" } = options;
   const armor = operationLimits(limits, development);
   const schema = buildSchema(resolvers, { reads });
-  // The cost plugin notes each request's estimate; `auto` compiles the costly operations.
-  const estimates: CostEstimates = new WeakMap();
+  // Under `auto` the cost plugin notes each request's estimate, and the costly operations are
+  // compiled; `jit` compiles all of them and graphql-js none, so neither needs the estimates.
+  const estimates: CostEstimates | undefined = executor === "auto" ? new WeakMap() : undefined;
   const compileFrom = executor === "jit" ? 0 : JIT_FROM_COST;
   return new ApolloServer<RequestContext>({
     ...(executor === "graphql-js" ? { schema } : { gateway: jitGateway(schema, { compileFrom, estimates }) }),
