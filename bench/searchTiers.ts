@@ -1,19 +1,24 @@
 /**
- * What search's one Cypher statement costs Neo4j per keystroke of the search scenario (the raw
- * driver, no service), on a graph an earlier `npm run bench` imported: the mean time per statement
- * with 4 statements in flight, by how much of the name was typed (1, 2, 3, 4 letters, the first
- * word but one letter, the first word, it and 3 letters more, the whole name: `typedTextOf`).
- * `--before DIR` runs an earlier build's Lucene queries (DIR/src/graph/searchQuery.js) interleaved
- * with this one's, text by text, so both see the same machine load.
+ * What one search costs below GraphQL per keystroke of the search scenario (`EntityRepository.search`:
+ * its Cypher statement, the driver decoding the rows, and whatever ranking is left to Node), on a
+ * graph an earlier `npm run bench` imported: the mean time per search with 4 in flight, by how much
+ * of the name was typed (1, 2, 3, 4 letters, the first word but one letter, the first word, it and 3
+ * letters more, the whole name: `typedTextOf`). The graph first gets the migrations added since it
+ * was imported (as `--reuse` does). `--before DIR` runs an earlier build's search (its source tree,
+ * DIR/src/graph/entityRepository.ts, loaded through tsx) interleaved with this one's, text by text,
+ * so both see the same machine load. `--texts SCALE` types the texts the search scenario uses at
+ * another scale: the scenario's texts differ by scale (at 1M most names are made of 8-letter words,
+ * which tolerate two typos, at 10k of 6-letter words, which tolerate one), so `--scale 1m --texts
+ * 10k` is the same work as `--scale 10k` on a larger graph.
  *
- *   node --import tsx bench/searchTiers.ts --scale 1m [--before .ab/old] [--repeat 40]
+ *   node --import tsx bench/searchTiers.ts --scale 1m [--texts 10k] [--before /tmp/old-tree] [--repeat 40]
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import neo4j, { int, type Driver } from "neo4j-driver";
 import pino from "pino";
-import { SEARCH_CANDIDATES, SEARCH_ENTITIES } from "../src/graph/entityRepository";
-import { buildSearchQuery } from "../src/graph/searchQuery";
+import { EntityRepository } from "../src/graph/entityRepository";
+import { CypherExecutor } from "../src/graph/executor";
+import { applyMigrations, loadMigrations } from "../src/graph/migrations";
 import { createDriver, waitForDatabase } from "../src/neo4j/driver";
 import { startLocalNeo4j } from "../src/neo4j/localNeo4j";
 import { parseScale } from "./scale";
@@ -26,21 +31,20 @@ const { values } = parseArgs({
     scale: { type: "string", default: "10k" },
     before: { type: "string" },
     repeat: { type: "string", default: "40" },
+    texts: { type: "string" },
   },
 });
 const CUTS = ["1", "2", "3", "4", "first-1", "first", "first+3", "whole"];
 const IN_FLIGHT = 4;
 const PASSES = 3;
 
-type Build = typeof buildSearchQuery;
+type Search = (text: string) => Promise<unknown>;
 
-async function meanMs(driver: Driver, params: Record<string, unknown>, repeat: number): Promise<number> {
+async function meanMs(search: Search, text: string, repeat: number): Promise<number> {
   const start = process.hrtime.bigint();
   await Promise.all(
     Array.from({ length: IN_FLIGHT }, async () => {
-      const session = driver.session({ defaultAccessMode: neo4j.session.READ });
-      for (let i = 0; i < repeat / IN_FLIGHT; i += 1) await session.run(SEARCH_ENTITIES, params);
-      await session.close();
+      for (let i = 0; i < repeat / IN_FLIGHT; i += 1) await search(text);
     }),
   );
   return Number(process.hrtime.bigint() - start) / 1e6 / repeat;
@@ -49,28 +53,38 @@ async function meanMs(driver: Driver, params: Record<string, unknown>, repeat: n
 async function main(): Promise<void> {
   const scale = parseScale(values.scale ?? "10k");
   const repeat = Number(values.repeat);
-  const builds: Array<[string, Build]> = [["this build", buildSearchQuery]];
-  if (values.before !== undefined) {
-    const file = path.resolve(values.before, "src/graph/searchQuery.js");
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    builds.unshift([values.before, (require(file) as { buildSearchQuery: Build }).buildSearchQuery]);
-  }
   const dataDir = path.join(__dirname, ".work", `neo4j-${scale}`);
   const db = await startLocalNeo4j({ dataDir, port: 0, ...neo4jSettingsFor(scale) });
   const driver = createDriver({ uri: db.uri, user: "neo4j", password: undefined });
   try {
     await waitForDatabase(driver, pino({ level: "silent" }));
+    const options = { database: "neo4j", transactionTimeoutMs: 3_600_000, logger: pino({ level: "info" }) };
+    const executor = new CypherExecutor(driver, options);
+    // As `npm run bench -- --reuse` does: the graph gets the migrations added since it was imported.
+    await applyMigrations(executor, loadMigrations());
+    const quiet = { ...options, logger: pino({ level: "silent" }) };
+    const repository = new EntityRepository(new CypherExecutor(driver, quiet));
+    const builds: Array<[string, Search]> = [["this build", (text) => repository.search(text, null, 10)]];
+    if (values.before !== undefined) {
+      const dir = path.resolve(values.before, "src/graph");
+      /* eslint-disable @typescript-eslint/no-require-imports -- an earlier build's own modules */
+      const before = {
+        ...(require(path.join(dir, "entityRepository.ts")) as { EntityRepository: typeof EntityRepository }),
+        ...(require(path.join(dir, "executor.ts")) as { CypherExecutor: typeof CypherExecutor }),
+      };
+      /* eslint-enable @typescript-eslint/no-require-imports */
+      const old = new before.EntityRepository(new before.CypherExecutor(driver, quiet));
+      builds.unshift([values.before, (text) => old.search(text, null, 10)]);
+    }
     const scenario = SCENARIOS.find((s) => s.name === "search");
-    const texts = (scenario?.variables(syntheticGraphOptions(scale)) ?? []).map((v) => String(v.text));
+    const textScale = values.texts === undefined ? scale : parseScale(values.texts);
+    const texts = (scenario?.variables(syntheticGraphOptions(textScale)) ?? []).map((v) => String(v.text));
     const sums = builds.map(() => CUTS.map(() => 0));
     // The first pass warms Neo4j up and is not counted.
     for (let pass = 0; pass < PASSES; pass += 1) {
       for (const [k, text] of texts.entries()) {
-        for (const [b, [, build]] of builds.entries()) {
-          const query = build(text);
-          if (query === null) continue;
-          const params = { ...query, first: int(10), candidates: int(SEARCH_CANDIDATES) };
-          const ms = await meanMs(driver, params, repeat);
+        for (const [b, [, search]] of builds.entries()) {
+          const ms = await meanMs(search, text, repeat);
           const row = sums[b];
           if (pass > 0 && row) row[k % CUTS.length] = (row[k % CUTS.length] ?? 0) + ms;
         }
@@ -78,7 +92,7 @@ async function main(): Promise<void> {
     }
     const perCut = (PASSES - 1) * (texts.length / CUTS.length);
     console.log(
-      `search statement, ${scale} entities, ms per statement (${IN_FLIGHT} in flight), by keystroke:`,
+      `search, ${scale} entities, the texts of ${textScale}, ms per search (${IN_FLIGHT} in flight), by keystroke:`,
     );
     console.log(["build", ...CUTS, "mean"].join("\t"));
     for (const [b, [label]] of builds.entries()) {

@@ -18,7 +18,7 @@ import {
   type RelationshipArgs,
 } from "./relationshipRepository";
 import { buildSearchQuery } from "./searchQuery";
-import { rankHits } from "./searchRanking";
+import { SearchPass, searchScore, searchTier, searchTierParams } from "./searchRanking";
 
 /** An id merged into another entity (mergeEntities) resolves to the entity it was merged into. */
 export const ENTITIES_BY_IDS = `
@@ -96,37 +96,35 @@ export function countEntitiesQuery(kind: EntityKind | null): CypherQuery {
 export const SEARCH_CANDIDATES = 100;
 
 /**
- * Full-text search candidates (searchQuery.ts builds the three Lucene queries, searchRanking.ts
- * orders the page). Names and aliases first; only when they hold fewer hits than the page asks for
- * are the fuzzy and description queries run, and everything they find ranks below every name hit,
- * so a smaller `first` gives a prefix of a larger one. Each query takes at most `$candidates`
- * (a constant, never derived from `first`) from the index; kinds are a clause of the Lucene query
- * itself, so a rare kind is never crowded out. Fuzzy and description hits are already in their
- * final order (by degree), so only the first `$first` of them come back; name hits all do (at most
- * `$candidates`), for the ranking.
+ * Full-text search, one page of it, best first (searchQuery.ts builds the three Lucene queries,
+ * searchRanking.ts the tiers). Names and aliases first; only when they hold fewer hits than the page
+ * asks for are the fuzzy and description queries run, and everything they find ranks below every
+ * name hit, so a smaller `first` gives a prefix of a larger one. Each query takes at most
+ * `$candidates` (a constant, never derived from `first`) from the index; kinds are a clause of the
+ * Lucene query itself, so a rare kind is never crowded out. The candidates are ranked here, by tier,
+ * then degree (the better connected first), then id, so that only the page comes back.
  */
 export const SEARCH_ENTITIES = `
 CALL db.index.fulltext.queryNodes("entity_search", $names, {limit: $candidates}) YIELD node
 WITH collect(node) AS named
 CALL (named) {
   UNWIND named AS node
-  RETURN node, 0 AS pass
+  RETURN node, ${SearchPass.names} AS pass
   UNION ALL
   WITH named WHERE size(named) < $first AND $fuzzy IS NOT NULL
   CALL db.index.fulltext.queryNodes("entity_search", $fuzzy, {limit: $candidates}) YIELD node
-  RETURN node, 1 AS pass
+  RETURN node, ${SearchPass.fuzzy} AS pass
   UNION ALL
   WITH named WHERE size(named) < $first AND $described IS NOT NULL
   CALL db.index.fulltext.queryNodes("entity_search", $described, {limit: $candidates}) YIELD node
-  RETURN node, 2 AS pass
+  RETURN node, ${SearchPass.described} AS pass
 }
-WITH size(named) AS namedCount, node, min(pass) AS pass
-WITH namedCount, node, pass, COUNT { (node)--() } AS degree
-ORDER BY pass, degree DESC, node.id
-WITH namedCount, collect({node: node, pass: pass, degree: degree}) AS hits
-UNWIND hits[0..namedCount + $first] AS hit
-WITH hit.node AS node, hit.pass AS pass, hit.degree AS degree
-RETURN ${entityProjection("node")} AS row, pass, degree`;
+WITH node, min(pass) AS pass
+WITH node, ${searchTier("node", "pass")} AS tier
+WITH node, tier, COUNT { (node)--() } AS degree
+ORDER BY tier, degree DESC, node.id
+LIMIT $first
+RETURN ${entityProjection("node")} AS row, tier, degree`;
 
 /**
  * The place each place lies in: its PART_OF link to another place. Should the sources give more
@@ -182,23 +180,23 @@ export class EntityRepository {
     return readPage(this.executor, query, { first, after, withRows }, toEntity, () => this.count(kind));
   }
 
-  /** Up to `first` hits, best first (searchRanking.ts); the same text always ranks the same way. */
+  /** Up to `first` hits, best first (SEARCH_ENTITIES); the same text always ranks the same way. */
   async search(text: string, kinds: EntityKind[] | null, first: number): Promise<SearchHitRecord[]> {
     const query = buildSearchQuery(text, kinds);
     if (query === null || first === 0 || kinds?.length === 0) return [];
-    const rows = await this.executor.read<{ row: EntityRow; pass: number; degree: number }>({
+    const rows = await this.executor.read<{ row: EntityRow; tier: number; degree: number }>({
       name: "entities.search",
       cypher: SEARCH_ENTITIES,
       params: {
         names: query.names,
         fuzzy: query.fuzzy,
         described: query.described,
+        ...searchTierParams(query.words),
         first: int(first),
         candidates: int(SEARCH_CANDIDATES),
       },
     });
-    const candidates = rows.map(({ row, pass, degree }) => ({ entity: toEntity(row), pass, degree }));
-    return rankHits(query.words, candidates, first);
+    return rows.map(({ row, tier, degree }) => ({ entity: toEntity(row), score: searchScore(tier, degree) }));
   }
 
   /**

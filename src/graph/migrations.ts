@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { int, type CypherExecutor } from "./executor";
+import { MIGRATION_STEPS, type MigrationStep } from "./migrationSteps";
 import { PROJECT_ROOT } from "../projectRoot";
 
 export const MIGRATIONS_DIR = path.join(PROJECT_ROOT, "cypher/migrations");
@@ -11,6 +12,8 @@ export interface Migration {
   id: string;
   checksum: string;
   statements: string[];
+  /** Work in TypeScript (a backfill Cypher cannot compute: migrationSteps.ts), run before the statements. */
+  step?: MigrationStep;
 }
 
 /** Splits a migration file into statements: `;` ends a statement, `//` lines are comments. */
@@ -29,7 +32,11 @@ export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith(".cypher"))
     .sort()
-    .map((f) => parseMigration(path.basename(f, ".cypher"), readFileSync(path.join(dir, f), "utf8")));
+    .map((f) => parseMigration(path.basename(f, ".cypher"), readFileSync(path.join(dir, f), "utf8")))
+    .map((migration) => {
+      const step = MIGRATION_STEPS[migration.id];
+      return step === undefined ? migration : { ...migration, step };
+    });
 }
 
 /**
@@ -60,9 +67,11 @@ export interface MigrationOptions {
  * Applies the migrations not yet recorded in the database, in order, and records each one as a
  * `(:Migration {id, checksum, appliedAt})` node. Schema statements cannot share a transaction with
  * writes, so each statement runs on its own; they are all `IF NOT EXISTS` (a backfill: guarded by
- * `IS NULL`, in batches of its own), so a migration cut short is simply applied again. A recorded migration whose file has since changed is an error: migrations
- * are append-only. A backfill runs to completion whatever the executor's transaction timeout, each
- * of its batches bounded by `batchTimeoutMs` (CypherExecutor.writeBatched).
+ * `IS NULL`, in batches of its own), so a migration cut short is simply applied again. A recorded
+ * migration whose file has since changed is an error: migrations are append-only. A backfill runs to
+ * completion whatever the executor's transaction timeout, each of its batches bounded by
+ * `batchTimeoutMs` (CypherExecutor.writeBatched). A migration's TypeScript step (migrationSteps.ts)
+ * runs before its statements, in batches of its own, each one read and one write.
  */
 export async function applyMigrations(
   executor: CypherExecutor,
@@ -86,6 +95,7 @@ export async function applyMigrations(
       }
       continue;
     }
+    if (migration.step !== undefined) await migration.step(executor);
     for (const statement of migration.statements) {
       const query = { name: `migration.${migration.id}`, cypher: statement, params: {} };
       if (commitsInBatches(statement)) {

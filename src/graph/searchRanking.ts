@@ -1,16 +1,7 @@
-import type { EntityRecord, SearchHitRecord } from "./records";
-import { isCharacterWord, searchWords } from "./searchText";
+import { isCharacterWord } from "./searchText";
 
-/** Which of the search's Lucene queries found a candidate (searchQuery.ts). */
+/** Which of the search's Lucene queries found a candidate (searchQuery.ts); the best (lowest) counts. */
 export const SearchPass = { names: 0, fuzzy: 1, described: 2 } as const;
-
-export interface SearchCandidate {
-  entity: EntityRecord;
-  /** The best (lowest) pass that found it. */
-  pass: number;
-  /** How connected the entity is: its number of relationships. */
-  degree: number;
-}
 
 /**
  * The tiers of a hit, best first. A person typing expects the entity whose name is the text, then
@@ -39,75 +30,54 @@ export const SearchTier = {
 
 const TIER_COUNT = 10;
 
-/** The tier of an entity found by the names query: how its name and aliases hold the words typed. */
-export function nameTier(words: readonly string[], entity: Pick<EntityRecord, "name" | "aliases">): number {
-  const name = searchWords(entity.name);
-  if (sameWords(name, words)) return SearchTier.equal;
-  // Aliases are folded only when the name does not decide the tier alone.
-  const aliases = entity.aliases.map(searchWords);
-  if (aliases.some((a) => sameWords(a, words))) return SearchTier.equal;
-  if (startsAt(name, words, 0)) return SearchTier.nameStarts;
-  if (startsInside(name, words)) return SearchTier.nameWordStarts;
-  if (holdsAll(name, words)) return SearchTier.nameWords;
-  if (aliases.some((a) => startsAt(a, words, 0))) return SearchTier.aliasStarts;
-  if (aliases.some((a) => startsInside(a, words))) return SearchTier.aliasWordStarts;
-  if (aliases.some((a) => holdsAll(a, words))) return SearchTier.aliasWords;
-  return SearchTier.named;
+/** The parameters `searchTier` reads: the typed words, folded (searchWords), and what it needs of them. */
+export interface SearchTierParams {
+  /** The words joined by single spaces, as the entities' keys are (searchKey). */
+  text: string;
+  words: string[];
+  /** Whether a word is a Chinese character: such words count only in the order typed. */
+  characters: boolean;
+}
+
+export function searchTierParams(words: readonly string[]): SearchTierParams {
+  return { text: words.join(" "), words: [...words], characters: words.some(isCharacterWord) };
 }
 
 /**
- * The page: candidates in tiers, ties broken by degree (the better connected first), then by id,
- * so the order is total and a smaller `first` always gives a prefix of a larger one. The score
- * says the same thing as the order: the tier's rank plus a fraction that grows with the degree.
+ * The tier of a candidate, in Cypher, so that the statement returns only the page: `node` found by
+ * pass `pass`, with `$text`, `$words` and `$characters` (searchTierParams). A name hit's tier says
+ * how its name and aliases hold the typed words, compared with the folded keys every write stores
+ * (`nameKey`, `aliasKeys`: searchKey). With words joined by single spaces, the rules are plain
+ * string tests:
+ *
+ * - the typed words start the name (all but the last equal, the last the start of a word) exactly
+ *   when the name's key starts with the text;
+ * - they start at a later word when `' ' + key` contains `' ' + text`;
+ * - a typed word starts some word of the name when `' ' + key` contains `' ' + word`.
  */
-export function rankHits(
-  words: readonly string[],
-  candidates: readonly SearchCandidate[],
-  first: number,
-): SearchHitRecord[] {
-  const ranked = candidates.map((candidate) => ({ candidate, tier: tierOf(words, candidate) }));
-  ranked.sort(
-    (a, b) =>
-      a.tier - b.tier ||
-      b.candidate.degree - a.candidate.degree ||
-      compareIds(a.candidate.entity.id, b.candidate.entity.id),
-  );
-  return ranked.slice(0, first).map(({ candidate: { entity, degree }, tier }) => ({
-    entity,
-    score: TIER_COUNT - tier + degree / (degree + 1),
-  }));
+export function searchTier(node: string, pass: string): string {
+  const key = `(' ' + ${node}.nameKey)`;
+  const aliases = `${node}.aliasKeys`;
+  const t = SearchTier;
+  return `CASE
+  WHEN ${pass} = ${SearchPass.fuzzy} THEN ${t.fuzzy}
+  WHEN ${pass} = ${SearchPass.described} THEN ${t.described}
+  WHEN ${node}.nameKey = $text OR $text IN ${aliases} THEN ${t.equal}
+  WHEN ${node}.nameKey STARTS WITH $text THEN ${t.nameStarts}
+  WHEN ${key} CONTAINS (' ' + $text) THEN ${t.nameWordStarts}
+  WHEN NOT $characters AND all(word IN $words WHERE ${key} CONTAINS (' ' + word)) THEN ${t.nameWords}
+  WHEN any(alias IN ${aliases} WHERE alias STARTS WITH $text) THEN ${t.aliasStarts}
+  WHEN any(alias IN ${aliases} WHERE (' ' + alias) CONTAINS (' ' + $text)) THEN ${t.aliasWordStarts}
+  WHEN NOT $characters AND any(alias IN ${aliases} WHERE all(word IN $words WHERE (' ' + alias) CONTAINS (' ' + word)))
+    THEN ${t.aliasWords}
+  ELSE ${t.named}
+END`;
 }
 
-function tierOf(words: readonly string[], candidate: SearchCandidate): number {
-  if (candidate.pass === SearchPass.names) return nameTier(words, candidate.entity);
-  return candidate.pass === SearchPass.fuzzy ? SearchTier.fuzzy : SearchTier.described;
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
-function sameWords(words: readonly string[], typed: readonly string[]): boolean {
-  return words.length === typed.length && words.every((w, i) => w === typed[i]);
-}
-
-/** The typed words at `offset`: all but the last equal, the last the start of a word. */
-function startsAt(words: readonly string[], typed: readonly string[], offset: number): boolean {
-  if (offset + typed.length > words.length) return false;
-  return typed.every((t, i) =>
-    i === typed.length - 1 ? (words[offset + i] ?? "").startsWith(t) : words[offset + i] === t,
-  );
-}
-
-function startsInside(words: readonly string[], typed: readonly string[]): boolean {
-  for (let offset = 1; offset + typed.length <= words.length; offset += 1) {
-    if (startsAt(words, typed, offset)) return true;
-  }
-  return false;
-}
-
-/** Every typed word in any order; Chinese characters count only in the order typed (startsAt). */
-function holdsAll(words: readonly string[], typed: readonly string[]): boolean {
-  if (typed.some(isCharacterWord)) return false;
-  return typed.every((t) => words.some((w) => w.startsWith(t)));
+/**
+ * A hit's score says the same thing as its rank (tier, then degree): the tier's rank (10 for the
+ * first tier, 1 for the last) plus a fraction that grows with the degree.
+ */
+export function searchScore(tier: number, degree: number): number {
+  return TIER_COUNT - tier + degree / (degree + 1);
 }

@@ -1,6 +1,6 @@
 /**
  * How search reads text, shared by the Lucene query (searchQuery.ts) and the ranking
- * (searchRanking.ts), so that both see the same words.
+ * (searchRanking.ts, over the keys every write stores: `searchKey`), so that both see the same words.
  *
  * - NFC first, so a decomposed "Türkiye" (u + combining diaeresis) is the same text as a composed one.
  * - Folded like the index's `standard-folding` analyzer: lower case, no accents on Latin letters,
@@ -50,6 +50,16 @@ export function foldText(text: string): string {
 export function searchWords(text: string): string[] {
   if (ASCII.test(text)) return text.toLowerCase().match(ASCII_WORD) ?? [];
   return foldText(text).match(WORD) ?? [];
+}
+
+/**
+ * The folded words of a text joined by single spaces ("Hu Henghua" → "hu henghua"): the `nameKey`
+ * and `aliasKeys` every entity stores, which search's ranking compares with the typed words in
+ * Cypher (searchRanking.ts) with nothing but string equality and `STARTS WITH`/`CONTAINS`, because
+ * Cypher cannot fold text as `foldText` does.
+ */
+export function searchKey(text: string): string {
+  return searchWords(text).join(" ");
 }
 
 /** A word of one Han or hiragana character: matched only exactly and in order. */

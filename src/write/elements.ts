@@ -3,7 +3,7 @@ import { int } from "../graph/executor";
 import { versionOf } from "../graph/mappers";
 import type { CitationRecord, Comparator, EntityKind } from "../graph/records";
 import { parseRelationshipId } from "../graph/relationshipId";
-import { wordStarts } from "../graph/searchText";
+import { searchKey, wordStarts } from "../graph/searchText";
 
 /**
  * What an element is: the contributions of the sources that support it (each document that states
@@ -223,9 +223,12 @@ export function storedProps(element: Element): Record<string, unknown> {
         aliases: s.aliases,
         description: s.description,
         date: s.date,
-        // What search's index holds for one- and two-letter words (src/graph/searchText.ts).
+        // What search's index holds for one- and two-letter words, and what its ranking compares
+        // the typed words with (src/graph/searchText.ts).
         nameStarts: wordStarts(s.name),
         aliasStarts: wordStarts(s.aliases.join(" ")),
+        nameKey: searchKey(s.name),
+        aliasKeys: s.aliases.map(searchKey),
         ...citationColumns(s.citations),
         ...sourceColumns(element),
       };

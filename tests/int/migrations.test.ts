@@ -4,6 +4,8 @@ import path from "node:path";
 import pino from "pino";
 import { CypherExecutor, int } from "../../src/graph/executor";
 import { applyMigrations, loadMigrations, MIGRATIONS_DIR, parseMigration } from "../../src/graph/migrations";
+import { BACKFILL_BATCH, backfillSearchKeys } from "../../src/graph/migrationSteps";
+import { searchKey } from "../../src/graph/searchText";
 import { connectTestGraph, silentLogger, type TestGraph } from "../support/testGraph";
 
 describe("applyMigrations (real Neo4j)", () => {
@@ -228,5 +230,71 @@ describe("a batched migration (CALL { ... } IN TRANSACTIONS) at start-up (real N
       params: { run: suffix, id: ids[1] },
     });
     expect(row).toEqual({ rows: 0, recorded: 0 });
+  });
+});
+
+describe("migration 010: search keys, a TypeScript step (real Neo4j)", () => {
+  let graph: TestGraph;
+  const suffix = randomUUID().replace(/-/g, "").slice(0, 12);
+  const id = `test_search_keys_${suffix}`;
+
+  beforeAll(() => {
+    graph = connectTestGraph();
+  });
+  afterAll(async () => {
+    await graph.executor.write({
+      name: "test.cleanup",
+      cypher: "MATCH (n:Entity) WHERE n.id STARTS WITH $prefix DELETE n",
+      params: { prefix: `test:${suffix}:` },
+    });
+    await graph.executor.write({
+      name: "test.cleanup",
+      cypher: "MATCH (m:Migration {id: $id}) DELETE m",
+      params: { id },
+    });
+    await graph.close();
+  });
+
+  it("runs the migration's TypeScript step, which fills the keys of entities written before it, over several batches", async () => {
+    // Entities as written before 010: no keys. More than one batch of them.
+    const count = BACKFILL_BATCH + 7;
+    const names = ["Türkiye Cumhuriyeti", "中共重庆市委", "O'Brien & Sons", "Łódź"];
+    await graph.executor.write({
+      name: "test.oldEntities",
+      cypher: `UNWIND range(0, $count - 1) AS i
+               CREATE (:Entity {id: $prefix + right('00000' + toString(i), 6), name: $names[i % size($names)],
+                                aliases: ['Alias ' + i]})`,
+      params: { count: int(count), names, prefix: `test:${suffix}:` },
+    });
+    // One written by this version: its keys are left as they are.
+    await graph.executor.write({
+      name: "test.newEntity",
+      cypher: "MATCH (n:Entity {id: $id}) SET n.nameKey = 'kept', n.aliasKeys = ['kept']",
+      params: { id: `test:${suffix}:000000` },
+    });
+    const file = path.join(MIGRATIONS_DIR, "010_search_keys.cypher");
+    const migration = { ...parseMigration(id, readFileSync(file, "utf8")), step: backfillSearchKeys };
+    expect(migration.statements).toEqual([]);
+    await expect(applyMigrations(graph.executor, [migration])).resolves.toEqual([id]);
+
+    const rows = await graph.executor.read<{
+      id: string;
+      name: string;
+      nameKey: string;
+      aliasKeys: string[];
+    }>({
+      name: "test.backfilled",
+      cypher: `MATCH (n:Entity) WHERE n.id STARTS WITH $prefix
+               RETURN n.id AS id, n.name AS name, n.nameKey AS nameKey, n.aliasKeys AS aliasKeys ORDER BY id`,
+      params: { prefix: `test:${suffix}:` },
+    });
+    expect(rows).toHaveLength(count);
+    const [kept, ...filled] = rows;
+    expect(kept).toMatchObject({ nameKey: "kept", aliasKeys: ["kept"] });
+    expect(filled.filter((r) => r.nameKey !== searchKey(r.name))).toEqual([]);
+    expect(filled.at(-1)?.aliasKeys).toEqual([`alias ${count - 1}`]);
+    expect(filled.slice(0, 3).map((r) => r.nameKey)).toEqual(["中 共 重 庆 市 委", "o brien sons", "lodz"]);
+    // The project's own list gives 010 the step.
+    expect(loadMigrations().find((m) => m.id === "010_search_keys")?.step).toBe(backfillSearchKeys);
   });
 });

@@ -1,6 +1,7 @@
 import { int, type CypherQuery } from "../../src/graph/executor";
 import { BATCHED_TRANSACTIONS, TERMINATE_TRANSACTION } from "../../src/graph/batchWatchdog";
 import { AWAIT_INDEXES } from "../../src/graph/migrations";
+import { ENTITY_NAMES_PAGE, SET_SEARCH_KEYS } from "../../src/graph/migrationSteps";
 import {
   COUNT_DOCUMENTS,
   COUNT_ENTITIES_OF_DOCUMENT,
@@ -138,6 +139,9 @@ export function queryCatalogue(): CypherQuery[] {
       names: "+(name:(+chon*)^2 aliases:(+chon*)) name:(chon)^4",
       fuzzy: "+(name:(+(chon* chon~1))^2 aliases:(+(chon* chon~1)))",
       described: "+description:(+chon*)",
+      text: "chon",
+      words: ["chon"],
+      characters: false,
       first: int(10),
       candidates: int(100),
     }),
@@ -314,5 +318,9 @@ export function queryCatalogue(): CypherQuery[] {
       tag: "00000000-0000-0000-0000-000000000000",
     }),
     q("migrations.terminateBatch", TERMINATE_TRANSACTION, { id: "neo4j-transaction-1" }),
+    q("migration.searchKeys.page", ENTITY_NAMES_PAGE, { after: "", batch: int(5000) }),
+    q("migration.searchKeys.set", SET_SEARCH_KEYS, {
+      rows: [{ id: "place:a", nameKey: "a", aliasKeys: [] }],
+    }),
   ];
 }

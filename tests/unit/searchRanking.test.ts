@@ -1,62 +1,36 @@
-import type { EntityRecord } from "../../src/graph/records";
-import { nameTier, rankHits, SearchPass, SearchTier } from "../../src/graph/searchRanking";
-import { searchWords } from "../../src/graph/searchText";
+import { searchScore, SearchTier, searchTierParams } from "../../src/graph/searchRanking";
+import { searchKey, searchWords } from "../../src/graph/searchText";
 
-const entity = (id: string, name: string, aliases: string[] = []): EntityRecord =>
-  ({ id, kind: "PLACE", name, aliases, description: null, date: null }) as unknown as EntityRecord;
-
-describe("nameTier", () => {
-  it.each([
-    ["chongqing", "Chongqing", [], SearchTier.equal],
-    ["mountain city", "Chongqing", ["重庆", "Mountain City"], SearchTier.equal],
-    ["重庆", "Chongqing", ["重庆"], SearchTier.equal],
-    ["turkiye", "Türkiye", [], SearchTier.equal],
-    ["chon", "Chongqing", [], SearchTier.nameStarts],
-    ["hu hen", "Hu Henghua", ["Hu"], SearchTier.nameStarts],
-    ["hen", "Hu Henghua", [], SearchTier.nameWordStarts],
-    ["chongqing mayor", "Mayor of Chongqing", [], SearchTier.nameWords],
-    ["associat", "ASEAN", ["Association of Southeast Asian Nations"], SearchTier.aliasStarts],
-    ["southeast", "ASEAN", ["Association of Southeast Asian Nations"], SearchTier.aliasWordStarts],
-    ["重庆", "CPC Chongqing Municipal Committee", ["中共重庆市委"], SearchTier.aliasWordStarts],
-    ["nations asian", "ASEAN", ["Association of Southeast Asian Nations"], SearchTier.aliasWords],
-    ["asean nations", "ASEAN", ["Association of Southeast Asian Nations"], SearchTier.named],
-  ] as const)("%p in %p (aliases %p) is tier %d", (typed, name, aliases, tier) => {
-    expect(nameTier(searchWords(typed), entity("x", name, [...aliases]))).toBe(tier);
-  });
-
-  it("does not take characters out of order for an alias's start", () => {
-    expect(nameTier(searchWords("庆重"), entity("x", "Chongqing", ["重庆"]))).toBe(SearchTier.named);
+describe("searchScore", () => {
+  it("falls as the rank does: by tier, then by degree within a tier", () => {
+    const ranked = [
+      [SearchTier.equal, 0],
+      [SearchTier.nameStarts, 500],
+      [SearchTier.nameStarts, 3],
+      [SearchTier.nameStarts, 0],
+      [SearchTier.named, 10_000],
+      [SearchTier.described, 1],
+      [SearchTier.described, 0],
+    ] as const;
+    const scores = ranked.map(([tier, degree]) => searchScore(tier, degree));
+    for (let i = 1; i < scores.length; i += 1) expect(scores[i]).toBeLessThan(scores[i - 1] ?? 0);
+    expect(searchScore(SearchTier.equal, 0)).toBe(10);
+    expect(searchScore(SearchTier.described, 0)).toBe(1);
   });
 });
 
-describe("rankHits", () => {
-  const words = searchWords("chon");
-  const candidates = [
-    { entity: entity("role:a", "Mayor of Chongqing"), pass: SearchPass.names, degree: 50 },
-    { entity: entity("place:b", "Chongqing Trail"), pass: SearchPass.names, degree: 2 },
-    { entity: entity("place:a", "Chongqing"), pass: SearchPass.names, degree: 40 },
-    { entity: entity("place:c", "Chongqing Harbour"), pass: SearchPass.names, degree: 2 },
-    { entity: entity("sector:x", "Electronics"), pass: SearchPass.described, degree: 90 },
-    { entity: entity("place:d", "Chonqging"), pass: SearchPass.fuzzy, degree: 1 },
-  ];
-
-  it("orders by tier, then degree, then id; fuzzy and description hits last", () => {
-    expect(rankHits(words, candidates, 10).map((h) => h.entity.id)).toEqual([
-      "place:a",
-      "place:b",
-      "place:c",
-      "role:a",
-      "place:d",
-      "sector:x",
-    ]);
-  });
-
-  it("gives scores that fall with the rank, and a smaller page is a prefix of a larger one", () => {
-    const all = rankHits(words, candidates, 10);
-    const scores = all.map((h) => h.score);
-    expect(scores).toEqual([...scores].sort((a, b) => b - a));
-    for (let first = 0; first <= all.length; first += 1) {
-      expect(rankHits(words, [...candidates].reverse(), first)).toEqual(all.slice(0, first));
-    }
+describe("searchTierParams and searchKey", () => {
+  it("join the folded words with single spaces, as the ranking's string tests need", () => {
+    expect(searchTierParams(searchWords("  Hu,  HENGHUA "))).toEqual({
+      text: "hu henghua",
+      words: ["hu", "henghua"],
+      characters: false,
+    });
+    expect(searchKey("Hu Henghua")).toBe("hu henghua");
+    expect(searchKey("Türkiye Cumhuriyeti")).toBe("turkiye cumhuriyeti");
+    expect(searchKey("中共重庆市委")).toBe("中 共 重 庆 市 委");
+    expect(searchKey("O'Brien & Sons")).toBe("o brien sons");
+    expect(searchKey("")).toBe("");
+    expect(searchTierParams(searchWords("重庆 city")).characters).toBe(true);
   });
 });
