@@ -18,9 +18,14 @@ WITH n ORDER BY n.id LIMIT $batch
 RETURN n.id AS id, n.name AS name, coalesce(n.aliases, []) AS aliases,
        n.nameKey IS NULL OR n.aliasKeys IS NULL AS missing`;
 
+/**
+ * Only where they are still missing: another instance that finished the step first may since have
+ * renamed the entity, and stored the keys of its new name.
+ */
 export const SET_SEARCH_KEYS = `
 UNWIND $rows AS row
 MATCH (n:Entity {id: row.id})
+WHERE n.nameKey IS NULL OR n.aliasKeys IS NULL
 SET n.nameKey = row.nameKey, n.aliasKeys = row.aliasKeys`;
 
 /**

@@ -35,8 +35,8 @@ const ASCII_WORD = /[a-z0-9]+/g;
 
 /** Lower case, no accents on Latin letters, NFC: what the index's analyzer makes of a word. */
 export function foldText(text: string): string {
-  // Most names are ASCII: the Unicode steps below change nothing in them but cost a search's
-  // ranking most of its CPU (two normalisations and Unicode-class regexes per name and alias).
+  // Most names are ASCII: the Unicode steps below change nothing in them but cost most of the CPU
+  // of folding (two normalisations and Unicode-class regexes per name and alias).
   if (ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize("NFD")
@@ -56,7 +56,9 @@ export function searchWords(text: string): string[] {
  * The folded words of a text joined by single spaces ("Hu Henghua" → "hu henghua"): the `nameKey`
  * and `aliasKeys` every entity stores, which search's ranking compares with the typed words in
  * Cypher (searchRanking.ts) with nothing but string equality and `STARTS WITH`/`CONTAINS`, because
- * Cypher cannot fold text as `foldText` does.
+ * Cypher cannot fold text as `foldText` does. Stored, so changing how text is folded or split into
+ * words (foldText, searchWords) needs a migration that computes every entity's keys again, as
+ * migration 010 (migrationSteps.ts) computed the missing ones.
  */
 export function searchKey(text: string): string {
   return searchWords(text).join(" ");

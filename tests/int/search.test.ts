@@ -182,8 +182,8 @@ describe("search (real Neo4j)", () => {
     });
   });
 
-  it("finds one or two typed letters through the starts the write stored, and forgets a renamed name's", async () => {
-    const { id, yaml, write } = placeFixture("starts", "Qxy Harbour SUFFIX", ["Wvu Port"]);
+  it("finds one or two typed letters through the starts the write stored, and forgets a renamed name's starts and keys", async () => {
+    const { id, suffix, yaml, write } = placeFixture("starts", "Qxy Harbour SUFFIX", ["Wvu Port"]);
     const found = async (text: string): Promise<boolean> =>
       (await search(text, 50, ["PLACE"])).some((h) => h.id === id);
 
@@ -197,6 +197,10 @@ describe("search (real Neo4j)", () => {
     expect(await found("qx")).toBe(false);
     expect(await found("wv")).toBe(false);
     expect(await found("jz")).toBe(true);
+    // And the keys the ranking compares: the new name is the text, the best tier.
+    const [best] = await search(`Jzk Harbour ${suffix}`);
+    expect(best?.id).toBe(id);
+    expect(best?.score).toBeGreaterThanOrEqual(10);
   });
 
   it("a one- or two-letter stop word asks descriptions for nothing, not for every entity of the kinds", async () => {
