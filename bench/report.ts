@@ -52,6 +52,8 @@ export interface BenchRun {
 const P50_VS_RAW = { scenarios: ["entityById", "search", "statistics", "totalCount"], max: 1.3 };
 const RPS_VS_NEO4J_GRAPHQL = 1.5;
 const FLAT_P99 = ["neighborhood", "totalCount"];
+/** Search's req/s at the largest scale, as a share of its req/s at the smallest. */
+const KEPT_RPS = { scenarios: ["search", "searchSameTexts"], min: 0.9 };
 const RSS_LIMIT_MB = 300;
 
 const mb = (bytes: number): number => Math.round(bytes / 1024 / 1024);
@@ -127,6 +129,18 @@ function targetsSection(run: BenchRun): string {
           `${fixed(from.loadedP99)} → ${fixed(to.loadedP99)} ms)`,
         // "Flat" is read as within a factor of 2 over a 100-fold growth of the graph.
         growth <= 2 ? "met" : "**missed**",
+      ]);
+    }
+    for (const scenario of KEPT_RPS.scenarios) {
+      const from = find(first, scenario, "service");
+      const to = find(last, scenario, "service");
+      if (!from || !to) continue;
+      const kept = to.rps / from.rps;
+      rows.push([
+        `${scaleName(first.graph.entities)} → ${scaleName(last.graph.entities)}`,
+        `${scenario}: req/s ≥ ${KEPT_RPS.min * 100} % of the smaller graph's`,
+        `${fixed(from.rps, 0)} → ${fixed(to.rps, 0)} req/s (${fixed(kept * 100, 0)} %)`,
+        kept >= KEPT_RPS.min ? "met" : "**missed**",
       ]);
     }
   }

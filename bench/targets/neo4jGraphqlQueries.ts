@@ -68,6 +68,23 @@ export interface Neo4jGraphqlScenario {
   query: string;
 }
 
+const SEARCH: Neo4jGraphqlScenario = {
+  query: /* GraphQL */ `
+    query Search($text: String!) {
+      searchEntities(phrase: $text, first: 10) {
+        edges {
+          score
+          node {
+            id
+            kind
+            name
+          }
+        }
+      }
+    }
+  `,
+};
+
 /**
  * Same variables as the service's documents of the same name; the answers carry the same ids in
  * the same order, in the library's shapes (a list where the service has a connection).
@@ -90,22 +107,8 @@ export const NEO4J_GRAPHQL_SCENARIOS = {
   // Passes the phrase to the index as it is: the service adds fuzzy and prefix terms to its
   // Lucene query, so the two rank some hits differently; both come best first. The generated
   // Cypher collects every hit (for totalCount) before it applies first: 10.
-  search: {
-    query: /* GraphQL */ `
-      query Search($text: String!) {
-        searchEntities(phrase: $text, first: 10) {
-          edges {
-            score
-            node {
-              id
-              kind
-              name
-            }
-          }
-        }
-      }
-    `,
-  },
+  search: SEARCH,
+  searchSameTexts: SEARCH,
   // Through the subject (an entity_id index seek, then its STATISTIC_OF links) rather than
   // statistics(where: { subject: { some: ... } }), which would test every statistic.
   statistics: {
