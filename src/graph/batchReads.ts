@@ -114,3 +114,21 @@ export async function readCount(executor: CypherExecutor, query: CypherQuery): P
   const [row] = await executor.read<{ count: number }>(query);
   return row?.count ?? 0;
 }
+
+/**
+ * Every row of a read paged by id (`WHERE n.id > $after ORDER BY n.id LIMIT pageSize`), a page at a
+ * time: `read(after)` returns the next page; a page shorter than `pageSize` is the last. One short
+ * read each, so no transaction holds the whole graph.
+ */
+export async function* pagesById<Row extends { id: string }>(
+  pageSize: number,
+  read: (after: string) => Promise<Row[]>,
+): AsyncGenerator<Row[]> {
+  for (let after = ""; ;) {
+    const page = await read(after);
+    yield page;
+    const last = page.at(-1);
+    if (last === undefined || page.length < pageSize) return;
+    after = last.id;
+  }
+}

@@ -1,4 +1,5 @@
 import type { DictionaryEntity } from "../ingest/linkDictionary";
+import { pagesById } from "./batchReads";
 import { int, type CypherExecutor } from "./executor";
 import { readGraphVersion } from "./graphVersion";
 import type { EntityKind } from "./records";
@@ -77,13 +78,14 @@ export class LinkDictionaryRepository {
   /** Every entity, page by page (one short read each, so no transaction holds the whole graph). */
   async readAll(): Promise<DictionaryEntity[]> {
     const entities: DictionaryEntity[] = [];
-    let after = "";
-    for (;;) {
-      const rows = await this.executor.read<Row>({
+    const pages = pagesById(this.limits.pageSize, (after) =>
+      this.executor.read<Row>({
         name: "ingest.dictionaryPage",
         cypher: LINK_DICTIONARY_PAGE,
         params: { after, limit: int(this.limits.pageSize), maxNeighbours: int(this.limits.maxNeighbours) },
-      });
+      }),
+    );
+    for await (const rows of pages) {
       for (const row of rows) {
         entities.push({
           id: row.id,
@@ -98,9 +100,7 @@ export class LinkDictionaryRepository {
           `The graph holds more than ${this.limits.maxEntities} entities: the linking dictionary's limit`,
         );
       }
-      const last = rows[rows.length - 1];
-      if (last === undefined || rows.length < this.limits.pageSize) return entities;
-      after = last.id;
     }
+    return entities;
   }
 }

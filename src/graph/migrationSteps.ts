@@ -1,3 +1,4 @@
+import { pagesById } from "./batchReads";
 import { int, type CypherExecutor } from "./executor";
 import { searchKey } from "./searchText";
 
@@ -33,17 +34,14 @@ SET n.nameKey = row.nameKey, n.aliasKeys = row.aliasKeys`;
  * for entities written before every write stored them (src/write/elements.ts).
  */
 export async function backfillSearchKeys(executor: CypherExecutor): Promise<void> {
-  for (let after = ""; ;) {
-    const page = await executor.read<{
-      id: string;
-      name: string | null;
-      aliases: string[];
-      missing: boolean;
-    }>({
+  const pages = pagesById(BACKFILL_BATCH, (after) =>
+    executor.read<{ id: string; name: string | null; aliases: string[]; missing: boolean }>({
       name: "migration.searchKeys.page",
       cypher: ENTITY_NAMES_PAGE,
       params: { after, batch: int(BACKFILL_BATCH) },
-    });
+    }),
+  );
+  for await (const page of pages) {
     const rows = page
       .filter((entity) => entity.missing)
       .map((entity) => ({
@@ -54,9 +52,6 @@ export async function backfillSearchKeys(executor: CypherExecutor): Promise<void
     if (rows.length > 0) {
       await executor.write({ name: "migration.searchKeys.set", cypher: SET_SEARCH_KEYS, params: { rows } });
     }
-    const last = page.at(-1);
-    if (last === undefined || page.length < BACKFILL_BATCH) return;
-    after = last.id;
   }
 }
 

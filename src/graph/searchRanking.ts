@@ -1,4 +1,4 @@
-import { isCharacterWord } from "./searchText";
+import { isCharacterWord, wordsKey } from "./searchText";
 
 /** Which of the search's Lucene queries found a candidate (searchQuery.ts); the best (lowest) counts. */
 export const SearchPass = { names: 0, fuzzy: 1, described: 2 } as const;
@@ -40,7 +40,7 @@ export interface SearchTierParams {
 }
 
 export function searchTierParams(words: readonly string[]): SearchTierParams {
-  return { text: words.join(" "), words: [...words], characters: words.some(isCharacterWord) };
+  return { text: wordsKey(words), words: [...words], characters: words.some(isCharacterWord) };
 }
 
 /**

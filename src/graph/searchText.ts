@@ -61,7 +61,12 @@ export function searchWords(text: string): string[] {
  * migration 010 (migrationSteps.ts) computed the missing ones.
  */
 export function searchKey(text: string): string {
-  return searchWords(text).join(" ");
+  return wordsKey(searchWords(text));
+}
+
+/** Folded words as a key: joined by single spaces, which no word holds (searchKey, searchTierParams). */
+export function wordsKey(words: readonly string[]): string {
+  return words.join(" ");
 }
 
 /** A word of one Han or hiragana character: matched only exactly and in order. */
