@@ -117,13 +117,18 @@ function targetsSection(run: BenchRun): string {
   const first = run.scales[0];
   const last = run.scales[run.scales.length - 1];
   if (first && last && first !== last) {
-    for (const scenario of FLAT_P99) {
-      const from = find(first, scenario, "service");
-      const to = find(last, scenario, "service");
-      if (!from || !to) continue;
+    const span = `${scaleName(first.graph.entities)} → ${scaleName(last.graph.entities)}`;
+    // The service's results for each scenario at the smallest and the largest scale, where both ran.
+    const ends = (scenarios: readonly string[]) =>
+      scenarios.flatMap((scenario) => {
+        const from = find(first, scenario, "service");
+        const to = find(last, scenario, "service");
+        return from && to ? [{ scenario, from, to }] : [];
+      });
+    for (const { scenario, from, to } of ends(FLAT_P99)) {
       const growth = to.p99 / from.p99;
       rows.push([
-        `${scaleName(first.graph.entities)} → ${scaleName(last.graph.entities)}`,
+        span,
         `${scenario}: p99 flat`,
         `${fixed(from.p99)} → ${fixed(to.p99)} ms (${fixed(growth, 2)}×; under load ` +
           `${fixed(from.loadedP99)} → ${fixed(to.loadedP99)} ms)`,
@@ -131,13 +136,10 @@ function targetsSection(run: BenchRun): string {
         growth <= 2 ? "met" : "**missed**",
       ]);
     }
-    for (const scenario of KEPT_RPS.scenarios) {
-      const from = find(first, scenario, "service");
-      const to = find(last, scenario, "service");
-      if (!from || !to) continue;
+    for (const { scenario, from, to } of ends(KEPT_RPS.scenarios)) {
       const kept = to.rps / from.rps;
       rows.push([
-        `${scaleName(first.graph.entities)} → ${scaleName(last.graph.entities)}`,
+        span,
         `${scenario}: req/s ≥ ${KEPT_RPS.min * 100} % of the smaller graph's`,
         `${fixed(from.rps, 0)} → ${fixed(to.rps, 0)} req/s (${fixed(kept * 100, 0)} %)`,
         kept >= KEPT_RPS.min ? "met" : "**missed**",
